@@ -1,0 +1,226 @@
+"""The store schema, as an ordered list of migrations.
+
+Each migration runs once, in its own transaction, and is recorded in
+``schema_migrations``; a new schema change is a new entry at the end, never
+an edit of an old one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (
+        1,
+        "articles, sentences, actors, mentions, events, quotes, places, runs",
+        """
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            command TEXT,
+            eventwire_version TEXT NOT NULL,
+            model TEXT NOT NULL,
+            model_version TEXT,
+            settings TEXT NOT NULL,          -- JSON of eventwire.Settings
+            articles_added INTEGER NOT NULL DEFAULT 0,
+            articles_skipped INTEGER NOT NULL DEFAULT 0,
+            read_errors INTEGER NOT NULL DEFAULT 0
+        );
+
+        -- pk is the rowid the full-text index points at; id is the article's own id.
+        CREATE TABLE articles (
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            date TEXT,
+            title TEXT,
+            source TEXT,
+            url TEXT,
+            lang TEXT,
+            text TEXT NOT NULL,
+            origin TEXT,
+            errors TEXT NOT NULL DEFAULT '[]',   -- JSON list of per-document problems
+            run_id INTEGER REFERENCES runs(id),
+            -- counts written with the rows, so a reader can check an article is whole
+            n_sentences INTEGER NOT NULL,
+            n_actors INTEGER NOT NULL,
+            n_mentions INTEGER NOT NULL,
+            n_events INTEGER NOT NULL,
+            n_quotes INTEGER NOT NULL,
+            n_places INTEGER NOT NULL
+        );
+        CREATE INDEX articles_date ON articles(date);
+
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text, content='articles', content_rowid='pk', tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.pk, new.title, new.text);
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.pk, old.title, old.text);
+        END;
+        CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.pk, old.title, old.text);
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.pk, new.title, new.text);
+        END;
+
+        CREATE TABLE sentences (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE actors (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            actor_id TEXT NOT NULL,            -- document-local id, as in the extract contract
+            name TEXT NOT NULL,
+            country TEXT,
+            sectors TEXT NOT NULL DEFAULT '[]', -- JSON list
+            role TEXT,
+            cameo_code TEXT,
+            kb_id TEXT,
+            former INTEGER NOT NULL DEFAULT 0,
+            n_mentions INTEGER NOT NULL,
+            PRIMARY KEY (article_id, actor_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX actors_name ON actors(name);
+        CREATE INDEX actors_country ON actors(country);
+        CREATE INDEX actors_code ON actors(cameo_code);
+
+        CREATE TABLE mentions (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            actor_id TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            label TEXT,
+            sentence INTEGER,
+            PRIMARY KEY (article_id, start, end, actor_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE events (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            event_id TEXT NOT NULL,
+            date TEXT,                          -- event date, else the article's
+            date_precision TEXT,
+            plover_type TEXT NOT NULL,
+            plover_mode TEXT,
+            cameo_code TEXT,
+            cameo_root TEXT,
+            goldstein REAL,
+            quad_class INTEGER,
+            negated INTEGER NOT NULL DEFAULT 0,
+            hypothetical INTEGER NOT NULL DEFAULT 0,
+            historical INTEGER NOT NULL DEFAULT 0,
+            confidence REAL NOT NULL DEFAULT 0,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            trigger_start INTEGER NOT NULL,
+            trigger_end INTEGER NOT NULL,
+            trigger_text TEXT NOT NULL,
+            source_actor TEXT,                  -- first source / target actor_id, for dyads
+            target_actor TEXT,
+            location_name TEXT,
+            location_country TEXT,
+            lat REAL,
+            lon REAL,
+            record TEXT NOT NULL,               -- the full contract Event as JSON
+            PRIMARY KEY (article_id, event_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX events_date ON events(date);
+        CREATE INDEX events_type ON events(plover_type, date);
+
+        CREATE TABLE event_actors (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            event_id TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('source', 'target', 'reported_by')),
+            actor_id TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            PRIMARY KEY (article_id, event_id, role, actor_id, start)
+        ) WITHOUT ROWID;
+        CREATE INDEX event_actors_actor ON event_actors(article_id, actor_id);
+
+        CREATE TABLE quotes (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            quote_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            content_start INTEGER NOT NULL,
+            content_end INTEGER NOT NULL,
+            content TEXT NOT NULL,
+            cue TEXT,
+            speaker_actor TEXT,
+            channel TEXT,
+            record TEXT NOT NULL,               -- the full contract Quote as JSON
+            PRIMARY KEY (article_id, quote_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE places (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            name TEXT NOT NULL,
+            country TEXT,
+            admin1 TEXT,
+            geonames_id INTEGER,
+            lat REAL,
+            lon REAL,
+            feature TEXT,
+            PRIMARY KEY (article_id, idx)
+        ) WITHOUT ROWID;
+        CREATE INDEX places_country ON places(country);
+        """,
+    ),
+]
+
+LATEST_VERSION = MIGRATIONS[-1][0]
+
+
+def migrate(conn: sqlite3.Connection) -> list[int]:
+    """Apply the migrations the database lacks; return the versions applied."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)"
+    )
+    done = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+    newer = max(done, default=0)
+    if newer > LATEST_VERSION:
+        raise RuntimeError(
+            f"this store has schema version {newer}, newer than this eventwire ({LATEST_VERSION}); upgrade eventwire"
+        )
+    applied = []
+    for version, name, sql in MIGRATIONS:
+        if version in done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(sql):
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                (version, name, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+            )
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        applied.append(version)
+    return applied
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration script into complete statements (triggers contain ';')."""
+    statements, current = [], ""
+    for line in sql.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    if current.strip():
+        statements.append(current.strip())
+    return [s for s in statements if s]
