@@ -1,4 +1,4 @@
-"""Tests for eventwire.ingest: every input format and every kind of bad input."""
+"""Tests for eventwire.readers: every input format and every kind of bad input."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.ingest import FORMATS, count_articles, read_articles
+from eventwire.readers import FORMATS, count_articles, read_articles
 from eventwire.records import Article, ReadError
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "examples" / "seed-article.txt"
@@ -281,8 +281,7 @@ def test_unreadable_file(tmp_path, monkeypatch):
     def deny(path, *args, **kwargs):  # chmod 0 does not stop root, so simulate it
         raise PermissionError(13, "Permission denied", path)
 
-    # Via import_module: the attribute eventwire.ingest is the api's ingest() function.
-    monkeypatch.setattr(importlib.import_module("eventwire.ingest._open"), "open", deny, raising=False)
+    monkeypatch.setattr(importlib.import_module("eventwire.readers._open"), "open", deny, raising=False)
     assert read(p) == [ReadError(str(p), None, "permission denied")]
 
 

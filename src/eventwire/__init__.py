@@ -13,7 +13,7 @@ The public API::
 from .api import IngestReport, __version__, analyze_paths, extract, ingest, summary
 from .config import ConfigError, Settings, load_settings
 from .contract import SCHEMA, to_record
-from .ingest import read_articles
+from .readers import read_articles
 from .nlp import ModelError
 from .pipeline import analyze
 from .records import (

@@ -35,7 +35,8 @@ def resolve_actors(entities: list[Mention]) -> list[Actor]:
             continue
         key = (mention.label, name.casefold())
         actor = by_key.get(key)
-        if actor is None and mention.label == "PERSON" and " " not in name:
+        if actor is None and " " not in name:
+            # NER often tags a lone surname as GPE or ORG ("Petro responded …").
             actor = surnames.get(name.casefold())
         if actor is None:
             actor = Actor(id=f"a{len(actors) + 1}", name=name, mentions=[])

@@ -9,7 +9,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from .config import Settings, load_settings
 from .contract import to_record
-from .ingest import count_articles, read_articles
+from .readers import count_articles, read_articles
 from .nlp import load_pipeline
 from .pipeline import analyze
 from .progress import progress_bar, progress_enabled

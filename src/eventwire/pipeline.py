@@ -11,13 +11,17 @@ from .records import AnalyzedDocument, Article
 
 
 def analyze(articles: Iterable[Article], settings: Settings | None = None) -> Iterator[AnalyzedDocument]:
-    """Run every stage over ``articles`` (lazily, in input order)."""
+    """Run every stage over ``articles`` (lazily, in input order).
+
+    A stage that fails on one document leaves its part empty and notes the
+    failure in that document's ``errors``; the run goes on.
+    """
     settings = settings or load_settings()
     for article, doc in parse(articles, settings):
         sentences, entities = sentences_and_entities(doc)
-        yield AnalyzedDocument(
-            article=article,
-            sentences=sentences,
-            entities=entities,
-            actors=resolve_actors(entities),
-        )
+        result = AnalyzedDocument(article=article, sentences=sentences, entities=entities)
+        try:
+            result.actors = resolve_actors(entities)
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop a corpus
+            article.errors.append(f"actor resolution failed: {type(exc).__name__}: {exc}")
+        yield result
