@@ -48,6 +48,7 @@ def actor_record(actor: Actor) -> dict[str, Any]:
         "cameo_code": actor.cameo_code,
         "kb_id": actor.kb_id,
         "former": actor.former,
+        "deceased": actor.deceased,
         "mentions": [m.span.as_dict() for m in actor.mentions],
     }
 

@@ -4,24 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from .actors import resolve_actors
+from .actors import actor_resolver
 from .config import Settings, load_settings
-from .nlp import parse, sentences_and_entities
+from .nlp import load_pipeline, parse, sentences_and_entities
 from .records import AnalyzedDocument, Article
 
 
 def analyze(articles: Iterable[Article], settings: Settings | None = None) -> Iterator[AnalyzedDocument]:
     """Run every stage over ``articles`` (lazily, in input order).
 
+    Knowledge is loaded (and user files checked) before the first document.
     A stage that fails on one document leaves its part empty and notes the
     failure in that document's ``errors``; the run goes on.
     """
     settings = settings or load_settings()
+    resolve_actors = actor_resolver(load_pipeline(settings.model), tuple(settings.actors_files))
+    return _run(articles, settings, resolve_actors)
+
+
+def _run(articles, settings, resolve_actors) -> Iterator[AnalyzedDocument]:
     for article, doc in parse(articles, settings):
         sentences, entities = sentences_and_entities(doc)
         result = AnalyzedDocument(article=article, sentences=sentences, entities=entities)
         try:
-            result.actors = resolve_actors(entities)
+            result.actors = resolve_actors(doc, article.date)
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop a corpus
             article.errors.append(f"actor resolution failed: {type(exc).__name__}: {exc}")
         yield result

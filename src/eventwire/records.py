@@ -73,7 +73,8 @@ class Actor:
     role: str | None = None
     cameo_code: str | None = None
     kb_id: str | None = None
-    former: bool = False
+    former: bool = False  # out of the office the knowledge base knows them for, on the document date
+    deceased: bool = False
 
 
 @dataclass

@@ -5,13 +5,14 @@ from __future__ import annotations
 import click
 
 from ..api import __version__
+from .eval import eval_group
 from .export import export
 from .extract import extract
 from .ingest import ingest
 from .lists import actors, articles, events, quotes
 from .stats import stats
 
-COMMANDS = (extract, ingest, articles, events, quotes, actors, export, stats)
+COMMANDS = (extract, ingest, articles, events, quotes, actors, export, stats, eval_group)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

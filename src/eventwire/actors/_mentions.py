@@ -1,0 +1,335 @@
+"""Finding actor mentions in a parsed document.
+
+A mention is a noun phrase that names or designates an actor: a person
+("Colombia's President Gustavo Petro"), an organisation, a state or its
+people ("Venezuela", "Venezuelans"), a seat of power ("the Kremlin"), a group
+("Colombian troops"), a bare title ("the president") or a subject pronoun.
+Each comes with what the phrase itself says: country, sector, role, the
+knowledge-base entries its names may refer to, and "former"/"late".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+from spacy.util import filter_spans
+
+from ._kb import ActorKB, SurfaceRef, surname_forms
+
+# Dependents that stay inside a noun phrase to the left of its head.
+_LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "punct", "quantmod", "flat", "prep",
+              "pobj", "cc", "advmod", "npadvmod"}
+_CLIMB_DEPS = {"compound", "amod", "poss", "nmod", "flat", "appos"}
+_LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "into", "across", "outside", "inside", "within", "around",
+                   "toward", "towards", "through", "throughout", "via", "across", "between", "on", "over", "off"}
+_FORMER_WORDS = {"former", "ex", "ex-", "then", "erstwhile", "late", "deposed", "ousted", "exiled"}
+_SUBJECT_PRONOUNS = {"he": "m", "she": "f"}
+_ACTOR_ENT_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"}
+# Sectors whose bare plural nouns ("people", "children") say too little without a country to be an actor.
+_NEEDS_COUNTRY = {"CVL", "BUS", "EDU", "HLH", "MED", "REL", "LAB", "ELI", "REF", "NGO", "GOV", "PTY"}
+
+
+@dataclass
+class Candidate:
+    start: int  # token indices of the phrase, end exclusive
+    end: int
+    head: Token
+    kind: str  # person | org | country | seat | group | title | pronoun
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    name: str | None = None
+    refs: list[SurfaceRef] = field(default_factory=list)
+    org: str | None = None
+    former: bool = False
+    deceased: bool = False
+    gender: str | None = None
+
+    @property
+    def label(self) -> str:
+        return self.kind.upper()
+
+
+class MentionFinder:
+    """Finds candidates in Docs of one spaCy vocabulary with one knowledge base."""
+
+    def __init__(self, kb: ActorKB, nlp) -> None:
+        self.kb = kb
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        # Surfaces are tokenised like the texts they are matched in.
+        texts = [s for s in kb.surfaces if s]
+        for start in range(0, len(texts), 5000):
+            chunk = texts[start : start + 5000]
+            self.matcher.add("KB", list(nlp.tokenizer.pipe(chunk)))
+
+    def find(self, doc: Doc) -> list[Candidate]:
+        kb_at: dict[int, tuple[int, int, list[SurfaceRef]]] = {}
+        ent_at = {i: ent for ent in doc.ents if ent.label_ in _ACTOR_ENT_LABELS for i in range(ent.start, ent.end)}
+        matches = [doc[s:e] for _, s, e in self.matcher(doc)]
+        for span in filter_spans(matches):
+            refs = self.kb.surfaces.get(" ".join(t.text for t in span), [])
+            refs = refs or self.kb.surfaces.get(span.text, [])
+            if _inside_other_place(span, ent_at):
+                continue  # "America" in "Latin America", "Mexico" in "New Mexico"
+            for i in range(span.start, span.end):
+                kb_at[i] = (span.start, span.end, refs)
+        self._add_surnames(doc, kb_at, ent_at)
+
+        heads: dict[int, Token] = {}
+        for i, (s, e, _) in kb_at.items():
+            if i == s:
+                root = doc[s:e].root
+                heads.setdefault(self._np_head(root, kb_at, ent_at).i, None)
+        for ent in {id(e): e for e in ent_at.values()}.values():
+            heads.setdefault(self._np_head(ent.root, kb_at, ent_at).i, None)
+        for token in doc:
+            if (token.pos_ in ("NOUN", "PROPN") and token.i not in heads and token.dep_ not in ("compound", "amod")
+                    and (self._noun_sector(token)[0] or self._title_at(token))):
+                heads.setdefault(token.i, None)
+        candidates = []
+        for i in sorted(heads):
+            candidate = self._candidate(doc[i], kb_at, ent_at)
+            if candidate:
+                candidates.append(candidate)
+        candidates.extend(self._pronouns(doc))
+        candidates.sort(key=lambda c: c.start)
+        return _drop_nested(candidates)
+
+    def _add_surnames(self, doc: Doc, kb_at, ent_at) -> None:
+        """Later mentions of a person by surname ("Petro") that NER missed or mislabelled."""
+        forms: dict[str, list[SurfaceRef]] = {}
+        for ent in {id(e): e for e in ent_at.values()}.values():
+            if ent.label_ == "PERSON" and len(ent) > 1:
+                refs = self.kb.surfaces.get(ent.text, [])
+                for form in surname_forms(ent.text):
+                    forms.setdefault(form, [r for r in refs if r.kind == "person"])
+        for s, e, refs in {(s, e): (s, e, refs) for s, e, refs in kb_at.values()}.values():
+            for ref in refs:
+                if ref.kind == "person":
+                    for form in surname_forms(doc[s:e].text):
+                        forms.setdefault(form, [ref])
+        if not forms:
+            return
+        for token in doc:
+            if token.text in forms and token.i not in kb_at and token.pos_ == "PROPN":
+                ent = ent_at.get(token.i)
+                if ent is not None and ent.label_ == "PERSON" and len(ent) > 1:
+                    continue  # part of a full name, found already
+                kb_at[token.i] = (token.i, token.i + 1, forms[token.text] or [SurfaceRef("surname", token.text)])
+
+    # -- phrase structure --------------------------------------------------
+
+    def _is_actor_head(self, token: Token, kb_at, ent_at) -> bool:
+        if token.i in kb_at:
+            kinds = {r.kind for r in kb_at[token.i][2]}
+            if kinds & {"person", "org", "seat"}:
+                return True
+        ent = ent_at.get(token.i)
+        if ent is not None and ent.label_ in ("PERSON", "ORG"):
+            return True
+        return self._noun_sector(token)[0] is not None or self._title_at(token)
+
+    def _np_head(self, token: Token, kb_at, ent_at) -> Token:
+        """Climb from a name to the head of the noun phrase it modifies, if that head is an actor."""
+        head = token
+        while head.dep_ in _CLIMB_DEPS and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN"):
+            if head.dep_ == "appos":
+                break
+            nxt = head.head
+            if not self._is_actor_head(nxt, kb_at, ent_at) and head.i not in ent_at and nxt.i not in kb_at:
+                break
+            if not self._is_actor_head(nxt, kb_at, ent_at):
+                break
+            head = nxt
+        # "the president of Colombia": a country in an of-phrase belongs to the title it follows
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN"):
+            owner = head.head.head
+            if self._title_at(owner) or self._noun_sector(owner)[0]:
+                return owner
+        return head
+
+    def _np_range(self, head: Token) -> tuple[int, int]:
+        start = head.i
+        for child in head.lefts:
+            if child.dep_ in _LEFT_DEPS:
+                start = min(start, child.left_edge.i)
+        end = head.i + 1
+        for child in head.rights:
+            if child.dep_ in ("flat", "compound") and child.i == end:
+                end = child.right_edge.i + 1
+            elif child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
+                pobj = [c for c in child.children if c.dep_ == "pobj"]
+                if pobj and (pobj[0].ent_type_ in ("GPE", "NORP", "ORG") or pobj[0].pos_ == "PROPN"):
+                    end = pobj[0].right_edge.i + 1
+        # never start on punctuation or a conjunction
+        while start < head.i and head.doc[start].dep_ in ("punct", "cc", "case", "prep"):
+            start += 1
+        return start, end
+
+    def _noun_sector(self, token: Token) -> tuple[str | None, int]:
+        """Sector of a group noun at ``token`` ("armed forces" → MIL), with its length in tokens."""
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None, 0
+        doc = token.doc
+        for length in (3, 2):
+            if token.i - length + 1 >= 0:
+                words = " ".join(t.lower_ for t in doc[token.i - length + 1 : token.i + 1])
+                if words in self.kb.nouns:
+                    return self.kb.nouns[words], length
+        for form in (token.lower_, token.lemma_.lower()):
+            if form in self.kb.nouns:
+                if token.ent_type_ in ("PERSON", "GPE") and token.pos_ == "PROPN":
+                    return None, 0
+                return self.kb.nouns[form], 1
+        return None, 0
+
+    def _title_at(self, token: Token) -> bool:
+        return token.pos_ in ("NOUN", "PROPN") and token.tag_ not in ("NNS", "NNPS") and (
+            token.lower_ in self.kb.titles or token.lemma_.lower() in self.kb.titles
+        )
+
+    def _title(self, doc: Doc, start: int, end: int) -> tuple[str | None, str | None, int, int]:
+        """The longest title inside tokens [start, end): (text, sector, title start, title end)."""
+        best: tuple[str | None, str | None, int, int] = (None, None, 0, 0)
+        words = [t.lower_ for t in doc[start:end]]
+        lemmas = [t.lemma_.lower() for t in doc[start:end]]
+        for i in range(len(words)):
+            for n in range(min(self.kb.max_title_words, len(words) - i), 0, -1):
+                for seq in (words[i : i + n], lemmas[i : i + n]):
+                    key = " ".join(seq).replace(" - ", "-")
+                    if key in self.kb.titles and n > best[3] - best[2]:
+                        best = (doc[start + i : start + i + n].text, self.kb.titles[key], start + i, start + i + n)
+        return best
+
+    # -- one candidate -----------------------------------------------------
+
+    def _candidate(self, head: Token, kb_at, ent_at) -> Candidate | None:
+        doc = head.doc
+        start, end = self._np_range(head)
+        # an actor name inside the range but before a different actor head is split off later;
+        # here gather what the phrase says.
+        country = None
+        org = None
+        refs_here: list[SurfaceRef] = []
+        head_refs: list[SurfaceRef] = []
+        seen_spans = set()
+        for i in range(start, end):
+            if i not in kb_at:
+                continue
+            s, e, refs = kb_at[i]
+            if (s, e) in seen_spans:
+                continue
+            seen_spans.add((s, e))
+            if s <= head.i < e:
+                head_refs = refs
+                continue
+            refs_here.extend(refs)
+            for ref in refs:
+                if ref.kind in ("country", "demonym", "capital") and country is None:
+                    country = ref.id
+                elif ref.kind == "org" and org is None:
+                    org = ref.id
+        former = any(t.lower_ in _FORMER_WORDS for t in doc[start:end])
+        deceased = any(t.lower_ == "late" for t in doc[start:end])
+        ent = ent_at.get(head.i)
+        title, title_sector, t_start, t_end = self._title(doc, start, end)
+        base = dict(start=start, end=end, head=head, former=former, deceased=deceased)
+        if not country:
+            country = self._of_country(head, kb_at)
+
+        kinds = {r.kind for r in head_refs}
+        if "person" in kinds or (ent is not None and ent.label_ == "PERSON"):
+            name_span = ent if ent is not None and ent.label_ == "PERSON" else None
+            if name_span is None:
+                s, e, _ = kb_at[head.i]
+                name_span = doc[s:e]
+            if t_end > name_span.start:  # a title inside the name is no title ("Prime" in a name)
+                title, title_sector = None, None
+            return Candidate(kind="person", country=country, sector=title_sector, role=title,
+                             name=_clean_name(name_span.text), refs=[r for r in head_refs if r.kind == "person"],
+                             **base)
+        if "org" in kinds or (ent is not None and ent.label_ == "ORG" and not kinds):
+            org_refs = [r for r in head_refs if r.kind == "org"]
+            if ent is not None and ent.label_ == "ORG":
+                name = _clean_name(ent.text)
+            else:
+                s, e, _ = kb_at[head.i]
+                name = doc[s:e].text
+            sector, _ = self._noun_sector(head) if not org_refs else (None, 0)
+            return Candidate(kind="org", country=country, sector=sector or title_sector, name=name, refs=org_refs,
+                             **base)
+        if "seat" in kinds:
+            return Candidate(kind="seat", refs=[r for r in head_refs if r.kind == "seat"], **base)
+        if kinds & {"country", "demonym", "capital"}:
+            kind_refs = [r for r in head_refs if r.kind in ("country", "demonym", "capital")]
+            ref = kind_refs[0]
+            if ref.kind == "demonym" and (head.pos_ == "ADJ" or head.dep_ in ("amod", "compound")):
+                return None  # "Venezuelan political problems": an adjective, not an actor
+            if ref.kind == "capital":
+                if _is_locative(head):
+                    return None  # "in Caracas" is a place
+                return Candidate(kind="capital", country=ref.id, refs=kind_refs, **base)
+            if _is_locative(head) and head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "inside", "within"):
+                return None  # "in Venezuela" is where, not who
+            return Candidate(kind="country", country=ref.id, refs=kind_refs, **base)
+        if ent is not None and ent.label_ in ("GPE", "LOC", "FAC", "NORP"):
+            return None  # places and peoples the knowledge base does not know
+        sector, _ = self._noun_sector(head)
+        if self._title_at(head) and t_end == head.i + 1:
+            return Candidate(kind="title", country=country, sector=title_sector, role=title, org=org, **base)
+        if sector:
+            if country is None and org is None and sector in _NEEDS_COUNTRY:
+                return None
+            return Candidate(kind="group", country=country, sector=sector, org=org, **base)
+        return None
+
+    def _of_country(self, head: Token, kb_at) -> str | None:
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i in kb_at:
+                        for ref in kb_at[pobj.i][2]:
+                            if ref.kind in ("country", "demonym", "capital"):
+                                return ref.id
+        return None
+
+    def _pronouns(self, doc: Doc) -> list[Candidate]:
+        return [
+            Candidate(start=t.i, end=t.i + 1, head=t, kind="pronoun", gender=_SUBJECT_PRONOUNS[t.lower_])
+            for t in doc
+            if t.lower_ in _SUBJECT_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass")
+        ]
+
+
+def _inside_other_place(span, ent_at) -> bool:
+    ent = ent_at.get(span.start)
+    if ent is None or ent.label_ not in ("GPE", "LOC", "FAC"):
+        return False
+    inner = _clean_name(ent.text)
+    return (ent.start < span.start or ent.end > span.end) and inner != span.text and len(ent) > len(span) + (
+        ent[0].lower_ == "the") + (ent[-1].lower_ in ("'s", "’s"))
+
+
+def _is_locative(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPS
+
+
+def _clean_name(text: str) -> str:
+    name = " ".join(text.split())
+    for suffix in ("'s", "’s"):
+        name = name.removesuffix(suffix)
+    if name.lower().startswith("the "):
+        name = name[4:]
+    return name
+
+
+def _drop_nested(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep outer phrases: a candidate inside another's range is part of it."""
+    kept: list[Candidate] = []
+    for c in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start))):
+        if kept and c.start >= kept[-1].start and c.end <= kept[-1].end and c.kind != "pronoun":
+            continue
+        kept.append(c)
+    return kept

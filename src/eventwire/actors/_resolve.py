@@ -1,0 +1,307 @@
+"""Resolving mention candidates into document actors, as of the document's date.
+
+Names are looked up in the knowledge base (offices valid on the document
+date decide country, sector and role; people out of office are "former");
+later surnames, bare titles ("the president") and subject pronouns join the
+actor they refer back to; group phrases with the same country and sector
+are one actor ("the US government", "Washington").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc
+
+from ..records import Actor, Mention, Span
+from ._kb import ActorKB, Office, Person, surname_forms
+from ._mentions import Candidate
+
+_ROLE_PRIORITY = ("president", "prime minister", "chancellor", "king", "supreme leader", "premier", "emir",
+                  "crown prince", "vice president", "secretary of state", "foreign", "defen", "interior")
+
+
+@dataclass
+class _Draft:
+    key: tuple
+    name: str
+    country: str | None = None
+    sectors: list[str] = field(default_factory=list)
+    role: str | None = None
+    cameo_code: str | None = None
+    kb_id: str | None = None
+    former: bool = False
+    deceased: bool = False
+    gender: str | None = None
+    is_person: bool = False
+    mentions: list[tuple[int, int, str, int]] = field(default_factory=list)  # char start, end, label, sentence
+
+
+class Resolver:
+    def __init__(self, kb: ActorKB) -> None:
+        self.kb = kb
+
+    def resolve(self, doc: Doc, candidates: list[Candidate], day: date | None) -> list[Actor]:
+        sentence_of = {}
+        for n, sent in enumerate(s for s in doc.sents if s.text.strip()):
+            for token in sent:
+                sentence_of[token.i] = n
+        drafts: dict[tuple, _Draft] = {}
+        history: list[tuple[int, _Draft]] = []  # (token index of the mention head, actor)
+
+        def attach(draft: _Draft, c: Candidate, label: str) -> None:
+            drafts.setdefault(draft.key, draft)
+            span = doc[c.start : c.end]
+            draft.mentions.append((span.start_char, span.end_char, label, sentence_of.get(c.head.i, 0)))
+            history.append((c.head.i, draft))
+
+        for c in candidates:
+            if c.kind == "pronoun":
+                target = self._pronoun_antecedent(c, history, sentence_of)
+                if target:
+                    attach(target, c, "PRON")
+                continue
+            if c.kind == "title":
+                target = self._title_antecedent(c, history)
+                attach(target or self._unknown_person(c, drafts), c, "TITLE")
+                continue
+            draft = self._draft(c, day, drafts, history)
+            if draft is not None:
+                attach(draft, c, c.label)
+        return [self._actor(n, d, doc.text) for n, d in enumerate(_ordered(drafts.values()), 1)]
+
+    # -- one named mention ---------------------------------------------------
+
+    def _draft(self, c: Candidate, day: date | None, drafts: dict, history) -> _Draft | None:
+        kb = self.kb
+        if c.kind == "person":
+            return self._person(c, day, drafts)
+        if c.kind == "org":
+            if c.refs:
+                org = kb.organizations[c.refs[0].id]
+                key = ("org", org.id)
+                if key in drafts:
+                    return drafts[key]
+                sectors = list(org.sectors)
+                return _Draft(key, org.name, org.country, sectors, None,
+                              org.cameo_code or _code(kb, org.country, sectors), org.id)
+            key = ("orgname", c.name.casefold())
+            if key in drafts:
+                return drafts[key]
+            sectors = [c.sector] if c.sector else []
+            return _Draft(key, c.name, c.country, sectors, None, _code(kb, c.country, sectors))
+        if c.kind == "seat":
+            seat = kb.seats[c.refs[0].id]
+            return self._group(seat.country, seat.sector, None, c, drafts)
+        if c.kind == "capital":
+            return self._group(c.country, "GOV", None, c, drafts)
+        if c.kind == "country":
+            key = ("country", c.country)
+            if key in drafts:
+                return drafts[key]
+            country = kb.countries[c.country]
+            return _Draft(key, country.name, country.iso3, [], None, country.code)
+        if c.kind == "group":
+            country = c.country
+            if country is None and c.org:
+                org = kb.organizations[c.org]
+                country = org.country
+            return self._group(country, c.sector, c.org, c, drafts)
+        return None
+
+    def _group(self, country: str | None, sector: str, org: str | None, c: Candidate, drafts) -> _Draft:
+        key = ("group", country, sector, org)
+        if key in drafts:
+            return drafts[key]
+        name = c.head.doc[c.start : c.end].text
+        name = name[4:] if name.lower().startswith("the ") else name
+        code = _code(self.kb, country, [sector])
+        if org:
+            code = (self.kb.organizations[org].cameo_code or code) if sector == "IGO" else code
+        return _Draft(key, name, country, [sector], None, code, org)
+
+    def _person(self, c: Candidate, day: date | None, drafts: dict) -> _Draft:
+        kb = self.kb
+        name = c.name or c.head.text
+        folded = name.casefold()
+        # A surname or short form of someone already named in this document.
+        for draft in reversed(list(drafts.values())):
+            if draft.is_person and (draft.name.casefold() == folded or folded in _short_forms(draft, kb)):
+                return draft
+        person = self._lookup(c, name, day)
+        if person is not None:
+            key = ("person", person.id)
+            if key in drafts:
+                return drafts[key]
+            return self._coded_person(person, c, day)
+        key = ("name", folded)
+        if key in drafts:
+            return drafts[key]
+        sectors = [c.sector] if c.sector else []
+        if c.former and c.sector == "GOV":
+            sectors = ["ELI"]
+        role = _role_text(c.role, c.former)
+        return _Draft(key, name, c.country, sectors, role, _code(kb, c.country, sectors), None, c.former,
+                      c.deceased, None, True)
+
+    def _lookup(self, c: Candidate, name: str, day: date | None) -> Person | None:
+        kb = self.kb
+        ids = [r.id for r in c.refs]
+        if not ids:
+            ids = kb.surnames.get(name, [])
+        if not ids:
+            return None
+        people = [kb.people[i] for i in dict.fromkeys(ids)]
+        if c.country:
+            matching = [p for p in people if any(o.country == c.country for o in p.offices)]
+            people = matching or people
+        if len(people) > 1 and c.role:
+            role = c.role.lower()
+            matching = [p for p in people if any(role in o.role.lower() for o in p.offices)]
+            people = matching or people
+        if len(people) > 1 and day:
+            in_office = [p for p in people if any(o.holds_on(day) for o in p.offices)]
+            people = in_office or people
+        if len(people) > 1 and not c.refs:
+            return None  # an ambiguous bare surname: do not guess
+        return people[0] if len(people) == 1 or c.refs else None
+
+    def _coded_person(self, person: Person, c: Candidate, day: date | None) -> _Draft:
+        kb = self.kb
+        office, former = _office_on(person, day, c.role)
+        deceased = c.deceased or bool(person.died and (day is None or person.died <= day))
+        former = former or c.former or deceased
+        if office is None:
+            country, sectors, role = c.country, [], None
+        elif former:
+            country, sectors, role = office.country, ["ELI"], f"former {office.role}"
+        else:
+            country, sectors, role = office.country, [office.sector], office.role
+        if office is not None and office.org and not former:
+            org = kb.organizations.get(office.org)
+            code = org.cameo_code if org and org.cameo_code and office.sector == "IGO" else _code(kb, country, sectors)
+        else:
+            code = _code(kb, country, sectors)
+        return _Draft(("person", person.id), person.name, country, sectors, role, code, person.id, former, deceased,
+                      person.gender, True)
+
+    def _unknown_person(self, c: Candidate, drafts: dict) -> _Draft:
+        doc = c.head.doc
+        phrase = doc[c.start : c.end].text
+        phrase = phrase[4:] if phrase.lower().startswith("the ") else phrase
+        key = ("title", c.country, (c.role or "").lower(), c.start)
+        sectors = [c.sector] if c.sector else []
+        if c.former:
+            sectors = ["ELI"]
+        country = c.country
+        if country is None and c.org:
+            country = self.kb.organizations[c.org].country
+        return _Draft(key, phrase, country, sectors, _role_text(c.role, c.former), _code(self.kb, country, sectors),
+                      None, c.former, c.deceased, None, True)
+
+    # -- references back -----------------------------------------------------
+
+    def _title_antecedent(self, c: Candidate, history) -> _Draft | None:
+        """"the president" → the most recently mentioned person whose role has that title."""
+        if c.head.tag_ in ("NNS", "NNPS") or c.head.doc[c.start].lower_ in ("a", "an", "another"):
+            return None  # "a minister", "ministers": someone else
+        title = (c.role or "").lower()
+        if not title:
+            return None
+        for _, draft in reversed(history):
+            if not draft.is_person or not draft.role:
+                continue
+            role = draft.role.lower()
+            if title not in role and not (title in ("leader", "official") and draft.sectors):
+                continue
+            if c.country and draft.country and c.country != draft.country:
+                continue
+            if draft.former and not c.former:
+                continue
+            return draft
+        return None
+
+    def _pronoun_antecedent(self, c: Candidate, history, sentence_of) -> _Draft | None:
+        sentence = sentence_of.get(c.head.i, 0)
+
+        def compatible(d: _Draft) -> bool:
+            return d.is_person and (d.gender is None or d.gender == c.gender)
+
+        # Same sentence first: the subject of the clause that governs the pronoun, else the nearest person.
+        same = [(i, d) for i, d in history if sentence_of.get(i) == sentence and i < c.head.i and compatible(d)]
+        if same:
+            doc = c.head.doc
+            subjects = [(i, d) for i, d in same if doc[i].dep_ in ("nsubj", "nsubjpass")]
+            return (subjects or same)[-1][1]
+        earlier = [(i, d) for i, d in history if sentence_of.get(i, 0) < sentence and compatible(d)]
+        if not earlier:
+            return None
+        last_sentence = sentence_of.get(earlier[-1][0])
+        doc = c.head.doc
+        in_last = [(i, d) for i, d in earlier if sentence_of.get(i) == last_sentence]
+        subjects = [(i, d) for i, d in in_last if doc[i].dep_ in ("nsubj", "nsubjpass")]
+        return (subjects or in_last)[0][1] if subjects else in_last[-1][1]
+
+    # -- output --------------------------------------------------------------
+
+    def _actor(self, number: int, draft: _Draft, text: str) -> Actor:
+        mentions = [
+            Mention(Span.of(text, start, end), label, sentence)
+            for start, end, label, sentence in sorted(set(draft.mentions))
+        ]
+        return Actor(
+            id=f"a{number}", name=draft.name, mentions=mentions, country=draft.country, sectors=draft.sectors,
+            role=draft.role, cameo_code=draft.cameo_code, kb_id=draft.kb_id, former=draft.former,
+            deceased=draft.deceased,
+        )
+
+
+def _ordered(drafts) -> list[_Draft]:
+    return sorted((d for d in drafts if d.mentions), key=lambda d: min(m[0] for m in d.mentions))
+
+
+def _code(kb: ActorKB, country: str | None, sectors: list[str]) -> str | None:
+    code = (kb.cameo_country(country) or "") + (sectors[0] if sectors else "")
+    return code or None
+
+
+def _role_text(role: str | None, former: bool) -> str | None:
+    if not role:
+        return None
+    role = role[0].upper() + role[1:]
+    return f"former {role}" if former else role
+
+
+def _short_forms(draft: _Draft, kb: ActorKB) -> set[str]:
+    forms = {f.casefold() for f in surname_forms(draft.name)}
+    if draft.kb_id and draft.kb_id in kb.people:
+        person = kb.people[draft.kb_id]
+        for alias in person.aliases:
+            forms.add(alias.casefold())
+            forms.update(f.casefold() for f in surname_forms(alias))
+    return forms
+
+
+def _office_on(person: Person, day: date | None, title: str | None) -> tuple[Office | None, bool]:
+    """The office a person holds on ``day`` (the one the text's title names, else the highest), and whether
+    they are out of office then (former)."""
+    offices = person.offices
+    if not offices:
+        return None, False
+
+    def rank(o: Office) -> tuple:
+        named = bool(title) and title.lower() in o.role.lower()
+        role = o.role.lower()
+        priority = next((n for n, r in enumerate(_ROLE_PRIORITY) if r in role), len(_ROLE_PRIORITY))
+        return (not named, priority, -(o.start or date.min).toordinal())
+
+    if day is None:
+        return sorted(offices, key=rank)[0], False
+    current = [o for o in offices if o.holds_on(day)]
+    if current:
+        return sorted(current, key=rank)[0], False
+    past = [o for o in offices if o.end and o.end < day]
+    if past:
+        return max(past, key=lambda o: o.end), True
+    return None, False  # not yet in office on that day

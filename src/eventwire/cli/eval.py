@@ -1,0 +1,56 @@
+"""`eventwire eval …`: scores against the third-party gold sets in ../shared/data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ..evaluate import DataMissing, default_data_dir, evaluate_actors
+from ._common import handle_errors, nlp_options
+
+
+def _data_option(func):
+    return click.option(
+        "--data", type=click.Path(file_okay=False, path_type=Path), default=None,
+        help="The shared/data folder (default: $EVENTWIRE_DATA or ../shared/data).",
+    )(func)
+
+
+@click.group(name="eval")
+def eval_group():
+    """Evaluate eventwire against gold sets (development data, not shipped)."""
+
+
+@eval_group.command(name="actors")
+@_data_option
+@nlp_options
+@click.option("--errors", "n_errors", type=click.IntRange(min=0), default=0, help="List up to N misses.")
+@click.option("--json", "as_json", is_flag=True, help="Print the full result as JSON.")
+@handle_errors
+def eval_actors(data, settings, n_errors, as_json):
+    """Country and sector accuracy on PLOVER GSR gold actors; actor span P/R/F1 on cameo_ner."""
+    try:
+        result = evaluate_actors(data or default_data_dir(), settings, max_errors=max(n_errors, 1))
+    except DataMissing as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+        return
+    p = result["plover_gsr"]
+    click.echo(f"PLOVER GSR gold actors: {p['gold_actors']}  found {p['found']:.3f}  "
+               f"country accuracy {p['country_accuracy']:.3f}  sector accuracy {p['sector_accuracy']:.3f} "
+               f"(on {p['sector_scored']} with a sector)")
+    c = result["cameo_ner"]
+    for name in ("exact", "overlap50"):
+        s = c[name]
+        click.echo(f"cameo_ner actor spans ({name}): P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  "
+                   f"(gold {s['gold']}, predicted {s['predicted']}; {c['note']})")
+    if n_errors:
+        click.echo(f"\nMisses on PLOVER GSR ({result['n_misses']} in all):")
+        for m in result["misses"][:n_errors]:
+            click.echo(f"  {m['actor']!r}: gold {m['gold']}, got {m['predicted']}\n      {m['sentence']}")
+        click.echo("\nMissed cameo_ner spans:")
+        for m in result["span_misses"][:n_errors]:
+            click.echo(f"  {m['gold']!r} not in {m['predicted']}\n      {m['sentence']}")
