@@ -28,7 +28,14 @@ _FORMER_WORDS = {"former", "ex", "ex-", "then", "erstwhile", "late", "deposed", 
 _SUBJECT_PRONOUNS = {"he": "m", "she": "f"}
 _ACTOR_ENT_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"}
 # Sectors whose bare plural nouns ("people", "children") say too little without a country to be an actor.
-_NEEDS_COUNTRY = {"CVL", "BUS", "EDU", "HLH", "MED", "REL", "LAB", "ELI", "REF", "NGO", "GOV", "PTY"}
+_NEEDS_COUNTRY = {"BUS", "EDU", "HLH", "MED", "REL", "LAB", "ELI", "NGO", "GOV", "PTY"}
+# Heads that say little by themselves: a sector noun modifying them decides ("rebel leaders" → REB).
+_GENERIC_SECTORS = {"GOV", "CVL", "ELI"}
+_GENERIC_HEADS = {"official", "officials", "leader", "leaders", "member", "members", "source", "sources", "chief",
+                  "officer", "officers", "spokesman", "spokeswoman", "personnel", "agent", "agents"}
+# What the head noun of an unknown organisation's name may tell ("… Army", "… Party", "… Court").
+_ORG_NAME_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "REB", "CRM", "SPY", "MED", "BUS", "EDU", "HLH",
+                     "REL", "NGO"}
 
 
 @dataclass
@@ -46,6 +53,8 @@ class Candidate:
     former: bool = False
     deceased: bool = False
     gender: str | None = None
+    owner: str | None = None  # a person's name modifying a group: "the Bush administration"
+    context_country: str | None = None  # the state the surrounding text names, for unplaced titled people
 
     @property
     def label(self) -> str:
@@ -90,9 +99,7 @@ class MentionFinder:
                 heads.setdefault(token.i, None)
         candidates = []
         for i in sorted(heads):
-            candidate = self._candidate(doc[i], kb_at, ent_at)
-            if candidate:
-                candidates.append(candidate)
+            candidates.extend(self._candidates(doc[i], kb_at, ent_at))
         candidates.extend(self._pronouns(doc))
         candidates.sort(key=lambda c: c.start)
         return _drop_nested(candidates)
@@ -205,17 +212,18 @@ class MentionFinder:
 
     # -- one candidate -----------------------------------------------------
 
-    def _candidate(self, head: Token, kb_at, ent_at) -> Candidate | None:
+    def _candidates(self, head: Token, kb_at, ent_at) -> list[Candidate]:
+        """The mention(s) of the phrase headed by ``head``: none, one, or one per coordinated country
+        ("U.S. and Russian negotiators")."""
         doc = head.doc
         start, end = self._np_range(head)
-        # an actor name inside the range but before a different actor head is split off later;
-        # here gather what the phrase says.
-        country = None
+        ent = ent_at.get(head.i)
+        countries: list[tuple[int, str]] = []  # (token index, iso3) of country words modifying the head
         org = None
-        refs_here: list[SurfaceRef] = []
         head_refs: list[SurfaceRef] = []
+        scan = range(min(start, ent.start), max(end, ent.end)) if ent is not None and ent.label_ == "ORG" else range(start, end)
         seen_spans = set()
-        for i in range(start, end):
+        for i in scan:
             if i not in kb_at:
                 continue
             s, e, refs = kb_at[i]
@@ -225,19 +233,18 @@ class MentionFinder:
             if s <= head.i < e:
                 head_refs = refs
                 continue
-            refs_here.extend(refs)
             for ref in refs:
-                if ref.kind in ("country", "demonym", "capital") and country is None:
-                    country = ref.id
-                elif ref.kind == "org" and org is None:
+                if ref.kind in ("country", "demonym", "capital"):
+                    if ref.id not in [c for _, c in countries]:
+                        countries.append((s, ref.id))
+                    break
+                if ref.kind == "org" and org is None:
                     org = ref.id
+        country = countries[0][1] if countries else self._of_country(head, kb_at)
         former = any(t.lower_ in _FORMER_WORDS for t in doc[start:end])
         deceased = any(t.lower_ == "late" for t in doc[start:end])
-        ent = ent_at.get(head.i)
         title, title_sector, t_start, t_end = self._title(doc, start, end)
         base = dict(start=start, end=end, head=head, former=former, deceased=deceased)
-        if not country:
-            country = self._of_country(head, kb_at)
 
         kinds = {r.kind for r in head_refs}
         if "person" in kinds or (ent is not None and ent.label_ == "PERSON"):
@@ -247,9 +254,9 @@ class MentionFinder:
                 name_span = doc[s:e]
             if t_end > name_span.start:  # a title inside the name is no title ("Prime" in a name)
                 title, title_sector = None, None
-            return Candidate(kind="person", country=country, sector=title_sector, role=title,
-                             name=_clean_name(name_span.text), refs=[r for r in head_refs if r.kind == "person"],
-                             **base)
+            return [Candidate(kind="person", country=country, sector=title_sector, role=title,
+                              name=_clean_name(name_span.text), refs=[r for r in head_refs if r.kind == "person"],
+                              org=org, **base)]
         if "org" in kinds or (ent is not None and ent.label_ == "ORG" and not kinds):
             org_refs = [r for r in head_refs if r.kind == "org"]
             if ent is not None and ent.label_ == "ORG":
@@ -257,33 +264,58 @@ class MentionFinder:
             else:
                 s, e, _ = kb_at[head.i]
                 name = doc[s:e].text
-            sector, _ = self._noun_sector(head) if not org_refs else (None, 0)
-            return Candidate(kind="org", country=country, sector=sector or title_sector, name=name, refs=org_refs,
-                             **base)
+            sector = None if org_refs else self._org_name_sector(ent or head)
+            return [Candidate(kind="org", country=country, sector=sector or title_sector, name=name, refs=org_refs,
+                              **base)]
         if "seat" in kinds:
-            return Candidate(kind="seat", refs=[r for r in head_refs if r.kind == "seat"], **base)
+            return [Candidate(kind="seat", refs=[r for r in head_refs if r.kind == "seat"], **base)]
         if kinds & {"country", "demonym", "capital"}:
             kind_refs = [r for r in head_refs if r.kind in ("country", "demonym", "capital")]
             ref = kind_refs[0]
-            if ref.kind == "demonym" and (head.pos_ == "ADJ" or head.dep_ in ("amod", "compound")):
-                return None  # "Venezuelan political problems": an adjective, not an actor
-            if ref.kind == "capital":
-                if _is_locative(head):
-                    return None  # "in Caracas" is a place
-                return Candidate(kind="capital", country=ref.id, refs=kind_refs, **base)
-            if _is_locative(head) and head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "inside", "within"):
-                return None  # "in Venezuela" is where, not who
-            return Candidate(kind="country", country=ref.id, refs=kind_refs, **base)
+            if ref.kind == "capital" and not _is_locative(head):
+                return [Candidate(kind="capital", country=ref.id, refs=kind_refs, **base)]
+            # a state, its people, or a capital as the place of something ("troops in Liberia")
+            people = ref.kind == "demonym" and head.tag_ in ("NNS", "NNPS")  # "Nigerians"
+            return [Candidate(kind="country", country=ref.id, refs=kind_refs, sector="CVL" if people else None,
+                              **base)]
         if ent is not None and ent.label_ in ("GPE", "LOC", "FAC", "NORP"):
-            return None  # places and peoples the knowledge base does not know
-        sector, _ = self._noun_sector(head)
+            return []  # places and peoples the knowledge base does not know
+        sector = self._group_sector(head)
         if self._title_at(head) and t_end == head.i + 1:
-            return Candidate(kind="title", country=country, sector=title_sector, role=title, org=org, **base)
-        if sector:
-            if country is None and org is None and sector in _NEEDS_COUNTRY:
-                return None
-            return Candidate(kind="group", country=country, sector=sector, org=org, **base)
-        return None
+            if title_sector == "IGO":
+                country, title_sector = country or "IGO", "GOV"
+            return [Candidate(kind="title", country=country, sector=title_sector, role=title, org=org, **base)]
+        if not sector:
+            return []
+        owner = next((ent_at[c.i] for c in head.lefts if c.i in ent_at and ent_at[c.i].label_ == "PERSON"), None)
+        if owner is not None:
+            return [Candidate(kind="group", country=country, sector=sector, org=org, owner=_clean_name(owner.text),
+                              **base)]
+        if country is None and org is None and sector in _NEEDS_COUNTRY:
+            return []
+        if len(countries) > 1 and any(t.dep_ == "cc" for t in doc[start:head.i]):
+            # one group actor per coordinated country, each phrase running to the shared head
+            return [Candidate(kind="group", country=iso3, sector=sector, org=org,
+                              **(base | {"start": start if n == 0 else at}))
+                    for n, (at, iso3) in enumerate(countries)]
+        return [Candidate(kind="group", country=country, sector=sector, org=org, **base)]
+
+    def _group_sector(self, head: Token) -> str | None:
+        """Sector of a group phrase: a specific modifier beats a generic head ("intelligence officials" → SPY)."""
+        sector, _ = self._noun_sector(head)
+        if sector in _GENERIC_SECTORS or head.lemma_.lower() in _GENERIC_HEADS:
+            for child in head.lefts:
+                if child.dep_ in ("compound", "amod") and child.i == head.i - 1:
+                    modifier = self.kb.nouns.get(child.lower_) or self.kb.nouns.get(child.lemma_.lower())
+                    if modifier and modifier not in _GENERIC_SECTORS:
+                        return modifier
+        return sector
+
+    def _org_name_sector(self, span) -> str | None:
+        """Sector of an organisation the knowledge base does not know, from the noun that heads its name."""
+        root = span.root if hasattr(span, "root") else span
+        sector = self.kb.nouns.get(root.lower_) or self.kb.nouns.get(root.lemma_.lower())
+        return sector if sector in _ORG_NAME_SECTORS else None
 
     def _of_country(self, head: Token, kb_at) -> str | None:
         for child in head.rights:

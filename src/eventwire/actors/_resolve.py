@@ -56,6 +56,7 @@ class Resolver:
             draft.mentions.append((span.start_char, span.end_char, label, sentence_of.get(c.head.i, 0)))
             history.append((c.head.i, draft))
 
+        _fill_countries_from_context(candidates, sentence_of)
         for c in candidates:
             if c.kind == "pronoun":
                 target = self._pronoun_antecedent(c, history, sentence_of)
@@ -97,16 +98,24 @@ class Resolver:
         if c.kind == "capital":
             return self._group(c.country, "GOV", None, c, drafts)
         if c.kind == "country":
-            key = ("country", c.country)
+            sectors = [c.sector] if c.sector else []
+            key = ("country", c.country, tuple(sectors))
             if key in drafts:
                 return drafts[key]
             country = kb.countries[c.country]
-            return _Draft(key, country.name, country.iso3, [], None, country.code)
+            name = country.name if not sectors else _phrase(c)
+            return _Draft(key, name, country.iso3, sectors, None, _code(kb, country.iso3, sectors))
         if c.kind == "group":
             country = c.country
             if country is None and c.org:
                 org = kb.organizations[c.org]
                 country = org.country
+            if country is None and c.owner:  # "the Bush administration": the country of the person
+                owner = self._lookup(Candidate(0, 0, c.head, "person", name=c.owner), c.owner, day)
+                office = _office_on(owner, day, None)[0] if owner else None
+                country = office.country if office else None
+                if country is None:
+                    return None
             return self._group(country, c.sector, c.org, c, drafts)
         return None
 
@@ -114,8 +123,7 @@ class Resolver:
         key = ("group", country, sector, org)
         if key in drafts:
             return drafts[key]
-        name = c.head.doc[c.start : c.end].text
-        name = name[4:] if name.lower().startswith("the ") else name
+        name = _phrase(c)
         code = _code(self.kb, country, [sector])
         if org:
             code = (self.kb.organizations[org].cameo_code or code) if sector == "IGO" else code
@@ -142,7 +150,8 @@ class Resolver:
         if c.former and c.sector == "GOV":
             sectors = ["ELI"]
         role = _role_text(c.role, c.former)
-        return _Draft(key, name, c.country, sectors, role, _code(kb, c.country, sectors), None, c.former,
+        country = c.country or c.context_country
+        return _Draft(key, name, country, sectors, role, _code(kb, country, sectors), None, c.former,
                       c.deceased, None, True)
 
     def _lookup(self, c: Candidate, name: str, day: date | None) -> Person | None:
@@ -177,7 +186,9 @@ class Resolver:
         elif former:
             country, sectors, role = office.country, ["ELI"], f"former {office.role}"
         else:
-            country, sectors, role = office.country, [office.sector], office.role
+            # officials of international organisations are coded IGO + GOV, as in PLOVER/CAMEO
+            sector = "GOV" if office.sector == "IGO" else office.sector
+            country, sectors, role = office.country, [sector], office.role
         if office is not None and office.org and not former:
             org = kb.organizations.get(office.org)
             code = org.cameo_code if org and org.cameo_code and office.sector == "IGO" else _code(kb, country, sectors)
@@ -187,14 +198,12 @@ class Resolver:
                       person.gender, True)
 
     def _unknown_person(self, c: Candidate, drafts: dict) -> _Draft:
-        doc = c.head.doc
-        phrase = doc[c.start : c.end].text
-        phrase = phrase[4:] if phrase.lower().startswith("the ") else phrase
+        phrase = _phrase(c)
         key = ("title", c.country, (c.role or "").lower(), c.start)
         sectors = [c.sector] if c.sector else []
         if c.former:
             sectors = ["ELI"]
-        country = c.country
+        country = c.country or c.context_country
         if country is None and c.org:
             country = self.kb.organizations[c.org].country
         return _Draft(key, phrase, country, sectors, _role_text(c.role, c.former), _code(self.kb, country, sectors),
@@ -255,6 +264,28 @@ class Resolver:
             role=draft.role, cameo_code=draft.cameo_code, kb_id=draft.kb_id, former=draft.former,
             deceased=draft.deceased,
         )
+
+
+def _fill_countries_from_context(candidates: list[Candidate], sentence_of: dict[int, int]) -> None:
+    """"President Laurent Gbagbo" with no country and no KB entry: the one state the sentence (else the
+    document) names is his. Only for titled people the knowledge base cannot place."""
+    by_sentence: dict[int, set[str]] = {}
+    for c in candidates:
+        if c.kind in ("country", "capital") and c.country:
+            by_sentence.setdefault(sentence_of.get(c.head.i, 0), set()).add(c.country)
+    everywhere = set().union(*by_sentence.values()) if by_sentence else set()
+    for c in candidates:
+        if c.kind in ("person", "title") and c.country is None and c.role and not c.refs:
+            here = by_sentence.get(sentence_of.get(c.head.i, 0), set())
+            if len(here) == 1:
+                c.context_country = next(iter(here))
+            elif not here and len(everywhere) == 1:
+                c.context_country = next(iter(everywhere))
+
+
+def _phrase(c: Candidate) -> str:
+    text = c.head.doc[c.start : c.end].text
+    return text[4:] if text.lower().startswith("the ") else text
 
 
 def _ordered(drafts) -> list[_Draft]:

@@ -1,0 +1,171 @@
+"""Actor knowledge base and resolution: coding as of the document date, coreference, user files."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from eventwire import Article, analyze, load_settings
+from eventwire.actors import KBError, load_kb
+from eventwire.cli import cli
+
+
+def actors_of(text: str, date: str | None = "2025-08-11", **settings) -> list:
+    s = dataclasses.replace(load_settings(), **settings)
+    (doc,) = analyze([Article(id="t", text=text, date=date)], s)
+    for actor in doc.actors:
+        for m in actor.mentions:
+            assert text[m.span.start : m.span.end] == m.span.text
+    return doc.actors
+
+
+def find(actors, name):
+    matches = [a for a in actors if a.name == name]
+    assert matches, f"{name} not among {[a.name for a in actors]}"
+    return matches[0]
+
+
+def by_mention(actors, text):
+    for actor in actors:
+        if any(m.span.text == text for m in actor.mentions):
+            return actor
+    raise AssertionError(f"no actor mentioned as {text!r}: {[(a.name, [m.span.text for m in a.mentions]) for a in actors]}")
+
+
+# -- the knowledge base ---------------------------------------------------------
+
+
+def test_builtin_knowledge_base_is_consistent():
+    kb = load_kb()
+    assert len(kb.countries) >= 195
+    assert {"VEN", "COL", "USA", "RUS", "PSE"} <= set(kb.countries)
+    for person in kb.people.values():
+        for office in person.offices:
+            assert office.country in kb.countries or office.country in ("IGO", "NGO"), (person.id, office)
+            assert office.org is None or office.org in kb.organizations, (person.id, office.org)
+    for org in kb.organizations.values():
+        assert org.country is None or org.country in kb.countries or org.country in ("IGO", "NGO"), org
+    for required in ("cartel-de-los-soles", "tren-de-aragua", "eln", "hamas", "hezbollah", "houthis", "taliban",
+                     "wagner-group", "united-nations", "nato", "oas", "european-union", "african-union", "celac",
+                     "icc", "imf", "world-bank", "opec"):
+        assert required in kb.organizations, required
+
+
+def test_people_in_office_cover_the_americas_and_the_g20():
+    kb = load_kb()
+    heads = {o.country for p in kb.people.values() for o in p.offices
+             if o.role.lower() in ("president", "prime minister") and (o.end is None or o.end.year >= 2024)}
+    for iso3 in ("USA", "CAN", "MEX", "BRA", "ARG", "COL", "VEN", "CHL", "PER", "GBR", "FRA", "DEU", "IND", "JPN"):
+        assert iso3 in heads, f"no current head of state or government for {iso3}"
+
+
+# -- resolution -----------------------------------------------------------------
+
+
+def test_seed_article_actors(seed_article_path):
+    from eventwire.readers import read_articles
+
+    (article,) = list(read_articles([str(seed_article_path)]))
+    (doc,) = analyze([article])
+    actors = doc.actors
+    petro = find(actors, "Gustavo Petro")
+    assert (petro.country, petro.sectors, petro.cameo_code) == ("COL", ["GOV"], "COLGOV")
+    assert {"Petro", "the president", "He"} <= {m.span.text for m in petro.mentions}
+    last = article.text.rindex("according to the president")
+    assert any(m.span.start == last + len("according to ") for m in petro.mentions)
+    for name, code in (("Donald Trump", "USAGOV"), ("Marco Rubio", "USAGOV")):
+        assert find(actors, name).cameo_code == code
+    maduro = [a for a in actors if a.kb_id == "nicolas-maduro"]
+    assert len(maduro) == 1 and maduro[0].cameo_code == "VENGOV"
+    chavez = by_mention(actors, "late Venezuelan President Hugo Chavez")
+    assert chavez.country == "VEN" and chavez.former and chavez.deceased and "GOV" not in chavez.sectors
+    assert by_mention(actors, "the Pentagon").cameo_code == "USAMIL"
+    cartel = by_mention(actors, "the Venezuelan Cartel de los Soles")
+    assert (cartel.country, cartel.sectors) == ("VEN", ["CRM"])
+    nyt = by_mention(actors, "the New York Times")
+    assert (nyt.country, nyt.sectors) == ("USA", ["MED"])
+    assert by_mention(actors, "The US Government").cameo_code == "USAGOV"
+
+
+def test_office_is_the_one_valid_on_the_document_date():
+    trump_2019 = by_mention(actors_of("President Trump spoke on Monday.", "2019-05-01"), "President Trump")
+    biden_2023 = by_mention(actors_of("President Biden spoke on Monday.", "2023-05-01"), "President Biden")
+    assert trump_2019.cameo_code == biden_2023.cameo_code == "USAGOV"
+    trump_2023 = by_mention(actors_of("Donald Trump spoke on Monday.", "2023-05-01"), "Donald Trump")
+    assert trump_2023.former and trump_2023.country == "USA" and "GOV" not in trump_2023.sectors
+    rubio_2015 = by_mention(actors_of("Marco Rubio spoke on Monday.", "2015-05-01"), "Marco Rubio")
+    assert rubio_2015.sectors == ["LEG"]
+
+
+def test_unknown_people_are_coded_from_title_and_country():
+    actors = actors_of("The Venezuelan defence minister Juan Pérez Gómez warned Colombia on Monday.")
+    minister = by_mention(actors, "The Venezuelan defence minister Juan Pérez Gómez")
+    assert (minister.country, minister.sectors) == ("VEN", ["GOV"])
+    assert minister.role.lower() == "defence minister"
+
+
+@pytest.mark.parametrize(
+    "text, mention, code",
+    [
+        ("Colombian troops crossed the river.", "Colombian troops", "COLMIL"),
+        ("The Venezuelan opposition called a strike.", "The Venezuelan opposition", "VENOPP"),
+        ("The Kremlin rejected the offer.", "The Kremlin", "RUSGOV"),
+        ("Washington imposed new sanctions on Caracas.", "Washington", "USAGOV"),
+        ("Russian police detained dozens of protesters.", "Russian police", "RUSCOP"),
+    ],
+)
+def test_groups_and_metonyms(text, mention, code):
+    assert by_mention(actors_of(text), mention).cameo_code == code
+
+
+def test_a_capital_as_a_place_is_no_actor():
+    actors = actors_of("Petro met Maduro in Caracas on Monday.")
+    assert not any(m.span.text == "Caracas" for a in actors for m in a.mentions)
+
+
+def test_titles_and_pronouns_refer_back():
+    text = ("Brazilian President Luiz Inácio Lula da Silva arrived in Bogotá on Monday. "
+            "He met students. Later the president left.")
+    lula = by_mention(actors_of(text, "2024-03-01"), "He")
+    assert lula.cameo_code == "BRAGOV"
+    assert {"He", "the president"} <= {m.span.text for m in lula.mentions}
+
+
+# -- user extension ---------------------------------------------------------------
+
+
+def test_user_actor_file_adds_people(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("people:\n  - {person_id: zed-q, name: Zed Quorvath, gender: m, country: VEN, sector: OPP,"
+                    " role: opposition leader, start: 2020-01-01}\n")
+    actors = actors_of("Zed Quorvath called for protests.", actors_files=(str(path),))
+    assert by_mention(actors, "Zed Quorvath").cameo_code == "VENOPP"
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("bad.csv", "person_id,name,country,sector,role,start\nx,X,VEN,GOV,President,2020-13-01\n", "bad.csv:2: start"),
+        ("bad2.csv", "person_id,name,country,sector,role\nx,X,VENE,GOV,President\n", "bad2.csv:2: country"),
+        ("bad3.csv", "org_id,name,sectors\nx,X,FOO\n", "bad3.csv:2: sector"),
+        ("bad4.yaml", "people:\n  - {person_id: x, name: X}\n", "bad4.yaml:2: country is required"),
+        ("bad5.yaml", "people: [\n", "bad5.yaml"),
+        ("bad6.csv", "colour,name\nred,x\n", "bad6.csv:1"),
+    ],
+)
+def test_malformed_actor_files_name_line_and_problem(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_text(content)
+    with pytest.raises(KBError, match=message.replace(".", r"\.")):
+        load_kb([str(path)])
+
+
+def test_cli_rejects_a_bad_actor_file_before_any_document(tmp_path, seed_article_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("person_id,name,country,sector,role\nx,X,VEN,NOPE,President\n")
+    result = CliRunner().invoke(cli, ["extract", str(seed_article_path), "--actors", str(bad)])
+    assert result.exit_code == 2
+    assert "bad.csv:2" in result.stderr and result.stdout == ""
