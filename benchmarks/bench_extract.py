@@ -20,7 +20,8 @@ from pathlib import Path
 
 import eventwire
 from eventwire.contract import to_record
-from eventwire.nlp import load_pipeline
+from eventwire.actors import actor_resolver
+from eventwire.nlp import load_pipeline, sentences_and_entities
 from eventwire.pipeline import analyze
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,11 +40,26 @@ def load_articles(n_allsides: int) -> list[eventwire.Article]:
     return articles
 
 
-def time_bare(nlp, texts: list[str], batch_size: int) -> float:
+def time_bare(nlp, texts: list[str], batch_size: int, keep: list | None = None) -> float:
     start = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=batch_size):
-        pass
+    for doc in nlp.pipe(texts, batch_size=batch_size):
+        if keep is not None:
+            keep.append(doc)
     return time.perf_counter() - start
+
+
+def time_stages(docs, articles, settings) -> dict[str, float]:
+    """Seconds each eventwire stage spends on already-parsed Docs."""
+    resolver = actor_resolver(load_pipeline(settings.model), tuple(settings.actors_files))
+    stages = {"sentences_entities": lambda doc, a: sentences_and_entities(doc),
+              "actors": lambda doc, a: resolver(doc, a.date)}
+    seconds = {}
+    for name, stage in stages.items():
+        start = time.perf_counter()
+        for doc, article in zip(docs, articles):
+            stage(doc, article)
+        seconds[name] = time.perf_counter() - start
+    return seconds
 
 
 def time_extract(articles, settings) -> float:
@@ -65,12 +81,14 @@ def main() -> None:
     articles = load_articles(args.allsides)
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)
-    time_bare(nlp, texts[:20], settings.batch_size)  # warm-up
-    bare, extract = [], []
-    for _ in range(args.repeat):
-        bare.append(time_bare(nlp, texts, settings.batch_size))
+    time_extract(articles[:5], settings)  # warm-up, and the knowledge base loaded once
+    bare, extract, docs = [], [], []
+    for n in range(args.repeat):
+        bare.append(time_bare(nlp, texts, settings.batch_size, keep=docs if n == 0 else None))
         extract.append(time_extract(articles, settings))
     b, e = min(bare), min(extract)
+    runs = [time_stages(docs, articles, settings) for _ in range(args.repeat)]
+    stages = {name: min(run[name] for run in runs) for name in runs[0]}
     result = {
         "documents": len(texts),
         "words": words,
@@ -80,6 +98,8 @@ def main() -> None:
         "bare_nlp_pipe": {"seconds": round(b, 2), "docs_per_s": round(len(texts) / b, 2), "words_per_s": round(words / b)},
         "extract": {"seconds": round(e, 2), "docs_per_s": round(len(texts) / e, 2), "words_per_s": round(words / e)},
         "ratio_extract_over_bare": round(e / b, 3),
+        "stage_seconds": {k: round(v, 3) for k, v in stages.items()},
+        "stage_share_of_bare": {k: round(v / b, 4) for k, v in stages.items()},
         "python": platform.python_version(),
         "eventwire": eventwire.__version__,
     }
@@ -87,6 +107,8 @@ def main() -> None:
     print(f"  bare nlp.pipe : {result['bare_nlp_pipe']['docs_per_s']:8.2f} docs/s {result['bare_nlp_pipe']['words_per_s']:8d} words/s")
     print(f"  extract       : {result['extract']['docs_per_s']:8.2f} docs/s {result['extract']['words_per_s']:8d} words/s")
     print(f"  ratio extract / bare nlp.pipe = {result['ratio_extract_over_bare']:.3f}")
+    for name, share in result["stage_share_of_bare"].items():
+        print(f"  stage {name:20s}: {stages[name]:7.2f} s = {100 * share:5.1f}% of the bare spaCy pass")
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2))
     sys.exit(0)

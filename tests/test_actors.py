@@ -121,9 +121,10 @@ def test_groups_and_metonyms(text, mention, code):
     assert by_mention(actors_of(text), mention).cameo_code == code
 
 
-def test_a_capital_as_a_place_is_no_actor():
+def test_a_capital_as_a_place_is_not_its_government():
     actors = actors_of("Petro met Maduro in Caracas on Monday.")
-    assert not any(m.span.text == "Caracas" for a in actors for m in a.mentions)
+    caracas = by_mention(actors, "Caracas")
+    assert caracas.country == "VEN" and "GOV" not in caracas.sectors
 
 
 def test_titles_and_pronouns_refer_back():

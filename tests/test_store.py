@@ -144,3 +144,16 @@ def test_runs_are_recorded(store):
     store.finish_run(run, added=2, skipped=1, read_errors=0)
     (row,) = store.runs()
     assert row["model"] == "m" and row["articles_added"] == 2 and row["finished_at"]
+
+
+def test_an_older_store_is_upgraded_in_place(tmp_path, monkeypatch, document):
+    from eventwire.store import _schema
+
+    monkeypatch.setattr(_schema, "MIGRATIONS", _schema.MIGRATIONS[:1])
+    monkeypatch.setattr(_schema, "LATEST_VERSION", 1)
+    Store(tmp_path / "old.db").close()
+    monkeypatch.undo()
+    with Store(tmp_path / "old.db") as store:
+        assert store.schema_version() == LATEST_VERSION > 1
+        assert store.save(document)
+        assert store.conn.execute("SELECT count(*) FROM actors WHERE deceased = 0").fetchone()[0] == 3

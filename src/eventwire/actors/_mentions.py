@@ -95,7 +95,7 @@ class MentionFinder:
             heads.setdefault(self._np_head(ent.root, kb_at, ent_at).i, None)
         for token in doc:
             if (token.pos_ in ("NOUN", "PROPN") and token.i not in heads and token.dep_ not in ("compound", "amod")
-                    and (self._noun_sector(token)[0] or self._title_at(token))):
+                    and (self._noun_sector(token)[0] or self._title_at(token) or self._group_sector(token))):
                 heads.setdefault(token.i, None)
         candidates = []
         for i in sorted(heads):
@@ -247,6 +247,11 @@ class MentionFinder:
         base = dict(start=start, end=end, head=head, former=former, deceased=deceased)
 
         kinds = {r.kind for r in head_refs}
+        place_kinds = kinds & {"country", "demonym", "capital"}
+        if place_kinds and not kinds & {"person", "org", "seat"} and ent is not None:
+            s, e, _ = kb_at[head.i]
+            if s <= ent.start and ent.end <= e + (ent[-1].lower_ in ("'s", "’s")):
+                ent = None  # the knowledge base knows this name as a state: NER's PERSON/ORG label loses
         if "person" in kinds or (ent is not None and ent.label_ == "PERSON"):
             name_span = ent if ent is not None and ent.label_ == "PERSON" else None
             if name_span is None:
@@ -254,6 +259,8 @@ class MentionFinder:
                 name_span = doc[s:e]
             if t_end > name_span.start:  # a title inside the name is no title ("Prime" in a name)
                 title, title_sector = None, None
+            if title_sector == "IGO":  # "U.N. Secretary-General Kofi Annan": an official of an IGO
+                country, title_sector = country or "IGO", "GOV"
             return [Candidate(kind="person", country=country, sector=title_sector, role=title,
                               name=_clean_name(name_span.text), refs=[r for r in head_refs if r.kind == "person"],
                               org=org, **base)]
@@ -301,13 +308,16 @@ class MentionFinder:
         return [Candidate(kind="group", country=country, sector=sector, org=org, **base)]
 
     def _group_sector(self, head: Token) -> str | None:
-        """Sector of a group phrase: a specific modifier beats a generic head ("intelligence officials" → SPY)."""
+        """Sector of a group phrase: a specific modifier beats a generic head ("intelligence officials" → SPY);
+        a plural title names a group of its sector ("generals" → MIL)."""
         sector, _ = self._noun_sector(head)
-        if sector in _GENERIC_SECTORS or head.lemma_.lower() in _GENERIC_HEADS:
+        if sector is None and head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() in self.kb.titles:
+            sector = self.kb.titles[head.lemma_.lower()]
+        if sector is None or sector in _GENERIC_SECTORS or head.lemma_.lower() in _GENERIC_HEADS:
             for child in head.lefts:
                 if child.dep_ in ("compound", "amod") and child.i == head.i - 1:
                     modifier = self.kb.nouns.get(child.lower_) or self.kb.nouns.get(child.lemma_.lower())
-                    if modifier and modifier not in _GENERIC_SECTORS:
+                    if modifier and (modifier not in _GENERIC_SECTORS or sector is None):
                         return modifier
         return sector
 
@@ -358,10 +368,12 @@ def _clean_name(text: str) -> str:
 
 
 def _drop_nested(candidates: list[Candidate]) -> list[Candidate]:
-    """Keep outer phrases: a candidate inside another's range is part of it."""
+    """Keep outer phrases: a candidate inside another's range is part of it (unless both share a head:
+    the coordinated countries of one group)."""
     kept: list[Candidate] = []
     for c in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start))):
-        if kept and c.start >= kept[-1].start and c.end <= kept[-1].end and c.kind != "pronoun":
+        outer = next((k for k in reversed(kept) if k.start <= c.start and c.end <= k.end), None)
+        if outer is not None and c.kind != "pronoun" and outer.head.i != c.head.i:
             continue
         kept.append(c)
     return kept

@@ -56,7 +56,7 @@ class Resolver:
             draft.mentions.append((span.start_char, span.end_char, label, sentence_of.get(c.head.i, 0)))
             history.append((c.head.i, draft))
 
-        _fill_countries_from_context(candidates, sentence_of)
+        _fill_countries_from_context(candidates, sentence_of, self.kb.head_titles)
         for c in candidates:
             if c.kind == "pronoun":
                 target = self._pronoun_antecedent(c, history, sentence_of)
@@ -151,8 +151,13 @@ class Resolver:
             sectors = ["ELI"]
         role = _role_text(c.role, c.former)
         country = c.country or c.context_country
-        return _Draft(key, name, country, sectors, role, _code(kb, country, sectors), None, c.former,
-                      c.deceased, None, True)
+        code = _code(kb, country, sectors)
+        if c.org and country in (None, "IGO"):  # "U.N. mediator Diego Cordovez": an official of that body
+            org = kb.organizations[c.org]
+            country = country or org.country
+            sectors = sectors or (["GOV"] if org.country == "IGO" else [])
+            code = org.cameo_code or _code(kb, country, sectors)
+        return _Draft(key, name, country, sectors, role, code, None, c.former, c.deceased, None, True)
 
     def _lookup(self, c: Candidate, name: str, day: date | None) -> Person | None:
         kb = self.kb
@@ -266,21 +271,18 @@ class Resolver:
         )
 
 
-def _fill_countries_from_context(candidates: list[Candidate], sentence_of: dict[int, int]) -> None:
-    """"President Laurent Gbagbo" with no country and no KB entry: the one state the sentence (else the
-    document) names is his. Only for titled people the knowledge base cannot place."""
+def _fill_countries_from_context(candidates: list[Candidate], sentence_of: dict[int, int], heads: set[str]) -> None:
+    """"President Laurent Gbagbo" with no country and no KB entry: the one state his sentence names is his.
+    Only for heads of state or government the knowledge base cannot place."""
     by_sentence: dict[int, set[str]] = {}
     for c in candidates:
         if c.kind in ("country", "capital") and c.country:
             by_sentence.setdefault(sentence_of.get(c.head.i, 0), set()).add(c.country)
-    everywhere = set().union(*by_sentence.values()) if by_sentence else set()
     for c in candidates:
-        if c.kind in ("person", "title") and c.country is None and c.role and not c.refs:
+        if c.kind in ("person", "title") and c.country is None and c.role and not c.refs and c.role.lower() in heads:
             here = by_sentence.get(sentence_of.get(c.head.i, 0), set())
             if len(here) == 1:
                 c.context_country = next(iter(here))
-            elif not here and len(everywhere) == 1:
-                c.context_country = next(iter(everywhere))
 
 
 def _phrase(c: Candidate) -> str:

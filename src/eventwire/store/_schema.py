@@ -177,6 +177,13 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE INDEX places_country ON places(country);
         """,
     ),
+    (
+        2,
+        "actors.deceased",
+        """
+        ALTER TABLE actors ADD COLUMN deceased INTEGER NOT NULL DEFAULT 0;
+        """,
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

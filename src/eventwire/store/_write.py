@@ -50,10 +50,11 @@ def _insert_rows(conn: sqlite3.Connection, doc: AnalyzedDocument, run_id: int | 
         [(aid, i, s.start, s.end) for i, s in enumerate(doc.sentences)],
     )
     conn.executemany(
-        "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO actors (article_id, actor_id, name, country, sectors, role, cameo_code, kb_id, former,"
+        " deceased, n_mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (aid, x.id, x.name, x.country, _json(x.sectors), x.role, x.cameo_code, x.kb_id, int(x.former),
-             len(x.mentions))
+             int(x.deceased), len(x.mentions))
             for x in doc.actors
         ],
     )
