@@ -108,6 +108,7 @@ class ActorKB:
     surnames: dict[str, list[str]] = field(default_factory=dict, repr=False)
     titles: dict[str, str] = field(default_factory=dict, repr=False)  # "defence minister" → GOV
     head_titles: set[str] = field(default_factory=set, repr=False)
+    org_heads: dict[str, str] = field(default_factory=dict, repr=False)  # "Front" → REB, as written
     nouns: dict[str, str] = field(default_factory=dict, repr=False)  # lemma → sector
     max_title_words: int = 1
 
@@ -141,13 +142,15 @@ class ActorKB:
                         surnames[surname].append(p.id)
         self.surfaces = dict(surfaces)
         self.surnames = dict(surnames)
-        self.titles, self.nouns, self.head_titles = {}, {}, set()
+        self.titles, self.nouns, self.head_titles, self.org_heads = {}, {}, set(), {}
         for code, entry in self.sectors.items():
             for title in entry.get("titles") or []:
                 self.titles.setdefault(title.lower(), code)
             for noun in entry.get("nouns") or []:
                 self.nouns.setdefault(noun.lower(), code)
             self.head_titles.update(t.lower() for t in entry.get("heads") or [])
+            for word in entry.get("org_heads") or []:
+                self.org_heads.setdefault(" ".join(str(word).split()), code)
         self.max_title_words = max((len(t.split()) for t in self.titles), default=1)
         return self
 
@@ -305,11 +308,11 @@ class _Loader:
                 entry = {}
             if not isinstance(entry, dict):
                 raise self.fail(line, f"sector {code}: expected a mapping with label, titles, nouns")
-            unknown = set(entry) - {"label", "titles", "nouns", "heads"}
+            unknown = set(entry) - {"label", "titles", "nouns", "heads", "org_heads"}
             if unknown:
                 raise self.fail(line, f"sector {code}: unknown key(s) {', '.join(sorted(unknown))}")
             merged = dict(self.kb.sectors.get(code, {}))
-            for key in ("titles", "nouns", "heads"):
+            for key in ("titles", "nouns", "heads", "org_heads"):
                 values = entry.get(key) or []
                 if not isinstance(values, list):
                     raise self.fail(line, f"sector {code}: {key} must be a list")

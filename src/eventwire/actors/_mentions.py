@@ -33,9 +33,7 @@ _NEEDS_COUNTRY = {"BUS", "EDU", "HLH", "MED", "REL", "LAB", "ELI", "NGO", "GOV",
 _GENERIC_SECTORS = {"GOV", "CVL", "ELI"}
 _GENERIC_HEADS = {"official", "officials", "leader", "leaders", "member", "members", "source", "sources", "chief",
                   "officer", "officers", "spokesman", "spokeswoman", "personnel", "agent", "agents"}
-# What the head noun of an unknown organisation's name may tell ("… Army", "… Party", "… Court").
-_ORG_NAME_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "REB", "CRM", "SPY", "MED", "BUS", "EDU", "HLH",
-                     "REL", "NGO"}
+
 
 
 @dataclass
@@ -187,8 +185,8 @@ class MentionFinder:
                     return self.kb.nouns[words], length
         for form in (token.lower_, token.lemma_.lower()):
             if form in self.kb.nouns:
-                if token.ent_type_ in ("PERSON", "GPE") and token.pos_ == "PROPN":
-                    return None, 0
+                if token.pos_ == "PROPN" and (token.ent_type_ in ("PERSON", "GPE") or self.kb.nouns[form] == "CVL"):
+                    return None, 0  # "Community" in "European Community" names no civilians
                 return self.kb.nouns[form], 1
         return None, 0
 
@@ -322,10 +320,20 @@ class MentionFinder:
         return sector
 
     def _org_name_sector(self, span) -> str | None:
-        """Sector of an organisation the knowledge base does not know, from the noun that heads its name."""
-        root = span.root if hasattr(span, "root") else span
-        sector = self.kb.nouns.get(root.lower_) or self.kb.nouns.get(root.lemma_.lower())
-        return sector if sector in _ORG_NAME_SECTORS else None
+        """Sector of an organisation the knowledge base does not know, from the word that heads its name:
+        the last word before "of"/"for"/"(" ("National Union for …" → Union, "Ministry of Defence" → Ministry)."""
+        tokens = list(span) if not isinstance(span, Token) else [span]
+        words: list[str] = []
+        for token in tokens:
+            if token.lower_ in ("of", "for", "(", "'s", "’s", "in", "on") and words:
+                break
+            if token.lower_ != "the":
+                words.append(token.text)
+        for n in (3, 2, 1):
+            key = " ".join(words[-n:])
+            if len(words) >= n and key in self.kb.org_heads:
+                return self.kb.org_heads[key]
+        return None
 
     def _of_country(self, head: Token, kb_at) -> str | None:
         for child in head.rights:

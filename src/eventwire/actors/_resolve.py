@@ -184,7 +184,8 @@ class Resolver:
     def _coded_person(self, person: Person, c: Candidate, day: date | None) -> _Draft:
         kb = self.kb
         office, former = _office_on(person, day, c.role)
-        deceased = c.deceased or bool(person.died and (day is None or person.died <= day))
+        # Without a document date only the text can say "late" or "former".
+        deceased = c.deceased or bool(person.died and day is not None and person.died <= day)
         former = former or c.former or deceased
         if office is None:
             country, sectors, role = c.country, [], None
