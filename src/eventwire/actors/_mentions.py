@@ -238,7 +238,7 @@ class MentionFinder:
                     break
                 if ref.kind == "org" and org is None:
                     org = ref.id
-        country = countries[0][1] if countries else self._of_country(head, kb_at)
+        country = countries[0][1] if countries else self._of_country(head, kb_at, ("of",))
         former = any(t.lower_ in _FORMER_WORDS for t in doc[start:end])
         deceased = any(t.lower_ == "late" for t in doc[start:end])
         title, title_sector, t_start, t_end = self._title(doc, start, end)
@@ -279,12 +279,20 @@ class MentionFinder:
             ref = kind_refs[0]
             if ref.kind == "capital" and not _is_locative(head):
                 return [Candidate(kind="capital", country=ref.id, refs=kind_refs, **base)]
-            # a state, its people, or a capital as the place of something ("troops in Liberia")
-            people = ref.kind == "demonym" and head.tag_ in ("NNS", "NNPS")  # "Nigerians"
+            # a state, its people ("Nigerians", "a Palestinian"), or a city where something happens to
+            # its people ("shelling in central Baghdad"), as PLOVER and CAMEO code them
+            people = ref.kind == "demonym" and head.pos_ in ("NOUN", "PROPN") and head.dep_ not in ("amod", "compound")
+            people = people or ref.kind == "capital"
             return [Candidate(kind="country", country=ref.id, refs=kind_refs, sector="CVL" if people else None,
                               **base)]
         if ent is not None and ent.label_ in ("GPE", "LOC", "FAC", "NORP"):
-            return []  # places and peoples the knowledge base does not know
+            city = _city(ent) if ent.label_ == "GPE" and ent.root.i == head.i else None
+            if city is None:
+                return []  # places and peoples we do not know
+            # a city stands for the people there ("rockets hit Sderot"), as PLOVER and CAMEO code it
+            return [Candidate(kind="city", country=city.country, name=city.name,
+                              sector="CVL" if _is_locative(head) or head.dep_ in ("dobj", "pobj") else None,
+                              **base)]
         sector = self._group_sector(head)
         if self._title_at(head) and t_end == head.i + 1:
             if title_sector == "IGO":
@@ -296,6 +304,8 @@ class MentionFinder:
         if owner is not None:
             return [Candidate(kind="group", country=country, sector=sector, org=org, owner=_clean_name(owner.text),
                               **base)]
+        if country is None:  # "rebels in Darfur", "militias in Tripoli": the place they are in
+            country = self._of_country(head, kb_at, ("in", "from", "inside"))
         if country is None and org is None and sector in _NEEDS_COUNTRY:
             return []
         if len(countries) > 1 and any(t.dep_ == "cc" for t in doc[start:head.i]):
@@ -335,9 +345,10 @@ class MentionFinder:
                 return self.kb.org_heads[key]
         return None
 
-    def _of_country(self, head: Token, kb_at) -> str | None:
+    def _of_country(self, head: Token, kb_at, preps: tuple[str, ...]) -> str | None:
+        """The state named in a prepositional phrase on ``head`` ("the president of Colombia")."""
         for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i in kb_at:
                         for ref in kb_at[pobj.i][2]:
@@ -351,6 +362,18 @@ class MentionFinder:
             for t in doc
             if t.lower_ in _SUBJECT_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass")
         ]
+
+
+def _city(ent):
+    """The best-known city of that name in the gazetteer, unless another country has one nearly as big."""
+    from ..gazetteer import gazetteer
+
+    found = gazetteer().cities_named(_clean_name(ent.text))
+    if not found:
+        return None
+    if len(found) > 1 and found[1].country != found[0].country and found[1].population * 3 > found[0].population:
+        return None
+    return found[0]
 
 
 def _inside_other_place(span, ent_at) -> bool:

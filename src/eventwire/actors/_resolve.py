@@ -105,6 +105,12 @@ class Resolver:
             country = kb.countries[c.country]
             name = country.name if not sectors else _phrase(c)
             return _Draft(key, name, country.iso3, sectors, None, _code(kb, country.iso3, sectors))
+        if c.kind == "city":
+            sectors = [c.sector] if c.sector else []
+            key = ("city", c.name, tuple(sectors))
+            if key not in drafts:
+                drafts[key] = _Draft(key, c.name, c.country, sectors, None, _code(kb, c.country, sectors))
+            return drafts[key]
         if c.kind == "group":
             country = c.country
             if country is None and c.org:
