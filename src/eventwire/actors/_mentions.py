@@ -52,7 +52,6 @@ class Candidate:
     deceased: bool = False
     gender: str | None = None
     owner: str | None = None  # a person's name modifying a group: "the Bush administration"
-    context_country: str | None = None  # the state the surrounding text names, for unplaced titled people
 
     @property
     def label(self) -> str:
@@ -149,7 +148,8 @@ class MentionFinder:
                 break
             head = nxt
         # "the president of Colombia": a country in an of-phrase belongs to the title it follows
-        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN"):
+        if (head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN")
+                and head.ent_type_ != "PERSON"):
             owner = head.head.head
             if self._title_at(owner) or self._noun_sector(owner)[0]:
                 return owner
@@ -166,7 +166,8 @@ class MentionFinder:
                 end = child.right_edge.i + 1
             elif child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
                 pobj = [c for c in child.children if c.dep_ == "pobj"]
-                if pobj and (pobj[0].ent_type_ in ("GPE", "NORP", "ORG") or pobj[0].pos_ == "PROPN"):
+                if pobj and pobj[0].ent_type_ != "PERSON" and (
+                        pobj[0].ent_type_ in ("GPE", "NORP", "ORG") or pobj[0].pos_ == "PROPN"):
                     end = pobj[0].right_edge.i + 1
         # never start on punctuation or a conjunction
         while start < head.i and head.doc[start].dep_ in ("punct", "cc", "case", "prep"):
@@ -300,7 +301,9 @@ class MentionFinder:
             return [Candidate(kind="title", country=country, sector=title_sector, role=title, org=org, **base)]
         if not sector:
             return []
-        owner = next((ent_at[c.i] for c in head.lefts if c.i in ent_at and ent_at[c.i].label_ == "PERSON"), None)
+        owners = [c for c in head.lefts] + [p for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"
+                                            for p in c.children if p.dep_ == "pobj"]
+        owner = next((ent_at[c.i] for c in owners if c.i in ent_at and ent_at[c.i].label_ == "PERSON"), None)
         if owner is not None:
             return [Candidate(kind="group", country=country, sector=sector, org=org, owner=_clean_name(owner.text),
                               **base)]

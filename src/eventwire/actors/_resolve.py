@@ -18,6 +18,8 @@ from ..records import Actor, Mention, Span
 from ._kb import ActorKB, Office, Person, surname_forms
 from ._mentions import Candidate
 
+# Sectors whose unplaced actors take the country of their sentence.
+_PLACEABLE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "CRM", "SPY"}
 _ROLE_PRIORITY = ("president", "prime minister", "chancellor", "king", "supreme leader", "premier", "emir",
                   "crown prince", "vice president", "secretary of state", "foreign", "defen", "interior")
 
@@ -56,7 +58,6 @@ class Resolver:
             draft.mentions.append((span.start_char, span.end_char, label, sentence_of.get(c.head.i, 0)))
             history.append((c.head.i, draft))
 
-        _fill_countries_from_context(candidates, sentence_of, self.kb.head_titles)
         for c in candidates:
             if c.kind == "pronoun":
                 target = self._pronoun_antecedent(c, history, sentence_of)
@@ -70,7 +71,24 @@ class Resolver:
             draft = self._draft(c, day, drafts, history)
             if draft is not None:
                 attach(draft, c, c.label)
+        self._place_from_context(drafts.values())
         return [self._actor(n, d, doc.text) for n, d in enumerate(_ordered(drafts.values()), 1)]
+
+    def _place_from_context(self, drafts) -> None:
+        """An actor we could not place ("President Laurent Gbagbo", "Darfur rebels", "Judge Rivera") belongs
+        to the one state its sentences name, if they name exactly one."""
+        by_sentence: dict[int, set[str]] = {}
+        for d in drafts:
+            if d.country and d.country not in ("IGO", "NGO"):
+                for *_, sentence in d.mentions:
+                    by_sentence.setdefault(sentence, set()).add(d.country)
+        for d in drafts:
+            if d.country or d.kb_id or not (d.role or set(d.sectors) & _PLACEABLE_SECTORS):
+                continue
+            around = set().union(*(by_sentence.get(m[3], set()) for m in d.mentions if m[2] != "PRON"))
+            if len(around) == 1:
+                d.country = next(iter(around))
+                d.cameo_code = _code(self.kb, d.country, d.sectors)
 
     # -- one named mention ---------------------------------------------------
 
@@ -152,11 +170,16 @@ class Resolver:
         key = ("name", folded)
         if key in drafts:
             return drafts[key]
+        shared = self._shared_office(name, day, c.role)
+        if shared is not None:  # "President Bush": two people, one country and office
+            country, sector, role = shared
+            return _Draft(key, name, country, [sector], role, _code(kb, country, [sector]), None, c.former,
+                          c.deceased, None, True)
         sectors = [c.sector] if c.sector else []
         if c.former and c.sector == "GOV":
             sectors = ["ELI"]
         role = _role_text(c.role, c.former)
-        country = c.country or c.context_country
+        country = c.country
         code = _code(kb, country, sectors)
         if c.org and country in (None, "IGO"):  # "U.N. mediator Diego Cordovez": an official of that body
             org = kb.organizations[c.org]
@@ -169,7 +192,7 @@ class Resolver:
         kb = self.kb
         ids = [r.id for r in c.refs]
         if not ids:
-            ids = kb.surnames.get(name, [])
+            ids = [r.id for r in kb.surfaces.get(name, []) if r.kind == "person"] or kb.surnames.get(name, [])
         if not ids:
             return None
         people = [kb.people[i] for i in dict.fromkeys(ids)]
@@ -186,6 +209,19 @@ class Resolver:
         if len(people) > 1 and not c.refs:
             return None  # an ambiguous bare surname: do not guess
         return people[0] if len(people) == 1 or c.refs else None
+
+    def _shared_office(self, name: str, day: date | None, title: str | None) -> tuple[str, str, str] | None:
+        """The country, sector and role every person a surname may mean would have (None if they differ)."""
+        ids = self.kb.surnames.get(name, [])
+        if len(ids) < 2:
+            return None
+        offices = set()
+        for person_id in ids:
+            office, former = _office_on(self.kb.people[person_id], day, title)
+            if office is None or former:
+                return None
+            offices.add((office.country, office.sector, office.role))
+        return offices.pop() if len(offices) == 1 else None
 
     def _coded_person(self, person: Person, c: Candidate, day: date | None) -> _Draft:
         kb = self.kb
@@ -215,7 +251,7 @@ class Resolver:
         sectors = [c.sector] if c.sector else []
         if c.former:
             sectors = ["ELI"]
-        country = c.country or c.context_country
+        country = c.country
         if country is None and c.org:
             country = self.kb.organizations[c.org].country
         return _Draft(key, phrase, country, sectors, _role_text(c.role, c.former), _code(self.kb, country, sectors),
@@ -230,6 +266,9 @@ class Resolver:
         title = (c.role or "").lower()
         if not title:
             return None
+        doc = c.head.doc
+        if c.country is None and any(t.ent_type_ in ("NORP", "GPE") for t in doc[c.start : c.end]):
+            return None  # "the Soviet leader": of a state we could not place, so not someone named before
         for _, draft in reversed(history):
             if not draft.is_person or not draft.role:
                 continue
@@ -276,20 +315,6 @@ class Resolver:
             role=draft.role, cameo_code=draft.cameo_code, kb_id=draft.kb_id, former=draft.former,
             deceased=draft.deceased,
         )
-
-
-def _fill_countries_from_context(candidates: list[Candidate], sentence_of: dict[int, int], heads: set[str]) -> None:
-    """"President Laurent Gbagbo" with no country and no KB entry: the one state his sentence names is his.
-    Only for heads of state or government the knowledge base cannot place."""
-    by_sentence: dict[int, set[str]] = {}
-    for c in candidates:
-        if c.kind in ("country", "capital") and c.country:
-            by_sentence.setdefault(sentence_of.get(c.head.i, 0), set()).add(c.country)
-    for c in candidates:
-        if c.kind in ("person", "title") and c.country is None and c.role and not c.refs and c.role.lower() in heads:
-            here = by_sentence.get(sentence_of.get(c.head.i, 0), set())
-            if len(here) == 1:
-                c.context_country = next(iter(here))
 
 
 def _phrase(c: Candidate) -> str:
