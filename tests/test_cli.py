@@ -49,7 +49,7 @@ def test_extract_seed_article_follows_the_contract(seed_article_path):
     for span in spans:
         assert text[span["start"] : span["end"]] == span["text"]
     names = {a["name"] for a in record["actors"]}
-    assert {"Gustavo Petro", "Nicolas Maduro", "Marco Rubio"} <= names
+    assert {"Gustavo Petro", "Nicolás Maduro", "Marco Rubio"} <= names
     petro = next(a for a in record["actors"] if a["name"] == "Gustavo Petro")
     assert len(petro["mentions"]) >= 3  # "Petro" later joins "Gustavo Petro"
 

@@ -258,6 +258,8 @@ class MentionFinder:
                 name_span = doc[s:e]
             if t_end > name_span.start:  # a title inside the name is no title ("Prime" in a name)
                 title, title_sector = None, None
+            if title is None:  # "Kofi Annan, UN secretary-general,": the title in apposition
+                title, title_sector, country, org = self._appositive_title(head, kb_at, country, org)
             if title_sector == "IGO":  # "U.N. Secretary-General Kofi Annan": an official of an IGO
                 country, title_sector = country or "IGO", "GOV"
             return [Candidate(kind="person", country=country, sector=title_sector, role=title,
@@ -282,6 +284,11 @@ class MentionFinder:
                 return [Candidate(kind="capital", country=ref.id, refs=kind_refs, **base)]
             # a state, its people ("Nigerians", "a Palestinian"), or a city where something happens to
             # its people ("shelling in central Baghdad"), as PLOVER and CAMEO code them
+            if ref.kind == "demonym" and head.i > 0 and doc[head.i - 1].lower_ == "ethnic":
+                # "ethnic Albanians in Serbia" are a people, not Albania: placed by their context
+                return [Candidate(kind="group", sector="CVL",
+                                  country=self._of_country(head, kb_at, ("in", "of", "from", "throughout")),
+                                  **base)]
             people = ref.kind == "demonym" and head.pos_ in ("NOUN", "PROPN") and head.dep_ not in ("amod", "compound")
             people = people or ref.kind == "capital"
             return [Candidate(kind="country", country=ref.id, refs=kind_refs, sector="CVL" if people else None,
@@ -308,7 +315,7 @@ class MentionFinder:
             return [Candidate(kind="group", country=country, sector=sector, org=org, owner=_clean_name(owner.text),
                               **base)]
         if country is None:  # "rebels in Darfur", "militias in Tripoli": the place they are in
-            country = self._of_country(head, kb_at, ("in", "from", "inside"))
+            country = self._of_country(head, kb_at, ("in", "from", "inside", "throughout", "across"))
         if country is None and org is None and sector in _NEEDS_COUNTRY:
             return []
         if len(countries) > 1 and any(t.dep_ == "cc" for t in doc[start:head.i]):
@@ -318,13 +325,32 @@ class MentionFinder:
                     for n, (at, iso3) in enumerate(countries)]
         return [Candidate(kind="group", country=country, sector=sector, org=org, **base)]
 
+    def _appositive_title(self, head: Token, kb_at, country, org):
+        for child in head.rights:
+            if child.dep_ != "appos":
+                continue
+            start, end = self._np_range(child)
+            end = max(end, child.right_edge.i + 1)
+            title, sector, _, _ = self._title(head.doc, start, end)
+            if title is None:
+                continue
+            for i in range(start, end):
+                for ref in kb_at.get(i, (0, 0, []))[2]:
+                    if ref.kind in ("country", "demonym") and country is None:
+                        country = ref.id
+                    elif ref.kind == "org" and org is None:
+                        org = ref.id
+            return title, sector, country, org
+        return None, None, country, org
+
     def _group_sector(self, head: Token) -> str | None:
         """Sector of a group phrase: a specific modifier beats a generic head ("intelligence officials" → SPY);
         a plural title names a group of its sector ("generals" → MIL)."""
         sector, _ = self._noun_sector(head)
         if sector is None and head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() in self.kb.titles:
             sector = self.kb.titles[head.lemma_.lower()]
-        if sector is None or sector in _GENERIC_SECTORS or head.lemma_.lower() in _GENERIC_HEADS:
+        if (sector in _GENERIC_SECTORS or head.lemma_.lower() in _GENERIC_HEADS
+                or head.lower_ in _GENERIC_HEADS):
             for child in head.lefts:
                 if child.dep_ in ("compound", "amod") and child.i == head.i - 1:
                     modifier = self.kb.nouns.get(child.lower_) or self.kb.nouns.get(child.lemma_.lower())

@@ -78,14 +78,18 @@ class Resolver:
         """An actor we could not place ("President Laurent Gbagbo", "Darfur rebels", "Judge Rivera") belongs
         to the one state its sentences name, if they name exactly one."""
         by_sentence: dict[int, set[str]] = {}
+        by_sentence_no_people: dict[int, set[str]] = {}  # a person is not placed by another person's state
         for d in drafts:
             if d.country and d.country not in ("IGO", "NGO"):
                 for *_, sentence in d.mentions:
                     by_sentence.setdefault(sentence, set()).add(d.country)
+                    if not d.is_person:
+                        by_sentence_no_people.setdefault(sentence, set()).add(d.country)
         for d in drafts:
             if d.country or d.kb_id or not (d.role or set(d.sectors) & _PLACEABLE_SECTORS):
                 continue
-            around = set().union(*(by_sentence.get(m[3], set()) for m in d.mentions if m[2] != "PRON"))
+            source = by_sentence_no_people if d.is_person else by_sentence
+            around = set().union(*(source.get(m[3], set()) for m in d.mentions if m[2] != "PRON"))
             if len(around) == 1:
                 d.country = next(iter(around))
                 d.cameo_code = _code(self.kb, d.country, d.sectors)
@@ -137,7 +141,8 @@ class Resolver:
             if country is None and c.owner:  # "the Bush administration": the country of the person
                 owner = self._lookup(Candidate(0, 0, c.head, "person", name=c.owner), c.owner, day)
                 office = _office_on(owner, day, None)[0] if owner else None
-                country = office.country if office else None
+                shared = None if owner else self._shared_office(c.owner, day, None)
+                country = office.country if office else (shared[0] if shared else None)
                 if country is None:
                     return None
             return self._group(country, c.sector, c.org, c, drafts)

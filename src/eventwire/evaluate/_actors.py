@@ -18,14 +18,18 @@ def _predicted_country(actor: Actor) -> str | None:
 
 
 def _best_actor(actors: list[Actor], span: tuple[int, int]) -> Actor | None:
+    """The actor whose mention best matches a gold span; a mention starting where the gold span starts wins
+    ties, as gold spans run on past their head ("Rebels in the Ivory Coast")."""
     best, score = None, 0.0
     for actor in actors:
         for m in actor.mentions:
             if m.label == "PRON":
                 continue
-            o = overlap(span, (m.span.start, m.span.end))
             inter = max(0, min(span[1], m.span.end) - max(span[0], m.span.start))
-            if inter and o >= score:
+            if not inter:
+                continue
+            o = overlap(span, (m.span.start, m.span.end)) + (0.5 if m.span.start == span[0] else 0.0)
+            if o >= score:
                 best, score = actor, o
     return best
 
