@@ -26,6 +26,7 @@ _LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "into", "across", "outside"
                    "toward", "towards", "through", "throughout", "via", "across", "between", "on", "over", "off"}
 _FORMER_WORDS = {"former", "ex", "ex-", "then", "erstwhile", "late", "deposed", "ousted", "exiled"}
 _SUBJECT_PRONOUNS = {"he": "m", "she": "f"}
+_POSSESSIVES = ("'s", "’s", "'", "’")
 _ACTOR_ENT_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"}
 # Sectors whose bare plural nouns ("people", "children") say too little without a country to be an actor.
 _NEEDS_COUNTRY = {"BUS", "EDU", "HLH", "MED", "REL", "LAB", "ELI", "NGO", "GOV", "PTY"}
@@ -249,7 +250,7 @@ class MentionFinder:
         place_kinds = kinds & {"country", "demonym", "capital"}
         if place_kinds and not kinds & {"person", "org", "seat"} and ent is not None:
             s, e, _ = kb_at[head.i]
-            if s <= ent.start and ent.end <= e + (ent[-1].lower_ in ("'s", "’s")):
+            if s <= ent.start and ent.end <= e + (ent[-1].lower_ in _POSSESSIVES):
                 ent = None  # the knowledge base knows this name as a state: NER's PERSON/ORG label loses
         if "person" in kinds or (ent is not None and ent.label_ == "PERSON"):
             name_span = ent if ent is not None and ent.label_ == "PERSON" else None
@@ -411,7 +412,7 @@ def _inside_other_place(span, ent_at) -> bool:
         return False
     inner = _clean_name(ent.text)
     return (ent.start < span.start or ent.end > span.end) and inner != span.text and len(ent) > len(span) + (
-        ent[0].lower_ == "the") + (ent[-1].lower_ in ("'s", "’s"))
+        ent[0].lower_ == "the") + (ent[-1].lower_ in _POSSESSIVES)
 
 
 def _is_locative(token: Token) -> bool:
@@ -420,8 +421,8 @@ def _is_locative(token: Token) -> bool:
 
 def _clean_name(text: str) -> str:
     name = " ".join(text.split())
-    for suffix in ("'s", "’s"):
-        name = name.removesuffix(suffix)
+    for suffix in ("'s", "’s", "'", "’"):
+        name = name.removesuffix(suffix).rstrip()
     if name.lower().startswith("the "):
         name = name[4:]
     return name

@@ -19,7 +19,7 @@ from ._kb import ActorKB, Office, Person, surname_forms
 from ._mentions import Candidate
 
 # Sectors whose unplaced actors take the country of their sentence.
-_PLACEABLE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "CRM", "SPY"}
+_PLACEABLE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "CRM", "SPY", "CVL", "REF"}
 _ROLE_PRIORITY = ("president", "prime minister", "chancellor", "king", "supreme leader", "premier", "emir",
                   "crown prince", "vice president", "secretary of state", "foreign", "defen", "interior")
 
