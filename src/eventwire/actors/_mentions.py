@@ -65,6 +65,7 @@ class MentionFinder:
     def __init__(self, kb: ActorKB, nlp) -> None:
         self.kb = kb
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.compound_ends = {n.split()[-1] for n in kb.nouns if " " in n}
         # Surfaces are tokenised like the texts they are matched in.
         texts = [s for s in kb.surfaces if s]
         for start in range(0, len(texts), 5000):
@@ -180,11 +181,12 @@ class MentionFinder:
         if token.pos_ not in ("NOUN", "PROPN"):
             return None, 0
         doc = token.doc
-        for length in (3, 2):
-            if token.i - length + 1 >= 0:
-                words = " ".join(t.lower_ for t in doc[token.i - length + 1 : token.i + 1])
-                if words in self.kb.nouns:
-                    return self.kb.nouns[words], length
+        if token.lower_ in self.compound_ends:  # only then can a multi-word noun end here
+            for length in (3, 2):
+                if token.i - length + 1 >= 0:
+                    words = " ".join(t.lower_ for t in doc[token.i - length + 1 : token.i + 1])
+                    if words in self.kb.nouns:
+                        return self.kb.nouns[words], length
         for form in (token.lower_, token.lemma_.lower()):
             if form in self.kb.nouns:
                 if token.pos_ == "PROPN" and (token.ent_type_ in ("PERSON", "GPE") or self.kb.nouns[form] == "CVL"):

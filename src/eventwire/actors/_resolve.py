@@ -46,9 +46,12 @@ class Resolver:
 
     def resolve(self, doc: Doc, candidates: list[Candidate], day: date | None) -> list[Actor]:
         sentence_of = {}
-        for n, sent in enumerate(s for s in doc.sents if s.text.strip()):
-            for token in sent:
-                sentence_of[token.i] = n
+        n = -1
+        for sent in doc.sents:
+            if any(not t.is_space for t in sent):  # numbered as in AnalyzedDocument.sentences
+                n += 1
+                for token in sent:
+                    sentence_of[token.i] = n
         drafts: dict[tuple, _Draft] = {}
         history: list[tuple[int, _Draft]] = []  # (token index of the mention head, actor)
 
@@ -72,7 +75,8 @@ class Resolver:
             if draft is not None:
                 attach(draft, c, c.label)
         self._place_from_context(drafts.values())
-        return [self._actor(n, d, doc.text) for n, d in enumerate(_ordered(drafts.values()), 1)]
+        text = doc.text
+        return [self._actor(n, d, text) for n, d in enumerate(_ordered(drafts.values()), 1)]
 
     def _place_from_context(self, drafts) -> None:
         """An actor we could not place ("President Laurent Gbagbo", "Darfur rebels", "Judge Rivera") belongs
