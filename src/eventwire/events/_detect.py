@@ -43,6 +43,8 @@ class EventDetector:
         self.reporting = w("reporting_verbs")
         self.light = w("light_verbs")
         self.factive = w("factive_governors")
+        self.future = w("future_auxiliaries")
+        self.intent = w("intent_governors")
 
     # -- triggers ------------------------------------------------------------
 
@@ -60,8 +62,9 @@ class EventDetector:
         return None
 
     def _fits(self, token: Token, entry: Entry) -> bool:
-        if entry.particle and not any(c.dep_ == "prt" and c.lower_ == entry.particle for c in token.children):
-            return False
+        if entry.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ == entry.particle
+                                      for c in token.children):
+            return False  # spaCy parses "call for", "insist on" with a preposition, "step up" with a particle
         if entry.objects:
             if entry.pos == "VERB":
                 objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
@@ -69,6 +72,11 @@ class EventDetector:
             else:
                 objs = [c for c in token.children if c.dep_ in ("compound", "amod")]
                 objs += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            # the object's own head, or a noun it is made of: "25,000 tons of food aid", "a grant of …"
+            objs += [g for o in objs for g in o.children if g.dep_ in ("compound", "amod")]
+            objs += [g for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in [p, *p.children] if g.dep_ == "pobj"]
+            objs += [g for o in objs for g in o.children if g.dep_ == "compound"]
             if not any(o.lemma_.lower() in entry.objects or o.lower_ in entry.objects for o in objs):
                 return False
         if entry.xcomps:
@@ -147,8 +155,9 @@ class EventDetector:
             t = t.head
         return t
 
-    def _modality(self, trigger: Token) -> tuple[bool, bool]:
-        negated = hypothetical = False
+    def _modality(self, trigger: Token) -> tuple[bool, bool, bool]:
+        """(negated, hypothetical, intended): intended when the hypothetical is a future or an intention."""
+        negated = hypothetical = intended = False
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children):
             negated = True
         if trigger.pos_ != "VERB":
@@ -165,10 +174,12 @@ class EventDetector:
                 negated = True
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in self.modals for c in children):
                 hypothetical = True
+                intended = intended or any(c.dep_ == "aux" and c.lower_ in self.future for c in children)
             if any(c.dep_ == "mark" and c.lower_ in self.conditionals for c in children):
                 hypothetical = True
-            if t is not trigger and t.lemma_.lower() in self.hypo_governors and (t is not clause or trigger is not t):
+            if t is not trigger and t.lemma_.lower() in self.hypo_governors:
                 hypothetical = True
+                intended = intended or t.lemma_.lower() in self.intent
             if t is not trigger and t.lemma_.lower() in self.neg_governors:
                 negated = True
             if t.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "dobj", "pobj", "prep", "acl", "relcl") \
@@ -177,7 +188,7 @@ class EventDetector:
             if t.dep_ in ("ccomp",) and t.head.lemma_.lower() in self.reporting:
                 break  # reported speech: the speaker's own modality is not the event's
             t = t.head
-        return negated, hypothetical
+        return negated, hypothetical, intended
 
     def _reporter(self, trigger: Token) -> list[Token]:
         t = self._clause_of(trigger)
@@ -200,6 +211,7 @@ class EventDetector:
         for n, s in enumerate(sentences):
             sentence_at[s.start] = s
         events: list[Event] = []
+        triggers: dict[int, Token] = {}
         consumed: set[int] = set()
         for token in doc:
             if token.i in consumed:
@@ -219,9 +231,13 @@ class EventDetector:
             if not source and not target:
                 continue  # precision first: an event with no actor is not reported
             code = self.lex.codes[entry.cameo]
+            negated, hypothetical, intended = self._modality(token)
+            intent = self._intent_code(code.code) if hypothetical and intended and not negated else None
+            if intent is not None:
+                # "Finland will give Tanzania a grant": the fact is the expressed intent (CAMEO 03, PLOVER AGREE)
+                code, hypothetical = self.lex.codes[intent], False
             if not code.plover_type:
                 continue  # CAMEO 01 statements are quotes, not PLOVER events
-            negated, hypothetical = self._modality(token)
             reported = [r for r in _refs(self._reporter(token), actor_at)
                         if r.actor_id not in {s.actor_id for s in source}]
             sent = doc[token.i].sent
@@ -236,7 +252,35 @@ class EventDetector:
                 reported_by=reported, date=day, date_precision="day" if day else None,
                 confidence=round(min(confidence, 1.0), 2),
             ))
-        return events
+            triggers[len(events) - 1] = token
+        return self._unframed(events, triggers)
+
+    def _intent_code(self, code: str) -> str | None:
+        for key in (code[:3], code[:2]):
+            if key in self.lex.intent_codes:
+                return self.lex.intent_codes[key]
+        return None
+
+    def _unframed(self, events: list[Event], triggers: dict[int, Token]) -> list[Event]:
+        """Drop events framed by another ("threatened to attack" is one THREATEN event); rank embedded ones
+        lower, so that the main event of a sentence is its governing one."""
+        framing = self.lex.words("framing_roots")
+        at = {token.i: n for n, token in triggers.items()}
+        kept = []
+        for n, event in enumerate(events):
+            token, framed, depth = triggers[n], False, 0
+            for ancestor in token.ancestors:
+                if ancestor.i in at and ancestor.sent.start == token.sent.start:
+                    depth += 1
+                    if events[at[ancestor.i]].cameo_root in framing:
+                        framed = True
+            if framed:
+                continue
+            event.confidence = round(max(0.1, event.confidence - 0.1 * depth), 2)
+            kept.append(event)
+        for n, event in enumerate(kept, 1):
+            event.id = f"e{n}"
+        return kept
 
 
 def _actor_index(doc: Doc, actors: list[Actor]) -> dict[int, ActorRef]:

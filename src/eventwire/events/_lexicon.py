@@ -68,6 +68,7 @@ class Lexicon:
     verbs: dict[str, list[Entry]] = field(default_factory=dict)
     nouns: dict[str, list[Entry]] = field(default_factory=dict)
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
+    intent_codes: dict[str, str] = field(default_factory=dict)
 
     def add(self, entry: Entry) -> None:
         table = self.verbs if entry.pos == "VERB" else self.nouns
@@ -143,6 +144,16 @@ def _read_modality(section: Any, lexicon: Lexicon, where: str) -> None:
         raise LexiconError(f"{where}: modality must be a mapping of word lists")
     for name, words in section.items():
         if name == "__line__":
+            continue
+        if name == "intent_codes":
+            if not isinstance(words, dict):
+                raise LexiconError(f"{where}: intent_codes must map CAMEO codes to CAMEO codes")
+            for key, code in words.items():
+                if key == "__line__":
+                    continue
+                if str(code) not in lexicon.codes:
+                    raise LexiconError(f"{where}: intent_codes: {code!r} is not a CAMEO event code")
+                lexicon.intent_codes[str(key)] = str(code)
             continue
         lexicon.modality[name] = lexicon.modality.get(name, frozenset()) | frozenset(_words(words, where))
 

@@ -1,0 +1,143 @@
+"""Event coding: triggers and frames, sources and targets, modality, reported speech, user lexicons."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from click.testing import CliRunner
+
+from eventwire import Article, analyze, load_settings
+from eventwire.cli import cli
+from eventwire.events import LexiconError, load_lexicon
+
+
+def events_of(text: str, date: str | None = "2024-05-01", **settings):
+    s = dataclasses.replace(load_settings(), **settings)
+    (doc,) = analyze([Article(id="t", text=text, date=date)], s)
+    names = {a.id: a for a in doc.actors}
+    out = []
+    for e in doc.events:
+        assert text[e.trigger.start : e.trigger.end] == e.trigger.text
+        assert text[e.sentence.start : e.sentence.end] == e.sentence.text
+        out.append((e, [names[r.actor_id] for r in e.source], [names[r.actor_id] for r in e.target],
+                    [names[r.actor_id] for r in e.reported_by]))
+    return out
+
+
+def one(events, plover_type):
+    found = [x for x in events if x[0].plover_type == plover_type]
+    assert found, f"no {plover_type} among {[(e.plover_type, e.trigger.text) for e, *_ in events]}"
+    return found[0]
+
+
+def codes(actors):
+    return {a.cameo_code for a in actors}
+
+
+def test_lexicon_codes_are_consistent():
+    lex = load_lexicon()
+    assert len(lex.verbs) + len(lex.nouns) > 300
+    for table in (lex.verbs, lex.nouns):
+        for entries in table.values():
+            for entry in entries:
+                assert entry.cameo in lex.codes
+    assert lex.codes["190"].quad_class == 4 and lex.codes["111"].quad_class == 3
+    assert lex.codes["042"].plover_type == "CONSULT" and lex.codes["111"].goldstein < 0
+
+
+def test_seed_article_events(seed_article_path):
+    from eventwire.readers import read_articles
+
+    (article,) = list(read_articles([str(seed_article_path)]))
+    (doc,) = analyze([article])
+    actors = {a.id: a for a in doc.actors}
+
+    def who(refs):
+        return {actors[r.actor_id].kb_id or actors[r.actor_id].country for r in refs}
+
+    def find(pred):
+        return [e for e in doc.events if pred(e)]
+
+    criticism = find(lambda e: "gustavo-petro" in who(e.source) and "USA" in {actors[r.actor_id].country
+                                                                             for r in e.target})
+    assert any(e.quad_class == 3 for e in criticism), "Petro → USA verbal conflict"
+    bounty = find(lambda e: "marco-rubio" in who(e.source) and "nicolas-maduro" in who(e.target))
+    assert any(e.quad_class in (3, 4) for e in bounty), "Rubio → Maduro bounty raise (conflict)"
+    accusation = find(lambda e: e.plover_type == "ACCUSE" and "nicolas-maduro" in who(e.target)
+                      and any(actors[r.actor_id].cameo_code == "USAGOV" for r in e.source))
+    assert accusation, "US government → Maduro accusation"
+    cooperation = find(lambda e: "gustavo-petro" in who(e.source) and e.quad_class in (1, 2)
+                       and {"USA", "VEN"} <= {actors[r.actor_id].country for r in e.target})
+    assert cooperation, "Petro → US and Venezuela proposal to cooperate"
+    assaults = find(lambda e: e.plover_type == "ASSAULT")
+    assert assaults and all(e.hypothetical or e.negated for e in assaults), "no ASSAULT stated as fact"
+
+
+def test_verbal_event_with_compound_source_and_target():
+    e, source, target, _ = one(events_of("Brazil and Argentina condemned Venezuela on Monday."), "ACCUSE")
+    assert codes(source) == {"BRA", "ARG"} and codes(target) == {"VEN"}
+    assert not e.negated and not e.hypothetical and e.quad_class == 3
+
+
+def test_passive_voice_swaps_roles():
+    _, source, target, _ = one(events_of("Colombia was criticized by Venezuela on Monday."), "ACCUSE")
+    assert codes(source) == {"VEN"} and codes(target) == {"COL"}
+
+
+def test_nominal_trigger_with_possessor_and_target():
+    e, source, target, _ = one(events_of("Russia's attack on Ukraine continued.", "2024-05-01"), "ASSAULT")
+    assert codes(source) == {"RUS"} and codes(target) == {"UKR"}
+
+
+@pytest.mark.parametrize(
+    "text, negated, hypothetical",
+    [
+        ("Israeli troops attacked Gaza on Monday.", False, False),
+        ("Israeli troops did not attack Gaza on Monday.", True, False),
+        ("Israeli troops could attack Gaza soon.", False, True),
+        ("Israel threatened to attack Gaza.", False, True),
+        ("If talks fail, Israeli troops will attack Gaza.", False, True),
+        ("Colombian President Gustavo Petro warned of a possible US attack on Venezuela.", False, True),
+    ],
+)
+def test_modality(text, negated, hypothetical):
+    e, *_ = one(events_of(text), "ASSAULT")
+    assert (e.negated, e.hypothetical) == (negated, hypothetical)
+
+
+def test_reported_event_names_its_reporter():
+    events = events_of("Ukrainian officials said that Russian forces shelled Kharkiv overnight.")
+    e, source, target, reporter = one(events, "ASSAULT")
+    assert codes(source) == {"RUSMIL"} and codes(reporter) == {"UKRGOV"}
+
+
+def test_user_lexicon_adds_triggers(tmp_path):
+    lexicon = tmp_path / "mine.yaml"
+    lexicon.write_text('- verb: frobnicate\n  cameo: "111"\n')
+    events = events_of("Venezuela frobnicated Colombia.", events_files=(str(lexicon),))
+    assert one(events, "ACCUSE")[0].cameo_code == "111"
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ('- verb: x\n  cameo: "999"\n', "not a CAMEO event code"),
+        ('- verb: x\n  noun: y\n  cameo: "111"\n', "exactly one"),
+        ('- verb: x\n  cameo: "111"\n  colour: red\n', "unknown key"),
+        ("- [\n", "invalid YAML"),
+    ],
+)
+def test_malformed_lexicon_names_file_line_and_problem(tmp_path, content, message):
+    path = tmp_path / "bad.yaml"
+    path.write_text(content)
+    with pytest.raises(LexiconError, match=message) as info:
+        load_lexicon([str(path)])
+    assert "bad.yaml" in str(info.value)
+
+
+def test_cli_rejects_a_bad_lexicon_before_any_document(tmp_path, seed_article_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text('- verb: x\n  cameo: "999"\n')
+    result = CliRunner().invoke(cli, ["extract", str(seed_article_path), "--events", str(bad)])
+    assert result.exit_code == 2 and "bad.yaml:1" in result.stderr and result.stdout == ""
