@@ -96,7 +96,6 @@ def test_nominal_trigger_with_possessor_and_target():
         ("Israeli troops attacked Gaza on Monday.", False, False),
         ("Israeli troops did not attack Gaza on Monday.", True, False),
         ("Israeli troops could attack Gaza soon.", False, True),
-        ("Israel threatened to attack Gaza.", False, True),
         ("If talks fail, Israeli troops will attack Gaza.", False, True),
         ("Colombian President Gustavo Petro warned of a possible US attack on Venezuela.", False, True),
     ],
@@ -104,6 +103,18 @@ def test_nominal_trigger_with_possessor_and_target():
 def test_modality(text, negated, hypothetical):
     e, *_ = one(events_of(text), "ASSAULT")
     assert (e.negated, e.hypothetical) == (negated, hypothetical)
+
+
+def test_a_threat_is_one_threaten_event():
+    events = events_of("Israel threatened to attack Gaza.")
+    assert [e.plover_type for e, *_ in events] == ["THREATEN"]
+    assert codes(one(events, "THREATEN")[2]) == {"PSE"}
+
+
+def test_a_future_cooperative_act_is_an_expressed_intent():
+    e, source, target, _ = one(events_of("Finland will give Tanzania a grant of 580 million shillings."), "AGREE")
+    assert e.cameo_code.startswith("03") and not e.hypothetical
+    assert codes(source) == {"FIN"} and codes(target) == {"TZA"}
 
 
 def test_reported_event_names_its_reporter():

@@ -65,6 +65,11 @@ class EventDetector:
         if entry.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ == entry.particle
                                       for c in token.children):
             return False  # spaCy parses "call for", "insist on" with a preposition, "step up" with a particle
+        if entry.preps and entry.pos == "VERB" and not any(
+                c.dep_ in ("prep", "prt", "agent") and c.lower_ in entry.preps or
+                (c.dep_ == "prt" and any(p.dep_ == "prep" and p.lower_ in entry.preps for p in c.children))
+                for c in token.children):
+            return False  # a verb's `prep:` is part of its frame: "press for", "agree with", "speak out against"
         if entry.objects:
             if entry.pos == "VERB":
                 objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
@@ -121,6 +126,13 @@ class EventDetector:
                 for p in c.children:
                     if p.dep_ == "prep" and p.lower_ in preps:
                         target += [g for g in p.children if g.dep_ == "pobj"]
+        if not target:  # "threatened to attack Gaza", "urged Iran to release": the target of the framed act
+            for c in verb.children:
+                if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                    target = [t for t in c.children if t.dep_ in ("dobj", "dative")]
+                    target += [g for p in c.children if p.dep_ == "prep" and p.lower_ in preps
+                               for g in p.children if g.dep_ == "pobj"]
+                    break
         if not target:
             for c in verb.children:  # "claims that this group is led by Maduro": the accused in the complement
                 if c.dep_ == "ccomp":
@@ -128,21 +140,25 @@ class EventDetector:
                     break
         return _Args(source, target)
 
-    def _noun_args(self, noun: Token, entry: Entry) -> _Args:
-        source = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
-        for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ == "by":
-                source += [g for g in c.children if g.dep_ == "pobj"]
+    def _noun_sources(self, noun: Token) -> list[list[Token]]:
+        """Candidate sources of an event noun, best first: its possessor or actor modifier, its "by" agent,
+        the subject of the light verb that takes it ("launched an attack"), the owner of a copula subject."""
+        options = [[c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")],
+                   [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                    for g in c.children if g.dep_ == "pobj"]]
         governor = noun.head
-        if not source and noun.dep_ in ("dobj", "attr") and governor.lemma_.lower() in self.light:
-            source = self._subject(governor)  # "launched an attack", "held talks"
-        if not source and noun.dep_ == "attr" and governor.lemma_ == "be":
+        if noun.dep_ in ("dobj", "attr", "pobj") and governor.lemma_.lower() in self.light:
+            options.append(self._subject(governor))
+        if noun.dep_ == "attr" and governor.lemma_ == "be":
             subject = self._subject(governor)  # "Petro's response was an invitation …"
-            source = [c for s in subject for c in s.children if c.dep_ == "poss"] or subject
+            options.append([c for s in subject for c in s.children if c.dep_ == "poss"] or subject)
+        return options
+
+    def _noun_args(self, noun: Token, entry: Entry) -> _Args:
         preps = entry.preps or _DEFAULT_PREPS
         target = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in preps
                   for g in c.children if g.dep_ == "pobj"]
-        return _Args(source, target)
+        return _Args([], target)
 
     # -- modality ------------------------------------------------------------
 
@@ -213,6 +229,8 @@ class EventDetector:
         events: list[Event] = []
         triggers: dict[int, Token] = {}
         consumed: set[int] = set()
+        # event nouns are arguments of their own, not containers of other arguments ("Li's visit … will push")
+        triggers_at = {t.i for t in doc if t.pos_ in ("NOUN", "PROPN") and self._entry(t) is not None}
         for token in doc:
             if token.i in consumed:
                 continue
@@ -226,8 +244,13 @@ class EventDetector:
                         consumed.add(c.i)
             else:
                 args = self._noun_args(token, entry)
-            source = _refs(args.source, actor_at)
-            target = [r for r in _refs(args.target, actor_at) if r.actor_id not in {s.actor_id for s in source}]
+                for option in self._noun_sources(token):
+                    if _refs(option, actor_at, triggers_at):
+                        args.source = option
+                        break
+            source = _refs(args.source, actor_at, triggers_at)
+            target = [r for r in _refs(args.target, actor_at, triggers_at, deep=entry.pos == "VERB")
+                      if r.actor_id not in {s.actor_id for s in source}]
             if not source and not target:
                 continue  # precision first: an event with no actor is not reported
             code = self.lex.codes[entry.cameo]
@@ -238,7 +261,7 @@ class EventDetector:
                 code, hypothetical = self.lex.codes[intent], False
             if not code.plover_type:
                 continue  # CAMEO 01 statements are quotes, not PLOVER events
-            reported = [r for r in _refs(self._reporter(token), actor_at)
+            reported = [r for r in _refs(self._reporter(token), actor_at, triggers_at)
                         if r.actor_id not in {s.actor_id for s in source}]
             sent = doc[token.i].sent
             sentence = _sentence_span(doc, sent)
@@ -296,8 +319,24 @@ def _actor_index(doc: Doc, actors: list[Actor]) -> dict[int, ActorRef]:
     return index
 
 
-def _refs(tokens: list[Token], actor_at: dict[int, ActorRef]) -> list[ActorRef]:
-    """The actors named by argument tokens, with the actors coordinated to them ("Brazil and the US")."""
+_INSIDE = {"compound", "amod", "poss", "nmod", "appos", "prep", "pobj", "det", "nummod", "quantmod"}
+
+
+def _inside(token: Token, depth: int = 3):
+    """Tokens of the noun phrase of ``token`` (modifiers and of/in-phrases), not of clauses hanging on it."""
+    for child in token.children:
+        if child.dep_ in _INSIDE and (child.dep_ != "prep" or child.lower_ in ("of", "in", "from", "by")):
+            yield child
+            if depth > 1:
+                yield from _inside(child, depth - 1)
+
+
+def _refs(tokens: list[Token], actor_at: dict[int, ActorRef], triggers_at=frozenset(),
+          deep: bool = False) -> list[ActorRef]:
+    """The actors named by argument tokens, with the actors coordinated to them ("Brazil and the US").
+
+    An argument that is itself an event noun stands for its agent ("criticised a US attack" → the US);
+    ``deep`` (objects of verbs) also searches the whole phrase ("the reward for … the arrest of Maduro")."""
     refs: list[ActorRef] = []
     seen = set()
     queue = list(tokens)
@@ -306,8 +345,14 @@ def _refs(tokens: list[Token], actor_at: dict[int, ActorRef]) -> list[ActorRef]:
         ref = actor_at.get(token.i)
         if ref is None:  # "the neighboring country, Venezuela": the apposition names it
             ref = next((actor_at[c.i] for c in token.children if c.dep_ == "appos" and c.i in actor_at), None)
-        if ref is None:  # "the enclave of eastern Ghouta": look inside the phrase
-            ref = next((actor_at[t.i] for t in token.subtree if t.i in actor_at and t.dep_ != "relcl"), None)
+        if ref is None and token.i in triggers_at:
+            agents = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+            agents += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
+            ref = next((actor_at[t.i] for t in agents if t.i in actor_at), None)
+        elif ref is None:  # "the enclave of eastern Ghouta": inside the phrase
+            ref = next((actor_at[t.i] for t in _inside(token) if t.i in actor_at), None)
+        if ref is None and deep:
+            ref = next((actor_at[t.i] for t in token.subtree if t.i in actor_at), None)
         if ref is not None and ref.actor_id not in seen:
             seen.add(ref.actor_id)
             refs.append(ref)
