@@ -21,6 +21,7 @@ from pathlib import Path
 import eventwire
 from eventwire.contract import to_record
 from eventwire.actors import actor_resolver
+from eventwire.events import event_coder
 from eventwire.nlp import load_pipeline, sentences_and_entities
 from eventwire.pipeline import analyze
 
@@ -51,13 +52,19 @@ def time_bare(nlp, texts: list[str], batch_size: int, keep: list | None = None) 
 def time_stages(docs, articles, settings) -> dict[str, float]:
     """Seconds each eventwire stage spends on already-parsed Docs."""
     resolver = actor_resolver(load_pipeline(settings.model), tuple(settings.actors_files))
-    stages = {"sentences_entities": lambda doc, a: sentences_and_entities(doc),
-              "actors": lambda doc, a: resolver(doc, a.date)}
+    detector = event_coder(tuple(settings.events_files))
+    parts = [sentences_and_entities(doc) for doc in docs]
+    actors = [resolver(doc, a.date) for doc, a in zip(docs, articles)]
+    stages = {
+        "sentences_entities": lambda n: sentences_and_entities(docs[n]),
+        "actors": lambda n: resolver(docs[n], articles[n].date),
+        "events": lambda n: detector.detect(docs[n], actors[n], parts[n][0], articles[n].date),
+    }
     seconds = {}
     for name, stage in stages.items():
         start = time.perf_counter()
-        for doc, article in zip(docs, articles):
-            stage(doc, article)
+        for n in range(len(docs)):
+            stage(n)
         seconds[name] = time.perf_counter() - start
     return seconds
 

@@ -152,3 +152,10 @@ def test_cli_rejects_a_bad_lexicon_before_any_document(tmp_path, seed_article_pa
     bad.write_text('- verb: x\n  cameo: "999"\n')
     result = CliRunner().invoke(cli, ["extract", str(seed_article_path), "--events", str(bad)])
     assert result.exit_code == 2 and "bad.yaml:1" in result.stderr and result.stdout == ""
+
+
+def test_events_long_before_the_document_are_historical():
+    events = events_of("The 2003 invasion of Iraq by the United States was condemned by France.", "2024-05-01")
+    invasion = one(events, "ASSAULT")[0]
+    assert invasion.historical
+    assert not one(events_of("The United States attacked Iraq on Monday.", "2024-05-01"), "ASSAULT")[0].historical

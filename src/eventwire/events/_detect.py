@@ -206,6 +206,22 @@ class EventDetector:
             t = t.head
         return negated, hypothetical, intended
 
+    def _historical(self, trigger: Token, day: str | None) -> bool:
+        """A year attached to the event that lies well before the document ("since the 1999 election victory",
+        "the 2003 invasion", "in 1989")."""
+        if not day:
+            return False
+        doc_year = int(day[:4])
+        near = list(trigger.children) + [g for c in trigger.children if c.dep_ == "prep" for g in c.children]
+        if trigger.dep_ == "pobj" and trigger.head.lower_ in ("since", "after", "before"):
+            near.append(trigger)  # "since the 1999 election victory": the event noun itself is dated
+        for t in near:
+            for token in [t, *t.children]:
+                if token.ent_type_ == "DATE" and token.like_num and len(token.text) == 4 and token.text.isdigit():
+                    if int(token.text) <= doc_year - 2:
+                        return True
+        return False
+
     def _reporter(self, trigger: Token) -> list[Token]:
         t = self._clause_of(trigger)
         for _ in range(6):
@@ -251,7 +267,7 @@ class EventDetector:
             source = _refs(args.source, actor_at, triggers_at)
             target = [r for r in _refs(args.target, actor_at, triggers_at, deep=entry.pos == "VERB")
                       if r.actor_id not in {s.actor_id for s in source}]
-            if not source and not target:
+            if not source and not target or entry.needs_target and not target:
                 continue  # precision first: an event with no actor is not reported
             code = self.lex.codes[entry.cameo]
             negated, hypothetical, intended = self._modality(token)
@@ -272,6 +288,7 @@ class EventDetector:
                 source=source, target=target, plover_type=code.plover_type, cameo_code=code.code,
                 plover_mode=code.plover_mode, plover_contexts=list(code.plover_contexts), cameo_root=code.root,
                 goldstein=code.goldstein, quad_class=code.quad_class, negated=negated, hypothetical=hypothetical,
+                historical=self._historical(token, day),
                 reported_by=reported, date=day, date_precision="day" if day else None,
                 confidence=round(min(confidence, 1.0), 2),
             ))

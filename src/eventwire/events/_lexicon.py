@@ -55,6 +55,7 @@ class Entry:
     objects: frozenset[str] = frozenset()
     xcomps: frozenset[str] = frozenset()
     preps: tuple[str, ...] = ()
+    needs_target: bool = False  # only an event when its target is an actor ("gave … to the Marines")
     origin: str = ""
 
     @property
@@ -85,7 +86,7 @@ def _frame(e: Entry) -> tuple:
     return (e.particle, e.objects, e.xcomps)
 
 
-_ENTRY_KEYS = {"verb", "noun", "cameo", "particle", "object", "xcomp", "prep", "note", "__line__"}
+_ENTRY_KEYS = {"verb", "noun", "cameo", "particle", "object", "xcomp", "prep", "needs_target", "note", "__line__"}
 
 
 def _words(value: Any, where: str) -> tuple[str, ...]:
@@ -135,7 +136,8 @@ def _read_entries(path: Path, lexicon: Lexicon) -> None:
         particle = _words(item.get("particle"), where)
         lexicon.add(Entry(
             lemma, pos, code, particle[0] if particle else None, frozenset(_words(item.get("object"), where)),
-            frozenset(_words(item.get("xcomp"), where)), _words(item.get("prep"), where), where,
+            frozenset(_words(item.get("xcomp"), where)), _words(item.get("prep"), where),
+            str(item.get("needs_target", "")).lower() in ("true", "yes", "1"), where,
         ))
 
 
