@@ -96,7 +96,6 @@ def test_nominal_trigger_with_possessor_and_target():
         ("Israeli troops attacked Gaza on Monday.", False, False),
         ("Israeli troops did not attack Gaza on Monday.", True, False),
         ("Israeli troops could attack Gaza soon.", False, True),
-        ("If talks fail, Israeli troops will attack Gaza.", False, True),
         ("Colombian President Gustavo Petro warned of a possible US attack on Venezuela.", False, True),
     ],
 )
@@ -109,6 +108,16 @@ def test_a_threat_is_one_threaten_event():
     events = events_of("Israel threatened to attack Gaza.")
     assert [e.plover_type for e, *_ in events] == ["THREATEN"]
     assert codes(one(events, "THREATEN")[2]) == {"PSE"}
+
+
+def test_an_announced_hostile_act_is_a_threat():
+    events = events_of("If talks fail, Israeli troops will attack Gaza.")
+    assert [e.plover_type for e, *_ in events] == ["THREATEN"] and not events[0][0].hypothetical
+
+
+def test_what_a_speaker_says_another_must_do_is_a_demand():
+    e, source, target, _ = one(events_of("Russia said that Sudan must return the helicopter."), "REQUEST")
+    assert codes(source) == {"RUS"} and codes(target) == {"SDN"}
 
 
 def test_a_future_cooperative_act_is_an_expressed_intent():

@@ -45,6 +45,7 @@ class EventDetector:
         self.factive = w("factive_governors")
         self.future = w("future_auxiliaries")
         self.intent = w("intent_governors")
+        self.obligation = w("obligation_auxiliaries")
 
     # -- triggers ------------------------------------------------------------
 
@@ -271,14 +272,21 @@ class EventDetector:
                 continue  # precision first: an event with no actor is not reported
             code = self.lex.codes[entry.cameo]
             negated, hypothetical, intended = self._modality(token)
-            intent = self._intent_code(code.code) if hypothetical and intended and not negated else None
-            if intent is not None:
-                # "Finland will give Tanzania a grant": the fact is the expressed intent (CAMEO 03, PLOVER AGREE)
-                code, hypothetical = self.lex.codes[intent], False
-            if not code.plover_type:
-                continue  # CAMEO 01 statements are quotes, not PLOVER events
             reported = [r for r in _refs(self._reporter(token), actor_at, triggers_at)
                         if r.actor_id not in {s.actor_id for s in source}]
+            if reported and not negated and self._obliged(token):
+                # "Russia said that Sudan must return the helicopter": Russia's demand on Sudan
+                demand = self._mapped("demand_codes", code.code)
+                if demand:
+                    code, source, target, reported, hypothetical = self.lex.codes[demand], reported, source, [], False
+            elif hypothetical and intended and not negated:
+                # "Finland will give Tanzania a grant": the fact is the expressed intent (CAMEO 03, AGREE);
+                # "farmers would blockade Paris": the fact is the threat (CAMEO 13, THREATEN)
+                mapped = self._mapped("intent_codes", code.code) or self._mapped("threat_codes", code.code)
+                if mapped:
+                    code, hypothetical = self.lex.codes[mapped], False
+            if not code.plover_type:
+                continue  # CAMEO 01 statements are quotes, not PLOVER events
             sent = doc[token.i].sent
             sentence = _sentence_span(doc, sent)
             confidence = 0.45 + 0.25 * bool(source) + 0.2 * bool(target) + 0.1 * (entry.pos == "VERB")
@@ -295,11 +303,16 @@ class EventDetector:
             triggers[len(events) - 1] = token
         return self._unframed(events, triggers)
 
-    def _intent_code(self, code: str) -> str | None:
+    def _mapped(self, table: str, code: str) -> str | None:
+        mapping = self.lex.code_maps.get(table, {})
         for key in (code[:3], code[:2]):
-            if key in self.lex.intent_codes:
-                return self.lex.intent_codes[key]
+            if key in mapping:
+                return mapping[key]
         return None
+
+    def _obliged(self, trigger: Token) -> bool:
+        clause = self._clause_of(trigger)
+        return any(c.dep_ == "aux" and c.lower_ in self.obligation for c in clause.children)
 
     def _unframed(self, events: list[Event], triggers: dict[int, Token]) -> list[Event]:
         """Drop events framed by another ("threatened to attack" is one THREATEN event); rank embedded ones

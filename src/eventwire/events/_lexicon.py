@@ -69,7 +69,7 @@ class Lexicon:
     verbs: dict[str, list[Entry]] = field(default_factory=dict)
     nouns: dict[str, list[Entry]] = field(default_factory=dict)
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
-    intent_codes: dict[str, str] = field(default_factory=dict)
+    code_maps: dict[str, dict[str, str]] = field(default_factory=dict)  # intent_codes, threat_codes, …
 
     def add(self, entry: Entry) -> None:
         table = self.verbs if entry.pos == "VERB" else self.nouns
@@ -147,15 +147,15 @@ def _read_modality(section: Any, lexicon: Lexicon, where: str) -> None:
     for name, words in section.items():
         if name == "__line__":
             continue
-        if name == "intent_codes":
+        if name.endswith("_codes"):
             if not isinstance(words, dict):
-                raise LexiconError(f"{where}: intent_codes must map CAMEO codes to CAMEO codes")
+                raise LexiconError(f"{where}: {name} must map CAMEO codes or roots to CAMEO codes")
             for key, code in words.items():
                 if key == "__line__":
                     continue
                 if str(code) not in lexicon.codes:
-                    raise LexiconError(f"{where}: intent_codes: {code!r} is not a CAMEO event code")
-                lexicon.intent_codes[str(key)] = str(code)
+                    raise LexiconError(f"{where}: {name}: {code!r} is not a CAMEO event code")
+                lexicon.code_maps.setdefault(name, {})[str(key)] = str(code)
             continue
         lexicon.modality[name] = lexicon.modality.get(name, frozenset()) | frozenset(_words(words, where))
 
