@@ -116,7 +116,7 @@ def test_an_announced_hostile_act_is_a_threat():
 
 
 def test_what_a_speaker_says_another_must_do_is_a_demand():
-    e, source, target, _ = one(events_of("Russia said that Sudan must return the helicopter."), "REQUEST")
+    e, source, target, _ = one(events_of("Russia said that Sudan must release the hostages."), "REQUEST")
     assert codes(source) == {"RUS"} and codes(target) == {"SDN"}
 
 
