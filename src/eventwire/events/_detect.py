@@ -266,7 +266,10 @@ class EventDetector:
                         args.source = option
                         break
             source = _refs(args.source, actor_at, triggers_at)
-            target = [r for r in _refs(args.target, actor_at, triggers_at, deep=entry.pos == "VERB")
+            # when the object is the instrument ("raised the reward for … the arrest of Maduro"), the target is
+            # deeper in the object's phrase
+            deep = entry.pos == "VERB" and bool(entry.objects)
+            target = [r for r in _refs(args.target, actor_at, triggers_at, deep=deep)
                       if r.actor_id not in {s.actor_id for s in source}]
             if not source and not target or entry.needs_target and not target:
                 continue  # precision first: an event with no actor is not reported
