@@ -282,6 +282,10 @@ class EventDetector:
                 demand = self._mapped("demand_codes", code.code)
                 if demand:
                     code, source, target, reported, hypothetical = self.lex.codes[demand], reported, source, [], False
+            elif negated and (intended or self._refused(token)) and self._mapped("rejection_codes", code.code):
+                # "will not accept refugees", "failed to reach agreement": the fact is the refusal
+                code = self.lex.codes[self._mapped("rejection_codes", code.code)]
+                negated = hypothetical = False
             elif hypothetical and intended and not negated:
                 # "Finland will give Tanzania a grant": the fact is the expressed intent (CAMEO 03, AGREE);
                 # "farmers would blockade Paris": the fact is the threat (CAMEO 13, THREATEN)
@@ -312,6 +316,10 @@ class EventDetector:
             if key in mapping:
                 return mapping[key]
         return None
+
+    def _refused(self, trigger: Token) -> bool:
+        """Whether a negating governor ("refused to", "failed to") governs the trigger's clause."""
+        return any(a.lemma_.lower() in self.neg_governors for a in list(self._clause_of(trigger).ancestors)[:2])
 
     def _obliged(self, trigger: Token) -> bool:
         clause = self._clause_of(trigger)
