@@ -34,8 +34,10 @@ def cameo_class_label(root: str | None) -> int:
 
 
 def main_event(doc: AnalyzedDocument) -> Event | None:
-    """The event a one-sentence document is about: the most confident, earliest on ties."""
-    return max(doc.events, key=lambda e: (e.confidence, -e.trigger.start), default=None)
+    """The event a one-sentence document is about: a factual one before a hypothetical or negated one, then the
+    most confident, then the earliest."""
+    return max(doc.events, key=lambda e: (not (e.hypothetical or e.negated), e.confidence, -e.trigger.start),
+               default=None)
 
 
 def _plover(data: Path, settings: Settings, max_errors: int) -> dict:

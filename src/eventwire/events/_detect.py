@@ -74,13 +74,15 @@ class EventDetector:
         if entry.objects:
             if entry.pos == "VERB":
                 objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
-                objs += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+                # "call for a ceasefire": the object of the particle-like preposition of the frame
+                objs += [g for c in token.children if c.dep_ in ("prep", "prt")
+                         and c.lower_ in ((entry.particle,) + entry.preps) for g in c.children if g.dep_ == "pobj"]
             else:
                 objs = [c for c in token.children if c.dep_ in ("compound", "amod")]
                 objs += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
             # the object's own head, or a noun it is made of: "25,000 tons of food aid", "a grant of …"
             objs += [g for o in objs for g in o.children if g.dep_ in ("compound", "amod")]
-            objs += [g for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+            objs += [g for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
                      for g in [p, *p.children] if g.dep_ == "pobj"]
             objs += [g for o in objs for g in o.children if g.dep_ == "compound"]
             if not any(o.lemma_.lower() in entry.objects or o.lower_ in entry.objects for o in objs):
