@@ -21,7 +21,7 @@ from ._kb import ActorKB, SurfaceRef, surname_forms
 # Dependents that stay inside a noun phrase to the left of its head.
 _LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "punct", "quantmod", "flat", "prep",
               "pobj", "cc", "advmod", "npadvmod"}
-_CLIMB_DEPS = {"compound", "amod", "poss", "nmod", "flat", "appos"}
+_CLIMB_DEPS = {"compound", "amod", "poss", "nmod", "flat"}
 _LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "into", "across", "outside", "inside", "within", "around",
                    "toward", "towards", "through", "throughout", "via", "across", "between", "on", "over", "off"}
 _FORMER_WORDS = {"former", "ex", "ex-", "then", "erstwhile", "late", "deposed", "ousted", "exiled"}
@@ -140,15 +140,9 @@ class MentionFinder:
     def _np_head(self, token: Token, kb_at, ent_at) -> Token:
         """Climb from a name to the head of the noun phrase it modifies, if that head is an actor."""
         head = token
-        while head.dep_ in _CLIMB_DEPS and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN"):
-            if head.dep_ == "appos":
-                break
-            nxt = head.head
-            if not self._is_actor_head(nxt, kb_at, ent_at) and head.i not in ent_at and nxt.i not in kb_at:
-                break
-            if not self._is_actor_head(nxt, kb_at, ent_at):
-                break
-            head = nxt
+        while (head.dep_ in _CLIMB_DEPS and head.head.i != head.i
+               and head.head.pos_ in ("NOUN", "PROPN") and self._is_actor_head(head.head, kb_at, ent_at)):
+            head = head.head
         # "the president of Colombia": a country in an of-phrase belongs to the title it follows
         if (head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN")
                 and head.ent_type_ != "PERSON"):
