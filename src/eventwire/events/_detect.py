@@ -242,6 +242,7 @@ class EventDetector:
 
     def detect(self, doc: Doc, actors: list[Actor], sentences: list[Span], day: str | None) -> list[Event]:
         actor_at = _actor_index(doc, actors)
+        placed = {a.id: bool(a.country) for a in actors}
         sentence_at = {}
         for n, s in enumerate(sentences):
             sentence_at[s.start] = s
@@ -275,6 +276,8 @@ class EventDetector:
                       if r.actor_id not in {s.actor_id for s in source}]
             if not source and not target or entry.needs_target and not target:
                 continue  # precision first: an event with no actor is not reported
+            if not any(placed.get(r.actor_id) for r in source + target):
+                continue  # nor one whose actors belong to no state or international body ("SpaceX tested …")
             code = self.lex.codes[entry.cameo]
             negated, hypothetical, intended = self._modality(token)
             reported = [r for r in _refs(self._reporter(token), actor_at, triggers_at)
