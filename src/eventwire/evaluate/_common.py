@@ -43,7 +43,7 @@ def read_conll_bio(path: Path) -> list[ConllSentence]:
     def flush() -> None:
         if not tokens:
             return
-        text, spans, offset = "", [], 0
+        text, spans = "", []
         current: list | None = None
         for token, tag in tokens:
             start = len(text) + (1 if text else 0)

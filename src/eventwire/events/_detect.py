@@ -11,8 +11,8 @@ conditionals, and reporting verbs (``reported_by``).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
-from datetime import date
 
 from spacy.tokens import Doc, Token
 
@@ -243,9 +243,7 @@ class EventDetector:
     def detect(self, doc: Doc, actors: list[Actor], sentences: list[Span], day: str | None) -> list[Event]:
         actor_at = _actor_index(doc, actors)
         placed = {a.id: bool(a.country) for a in actors}
-        sentence_at = {}
-        for n, s in enumerate(sentences):
-            sentence_at[s.start] = s
+        starts = [s.start for s in sentences]
         events: list[Event] = []
         triggers: dict[int, Token] = {}
         consumed: set[int] = set()
@@ -299,8 +297,9 @@ class EventDetector:
                     code, hypothetical = self.lex.codes[mapped], False
             if not code.plover_type:
                 continue  # CAMEO 01 statements are quotes, not PLOVER events
-            sent = doc[token.i].sent
-            sentence = _sentence_span(doc, sent)
+            # the document's sentence that holds the trigger (the same spans the store keeps)
+            sentence = sentences[max(0, bisect_right(starts, token.idx) - 1)] if sentences else \
+                _sentence_span(doc, token.sent)
             confidence = 0.45 + 0.25 * bool(source) + 0.2 * bool(target) + 0.1 * (entry.pos == "VERB")
             events.append(Event(
                 id=f"e{len(events) + 1}", sentence=sentence, trigger=Span.of(doc.text, token.idx,
