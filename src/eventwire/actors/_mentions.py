@@ -286,6 +286,13 @@ class MentionFinder:
                 return [Candidate(kind="group", sector="CVL",
                                   country=self._of_country(head, kb_at, ("in", "of", "from", "throughout")),
                                   **base)]
+            if ref.kind == "demonym" and head.dep_ == "amod":
+                # "Israeli army bulldozers", "Israeli police custody": the state's body named by a modifier
+                body = next((c for c in head.head.children if c.dep_ == "compound" and c.i > head.i
+                             and self._noun_sector(c)[0] not in (None, "CVL")), None)
+                if body is not None:
+                    return [Candidate(kind="group", country=ref.id, sector=self._noun_sector(body)[0],
+                                      **(base | {"end": body.i + 1}))]
             people = ref.kind == "demonym" and head.pos_ in ("NOUN", "PROPN") and head.dep_ not in ("amod", "compound")
             people = people or ref.kind == "capital"
             return [Candidate(kind="country", country=ref.id, refs=kind_refs, sector="CVL" if people else None,
