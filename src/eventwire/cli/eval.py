@@ -77,9 +77,9 @@ def eval_events(data, settings, n_errors, confusion, as_json):
     click.echo(f"PLOVER GSR ({p['sentences']} sentences): type micro P {m['precision']:.3f}  R {m['recall']:.3f}  "
                f"F1 {m['f1']:.3f}; main-event accuracy {p['top1_accuracy']:.3f}")
     click.echo(f"cameo_class ({q['sentences']} sentences): quad-class accuracy {q['accuracy']:.3f}")
-    for role in ("source", "target", "both"):
+    for role in ("source", "target", "reciprocal", "both"):
         s = r[role]
-        click.echo(f"cameo_ner {role:6s}: P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
+        click.echo(f"cameo_ner {role:10s}: P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
     if confusion:
         for name, part in (("PLOVER GSR (gold→main event)", p), ("cameo_class (gold→predicted)", q)):
             click.echo(f"\n{name}:")

@@ -90,22 +90,23 @@ def _quad(data: Path, settings: Settings, max_errors: int) -> dict:
 
 
 def _roles(data: Path, settings: Settings, max_errors: int) -> dict:
+    """Source (S) and target (T) spans against the main event's source and target mentions; reciprocal spans
+    (R: "Israel and Lebanon renewed negotiations") against either."""
     folder = require(data / "conflibert-cameo" / "cameo_ner")
     sentences = [s for name in ("train.txt", "test.txt") for s in read_conll_bio(folder / name)]
     docs = analyze((Article(id=str(i), text=s.text) for i, s in enumerate(sentences)), settings)
-    scores = {}
-    counts = {role: [0, 0, 0] for role in ("S", "T")}
+    counts = {role: [0, 0, 0] for role in ("S", "T", "R")}
     errors = []
     for sentence, doc in zip(sentences, docs):
         main = main_event(doc)
-        predicted = {"S": [], "T": []}
-        if main is not None:
-            predicted["S"] = [(r.span.start, r.span.end) for r in main.source]
-            predicted["T"] = [(r.span.start, r.span.end) for r in main.target]
-        for role in ("S", "T"):
-            gold = [(s, e) for s, e, t in sentence.spans if t == role or t == "R"]
+        source = [(r.span.start, r.span.end) for r in main.source] if main else []
+        target = [(r.span.start, r.span.end) for r in main.target] if main else []
+        gold = {role: [(s, e) for s, e, t in sentence.spans if t == role] for role in ("S", "T", "R")}
+        has_r = bool(gold["R"])
+        predicted = {"S": [] if has_r else source, "T": [] if has_r else target, "R": source + target if has_r else []}
+        for role in ("S", "T", "R"):
             used = set()
-            for g in gold:
+            for g in gold[role]:
                 hit = next((p for p in predicted[role] if p not in used and overlap(g, p) >= 0.5), None)
                 if hit:
                     used.add(hit)
@@ -114,13 +115,12 @@ def _roles(data: Path, settings: Settings, max_errors: int) -> dict:
                     errors.append({"role": role, "gold": sentence.text[g[0]:g[1]], "sentence": sentence.text,
                                    "predicted": [sentence.text[a:b] for a, b in predicted[role]]})
             counts[role][1] += len(predicted[role])
-            counts[role][2] += len(gold)
-    for role, (tp, n_pred, n_gold) in counts.items():
-        scores["source" if role == "S" else "target"] = prf(tp, n_pred, n_gold)
-    all_tp = sum(c[0] for c in counts.values())
-    scores["both"] = prf(all_tp, sum(c[1] for c in counts.values()), sum(c[2] for c in counts.values()))
+            counts[role][2] += len(gold[role])
+    names = {"S": "source", "T": "target", "R": "reciprocal"}
+    scores = {names[role]: prf(*c) for role, c in counts.items()}
+    scores["both"] = prf(*(sum(c[i] for c in counts.values()) for i in range(3)))
     return {"sentences": len(sentences), **scores, "errors": errors,
-            "note": "the main (most confident) event's source/target actor mentions vs gold spans, ≥50% overlap"}
+            "note": "the main event's source/target mentions vs gold S/T spans (R spans vs either), ≥50% overlap"}
 
 
 def evaluate_events(data: Path, settings: Settings, *, max_errors: int = 50) -> dict:
