@@ -147,7 +147,7 @@ class EventDetector:
         """Candidate sources of an event noun, best first: its possessor or actor modifier, its "by" agent,
         the subject of the light verb that takes it ("launched an attack"), the owner of a copula subject."""
         options = [[c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")],
-                   [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                   [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
                     for g in c.children if g.dep_ == "pobj"]]
         governor = noun.head
         if noun.dep_ in ("dobj", "attr", "pobj") and governor.lemma_.lower() in self.light:
@@ -392,7 +392,9 @@ def _refs(tokens: list[Token], actor_at: dict[int, ActorRef], triggers_at=frozen
             ref = next((actor_at[c.i] for c in token.children if c.dep_ == "appos" and c.i in actor_at), None)
         if ref is None and token.i in triggers_at:
             agents = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
-            agents += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
+            # "rejected a request by Erdogan", "an offer from the Afghan government"
+            agents += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                       for g in c.children]
             ref = next((actor_at[t.i] for t in agents if t.i in actor_at), None)
         elif ref is None:  # "the enclave of eastern Ghouta": inside the phrase
             ref = next((actor_at[t.i] for t in _inside(token) if t.i in actor_at), None)
