@@ -25,10 +25,14 @@ class GeoName:
 @dataclass
 class Gazetteer:
     cities: dict[str, list[GeoName]]
+    us_states: dict[str, GeoName]
 
     def cities_named(self, name: str) -> list[GeoName]:
         """Cities called ``name``, most populous first."""
         return self.cities.get(name, [])
+
+    def us_state(self, name: str) -> GeoName | None:
+        return self.us_states.get(name)
 
 
 @lru_cache(maxsize=1)
@@ -49,4 +53,8 @@ def gazetteer() -> Gazetteer:
             cities.setdefault(name, []).append(entry)
     for entries in cities.values():
         entries.sort(key=lambda g: -g.population)
-    return Gazetteer(cities)
+    us_states = {
+        state["name"]: GeoName(int(state["geonameid"]), state["name"], "USA", state["code"], 0.0, 0.0, 0, "admin1")
+        for state in gc.get_us_states().values()
+    }
+    return Gazetteer(cities, us_states)

@@ -3,8 +3,8 @@
 The built-in files live in ``eventwire/data/actors/`` (documented in its
 README); users add or override entries with files of the same shape
 (``--actors FILE``: a CSV whose header names its kind, or a YAML file with
-``countries``, ``seats``, ``organizations``, ``people`` and ``sectors``
-sections). A malformed file raises :class:`KBError` naming file, line and
+``countries``, ``seats``, ``regions``, ``organizations``, ``people`` and
+``sectors`` sections). A malformed file raises :class:`KBError` naming file, line and
 problem, before any document is processed.
 """
 
@@ -55,6 +55,14 @@ class Seat:
 
 
 @dataclass(frozen=True)
+class Region:
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+    kind: str  # admin1 | region | district
+
+
+@dataclass(frozen=True)
 class Organization:
     id: str
     name: str
@@ -99,6 +107,7 @@ class SurfaceRef:
 class ActorKB:
     countries: dict[str, Country] = field(default_factory=dict)
     seats: dict[str, Seat] = field(default_factory=dict)
+    regions: dict[str, Region] = field(default_factory=dict)
     organizations: dict[str, Organization] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     sectors: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -130,6 +139,9 @@ class ActorKB:
         for key, s in self.seats.items():
             for name in (s.name, *s.aliases):
                 add(name, SurfaceRef("seat", key))
+        for key, r in self.regions.items():
+            for name in (r.name, *r.aliases):
+                add(name, SurfaceRef("region", key))
         for o in self.organizations.values():
             for name in (o.name, *o.aliases):
                 add(name, SurfaceRef("org", o.id))
@@ -180,12 +192,14 @@ def surname_forms(name: str) -> list[str]:
 _KINDS = {
     "countries": ("iso3", "name", "aliases", "demonyms", "capital", "cameo"),
     "seats": ("name", "aliases", "country", "sector", "note"),
+    "regions": ("name", "aliases", "country", "kind"),
     "organizations": ("org_id", "name", "aliases", "country", "sectors", "cameo_code", "start", "end", "note"),
     "people": ("person_id", "name", "aliases", "gender", "country", "sector", "role", "start", "end", "died", "org"),
 }
 _REQUIRED = {
     "countries": ("iso3", "name"),
     "seats": ("name", "country", "sector"),
+    "regions": ("name", "country", "kind"),
     "organizations": ("org_id", "name"),
     "people": ("person_id", "name", "country", "sector", "role"),
 }
@@ -266,6 +280,13 @@ class _Loader:
         self.kb.seats[name] = Seat(name, _split(row.get("aliases")), self.country(row["country"], line),
                                    self.sector(row["sector"], line))
 
+    def _regions(self, row: dict, line: int) -> None:
+        kind = _text(row["kind"]).lower()
+        if kind not in ("admin1", "region", "district"):
+            raise self.fail(line, f"kind: {kind!r} must be admin1, region or district")
+        name = _text(row["name"])
+        self.kb.regions[name] = Region(name, _split(row.get("aliases")), self.country(row["country"], line), kind)
+
     def _organizations(self, row: dict, line: int) -> None:
         org_id = _text(row["org_id"])
         sectors = tuple(self.sector(s, line) for s in _split(row.get("sectors")))
@@ -328,7 +349,8 @@ def _read_csv(path: Path, kb: ActorKB, override: bool, kind: str | None = None) 
             reader = csv.DictReader(f)
             header = tuple(h.strip() for h in (reader.fieldnames or ()))
             if kind is None:
-                kind = next((k for k, cols in _KINDS.items() if header and header[0] == cols[0]), None)
+                kind = next((k for k, cols in _KINDS.items() if header and header[0] == cols[0]
+                             and set(_REQUIRED[k]) <= set(header)), None)
                 if kind is None:
                     raise loader.fail(1, "header does not name a known kind (first column must be one of "
                                          "iso3, name, org_id, person_id)")
@@ -393,7 +415,7 @@ def _read_yaml(path: Path, kb: ActorKB, override: bool) -> None:
         raise loader.fail(data.get("__line__", 1), f"unknown section(s): {', '.join(sorted(map(str, unknown)))}")
     if "sectors" in data:
         loader.sectors_section(_strip_lines(data["sectors"]), data.get("__line__"))
-    for kind in ("countries", "seats", "organizations", "people"):
+    for kind in ("countries", "seats", "regions", "organizations", "people"):
         rows = data.get(kind) or []
         if not isinstance(rows, list):
             raise loader.fail(data.get("__line__"), f"{kind} must be a list of entries")
@@ -420,6 +442,8 @@ def _load_kb(extra_files: tuple[str, ...]) -> ActorKB:
     _read_yaml(base / "sectors.yaml", kb, override=False)
     _read_csv(base / "countries.csv", kb, False, "countries")
     _read_csv(base / "seats.csv", kb, False, "seats")
+    if (base / "regions.csv").is_file():
+        _read_csv(base / "regions.csv", kb, False, "regions")
     _read_csv(base / "organizations.csv", kb, False, "organizations")
     for path in sorted((base / "people").glob("*.csv")):
         _read_csv(path, kb, False, "people")

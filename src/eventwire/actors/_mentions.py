@@ -230,9 +230,10 @@ class MentionFinder:
                 head_refs = refs
                 continue
             for ref in refs:
-                if ref.kind in ("country", "demonym", "capital"):
-                    if ref.id not in [c for _, c in countries]:
-                        countries.append((s, ref.id))
+                if ref.kind in ("country", "demonym", "capital", "region"):
+                    iso3 = self._state_of(ref)
+                    if iso3 not in [c for _, c in countries]:
+                        countries.append((s, iso3))
                     break
                 if ref.kind == "org" and org is None:
                     org = ref.id
@@ -274,6 +275,12 @@ class MentionFinder:
                               **base)]
         if "seat" in kinds:
             return [Candidate(kind="seat", refs=[r for r in head_refs if r.kind == "seat"], **base)]
+        if kinds == {"region"}:
+            # a region stands for the people there, like a city ("fighting in Darfur")
+            region = self.kb.regions[head_refs[0].id]
+            return [Candidate(kind="city", country=region.country, name=region.name,
+                              sector="CVL" if _is_locative(head) or head.dep_ in ("dobj", "pobj") else None,
+                              **base)]
         if kinds & {"country", "demonym", "capital"}:
             kind_refs = [r for r in head_refs if r.kind in ("country", "demonym", "capital")]
             ref = kind_refs[0]
@@ -328,6 +335,9 @@ class MentionFinder:
                               **(base | {"start": start if n == 0 else at}))
                     for n, (at, iso3) in enumerate(countries)]
         return [Candidate(kind="group", country=country, sector=sector, org=org, **base)]
+
+    def _state_of(self, ref: SurfaceRef) -> str:
+        return self.kb.regions[ref.id].country if ref.kind == "region" else ref.id
 
     def _appositive_title(self, head: Token, kb_at, country, org):
         for child in head.rights:
@@ -385,8 +395,8 @@ class MentionFinder:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i in kb_at:
                         for ref in kb_at[pobj.i][2]:
-                            if ref.kind in ("country", "demonym", "capital"):
-                                return ref.id
+                            if ref.kind in ("country", "demonym", "capital", "region"):
+                                return self._state_of(ref)
         return None
 
     def _pronouns(self, doc: Doc) -> list[Candidate]:
@@ -401,9 +411,10 @@ def _city(ent):
     """The best-known city of that name in the gazetteer, unless another country has one nearly as big."""
     from ..gazetteer import gazetteer
 
-    found = gazetteer().cities_named(_clean_name(ent.text))
+    name = _clean_name(ent.text)
+    found = gazetteer().cities_named(name)
     if not found:
-        return None
+        return gazetteer().us_state(name)  # "Texas", "Ohio" (a US state the knowledge base does not list)
     if len(found) > 1 and found[1].country != found[0].country and found[1].population * 3 > found[0].population:
         return None
     return found[0]
