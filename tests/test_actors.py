@@ -169,3 +169,13 @@ def test_cli_rejects_a_bad_actor_file_before_any_document(tmp_path, seed_article
     result = CliRunner().invoke(cli, ["extract", str(seed_article_path), "--actors", str(bad)])
     assert result.exit_code == 2
     assert "bad.csv:2" in result.stderr and result.stdout == ""
+
+
+def test_regions_place_actors_in_their_state():
+    kb = load_kb()
+    assert len(kb.regions) > 300
+    for region in kb.regions.values():
+        assert region.country in kb.countries, region
+    actors = actors_of("Sudanese government forces attacked rebels in Darfur.")
+    assert by_mention(actors, "rebels").cameo_code == "SDNREB"
+    assert by_mention(actors, "Darfur").country == "SDN"
