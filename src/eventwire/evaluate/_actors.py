@@ -29,7 +29,7 @@ def _best_actor(actors: list[Actor], span: tuple[int, int]) -> Actor | None:
             if not inter:
                 continue
             o = overlap(span, (m.span.start, m.span.end)) + (0.5 if m.span.start == span[0] else 0.0)
-            if o >= score:
+            if o > score:  # on a tie the earlier mention: gold spans start at their head
                 best, score = actor, o
     return best
 
