@@ -111,6 +111,7 @@ class ActorKB:
     organizations: dict[str, Organization] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     sectors: dict[str, dict[str, Any]] = field(default_factory=dict)
+    rules: dict[str, tuple[str, ...]] = field(default_factory=dict)  # resolution.yaml: word lists and policies
 
     # Indexes, built by ``index()``.
     surfaces: dict[str, list[SurfaceRef]] = field(default_factory=dict, repr=False)
@@ -165,6 +166,14 @@ class ActorKB:
                 self.org_heads.setdefault(" ".join(str(word).split()), code)
         self.max_title_words = max((len(t.split()) for t in self.titles), default=1)
         return self
+
+    def words(self, name: str) -> frozenset[str]:
+        """A word list of resolution.yaml (lower-cased)."""
+        return frozenset(self.rules.get(name, ()))
+
+    def codes(self, name: str) -> frozenset[str]:
+        """A sector-code list of resolution.yaml."""
+        return frozenset(w.upper() for w in self.rules.get(name, ()))
 
     def cameo_country(self, iso3: str | None) -> str | None:
         if iso3 is None:
@@ -318,6 +327,15 @@ class _Loader:
         person.died = self.date(row.get("died"), line, "died") or person.died
         person.offices.append(office)
 
+    def resolution_section(self, section: Any, line: int | None) -> None:
+        if not isinstance(section, dict):
+            raise self.fail(line, "resolution must be a mapping of word lists")
+        for name, words in section.items():
+            if not isinstance(words, list):
+                raise self.fail(line, f"resolution: {name} must be a list")
+            merged = self.kb.rules.get(name, ()) + tuple(str(w).lower() for w in words)
+            self.kb.rules[name] = tuple(dict.fromkeys(merged))
+
     def sectors_section(self, section: Any, line: int | None) -> None:
         if not isinstance(section, dict):
             raise self.fail(line, "sectors must be a mapping of sector codes")
@@ -410,11 +428,13 @@ def _read_yaml(path: Path, kb: ActorKB, override: bool) -> None:
         return
     if not isinstance(data, dict):
         raise loader.fail(1, "expected a mapping with sections countries, seats, organizations, people, sectors")
-    unknown = set(data) - set(_KINDS) - {"sectors", "__line__"}
+    unknown = set(data) - set(_KINDS) - {"sectors", "resolution", "__line__"}
     if unknown:
         raise loader.fail(data.get("__line__", 1), f"unknown section(s): {', '.join(sorted(map(str, unknown)))}")
     if "sectors" in data:
         loader.sectors_section(_strip_lines(data["sectors"]), data.get("__line__"))
+    if "resolution" in data:
+        loader.resolution_section(_strip_lines(data["resolution"]), data.get("__line__"))
     for kind in ("countries", "seats", "regions", "organizations", "people"):
         rows = data.get(kind) or []
         if not isinstance(rows, list):
@@ -440,6 +460,7 @@ def _load_kb(extra_files: tuple[str, ...]) -> ActorKB:
     kb = ActorKB()
     base = _builtin_dir()
     _read_yaml(base / "sectors.yaml", kb, override=False)
+    _read_yaml(base / "resolution.yaml", kb, override=False)
     _read_csv(base / "countries.csv", kb, False, "countries")
     _read_csv(base / "seats.csv", kb, False, "seats")
     if (base / "regions.csv").is_file():

@@ -24,16 +24,9 @@ _LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "punc
 _CLIMB_DEPS = {"compound", "amod", "poss", "nmod", "flat"}
 _LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "into", "across", "outside", "inside", "within", "around",
                    "toward", "towards", "through", "throughout", "via", "across", "between", "on", "over", "off"}
-_FORMER_WORDS = {"former", "ex", "ex-", "then", "erstwhile", "late", "deposed", "ousted", "exiled"}
 _SUBJECT_PRONOUNS = {"he": "m", "she": "f"}
 _POSSESSIVES = ("'s", "’s", "'", "’")
 _ACTOR_ENT_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"}
-# Sectors whose bare plural nouns ("people", "children") say too little without a country to be an actor.
-_NEEDS_COUNTRY = {"BUS", "EDU", "HLH", "MED", "REL", "LAB", "ELI", "NGO", "GOV", "PTY"}
-# Heads that say little by themselves: a sector noun modifying them decides ("rebel leaders" → REB).
-_GENERIC_SECTORS = {"GOV", "CVL", "ELI"}
-_GENERIC_HEADS = {"official", "officials", "leader", "leaders", "member", "members", "source", "sources", "chief",
-                  "officer", "officers", "spokesman", "spokeswoman", "personnel", "agent", "agents"}
 
 
 
@@ -66,6 +59,11 @@ class MentionFinder:
         self.kb = kb
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.compound_ends = {n.split()[-1] for n in kb.nouns if " " in n}
+        self.former_words = kb.words("former_words")
+        self.deceased_words = kb.words("deceased_words")
+        self.generic_heads = kb.words("generic_heads")
+        self.generic_sectors = kb.codes("generic_sectors")
+        self.needs_country = kb.codes("needs_country_sectors")
         # Surfaces are tokenised like the texts they are matched in.
         texts = [s for s in kb.surfaces if s]
         for start in range(0, len(texts), 5000):
@@ -217,7 +215,9 @@ class MentionFinder:
         countries: list[tuple[int, str]] = []  # (token index, iso3) of country words modifying the head
         org = None
         head_refs: list[SurfaceRef] = []
-        scan = range(min(start, ent.start), max(end, ent.end)) if ent is not None and ent.label_ == "ORG" else range(start, end)
+        scan = range(start, end)
+        if ent is not None and ent.label_ == "ORG":  # an organisation's own name may hold its state
+            scan = range(min(start, ent.start), max(end, ent.end))
         seen_spans = set()
         for i in scan:
             if i not in kb_at:
@@ -238,8 +238,8 @@ class MentionFinder:
                 if ref.kind == "org" and org is None:
                     org = ref.id
         country = countries[0][1] if countries else self._of_country(head, kb_at, ("of",))
-        former = any(t.lower_ in _FORMER_WORDS for t in doc[start:end])
-        deceased = any(t.lower_ == "late" for t in doc[start:end])
+        former = any(t.lower_ in self.former_words for t in doc[start:end])
+        deceased = any(t.lower_ in self.deceased_words for t in doc[start:end])
         title, title_sector, t_start, t_end = self._title(doc, start, end)
         base = dict(start=start, end=end, head=head, former=former, deceased=deceased)
 
@@ -327,7 +327,7 @@ class MentionFinder:
                               **base)]
         if country is None:  # "rebels in Darfur", "militias in Tripoli": the place they are in
             country = self._of_country(head, kb_at, ("in", "from", "inside", "throughout", "across"))
-        if country is None and org is None and sector in _NEEDS_COUNTRY:
+        if country is None and org is None and sector in self.needs_country:
             return []
         if len(countries) > 1 and any(t.dep_ == "cc" for t in doc[start:head.i]):
             # one group actor per coordinated country, each phrase running to the shared head
@@ -363,12 +363,12 @@ class MentionFinder:
         sector, _ = self._noun_sector(head)
         if sector is None and head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() in self.kb.titles:
             sector = self.kb.titles[head.lemma_.lower()]
-        if (sector in _GENERIC_SECTORS or head.lemma_.lower() in _GENERIC_HEADS
-                or head.lower_ in _GENERIC_HEADS):
+        if (sector in self.generic_sectors or head.lemma_.lower() in self.generic_heads
+                or head.lower_ in self.generic_heads):
             for child in head.lefts:
                 if child.dep_ in ("compound", "amod") and child.i == head.i - 1:
                     modifier = self.kb.nouns.get(child.lower_) or self.kb.nouns.get(child.lemma_.lower())
-                    if modifier and (modifier not in _GENERIC_SECTORS or sector is None):
+                    if modifier and (modifier not in self.generic_sectors or sector is None):
                         return modifier
         return sector
 

@@ -18,10 +18,6 @@ from ..records import Actor, Mention, Span
 from ._kb import ActorKB, Office, Person, surname_forms
 from ._mentions import Candidate
 
-# Sectors whose unplaced actors take the country of their sentence.
-_PLACEABLE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "CRM", "SPY", "CVL", "REF"}
-_ROLE_PRIORITY = ("president", "prime minister", "chancellor", "king", "supreme leader", "premier", "emir",
-                  "crown prince", "vice president", "secretary of state", "foreign", "defen", "interior")
 
 
 @dataclass
@@ -90,7 +86,7 @@ class Resolver:
                     if not d.is_person:
                         by_sentence_no_people.setdefault(sentence, set()).add(d.country)
         for d in drafts:
-            if d.country or d.kb_id or not (d.role or set(d.sectors) & _PLACEABLE_SECTORS):
+            if d.country or d.kb_id or not (d.role or set(d.sectors) & self.kb.codes("placeable_sectors")):
                 continue
             source = by_sentence_no_people if d.is_person else by_sentence
             around = set().union(*(source.get(m[3], set()) for m in d.mentions if m[2] != "PRON"))
@@ -144,7 +140,7 @@ class Resolver:
                 country = org.country
             if country is None and c.owner:  # "the Bush administration": the country of the person
                 owner = self._lookup(Candidate(0, 0, c.head, "person", name=c.owner), c.owner, day)
-                office = _office_on(owner, day, None)[0] if owner else None
+                office = self._office_on(owner, day, None)[0] if owner else None
                 shared = None if owner else self._shared_office(c.owner, day, None)
                 country = office.country if office else (shared[0] if shared else None)
                 if country is None:
@@ -219,6 +215,9 @@ class Resolver:
             return None  # an ambiguous bare surname: do not guess
         return people[0] if len(people) == 1 or c.refs else None
 
+    def _office_on(self, person: Person, day: date | None, title: str | None) -> tuple[Office | None, bool]:
+        return _office_on(person, day, title, self.kb.rules.get("role_priority", ()))
+
     def _shared_office(self, name: str, day: date | None, title: str | None) -> tuple[str, str, str] | None:
         """The country, sector and role every person a surname may mean would have (None if they differ)."""
         ids = self.kb.surnames.get(name, [])
@@ -226,7 +225,7 @@ class Resolver:
             return None
         offices = set()
         for person_id in ids:
-            office, former = _office_on(self.kb.people[person_id], day, title)
+            office, former = self._office_on(self.kb.people[person_id], day, title)
             if office is None or former:
                 return None
             offices.add((office.country, office.sector, office.role))
@@ -234,7 +233,7 @@ class Resolver:
 
     def _coded_person(self, person: Person, c: Candidate, day: date | None) -> _Draft:
         kb = self.kb
-        office, former = _office_on(person, day, c.role)
+        office, former = self._office_on(person, day, c.role)
         # Without a document date only the text can say "late" or "former".
         deceased = c.deceased or bool(person.died and day is not None and person.died <= day)
         former = former or c.former or deceased
@@ -357,7 +356,8 @@ def _short_forms(draft: _Draft, kb: ActorKB) -> set[str]:
     return forms
 
 
-def _office_on(person: Person, day: date | None, title: str | None) -> tuple[Office | None, bool]:
+def _office_on(person: Person, day: date | None, title: str | None,
+               priorities: tuple[str, ...] = ()) -> tuple[Office | None, bool]:
     """The office a person holds on ``day`` (the one the text's title names, else the highest), and whether
     they are out of office then (former)."""
     offices = person.offices
@@ -367,7 +367,7 @@ def _office_on(person: Person, day: date | None, title: str | None) -> tuple[Off
     def rank(o: Office) -> tuple:
         named = bool(title) and title.lower() in o.role.lower()
         role = o.role.lower()
-        priority = next((n for n, r in enumerate(_ROLE_PRIORITY) if r in role), len(_ROLE_PRIORITY))
+        priority = next((n for n, r in enumerate(priorities) if r in role), len(priorities))
         return (not named, priority, -(o.start or date.min).toordinal())
 
     if day is None:

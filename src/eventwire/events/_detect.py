@@ -298,8 +298,7 @@ class EventDetector:
             if not code.plover_type:
                 continue  # CAMEO 01 statements are quotes, not PLOVER events
             # the document's sentence that holds the trigger (the same spans the store keeps)
-            sentence = sentences[max(0, bisect_right(starts, token.idx) - 1)] if sentences else \
-                _sentence_span(doc, token.sent)
+            sentence = sentences[max(0, bisect_right(starts, token.idx) - 1)]
             confidence = 0.45 + 0.25 * bool(source) + 0.2 * bool(target) + 0.1 * (entry.pos == "VERB")
             events.append(Event(
                 id=f"e{len(events) + 1}", sentence=sentence, trigger=Span.of(doc.text, token.idx,
@@ -405,13 +404,3 @@ def _refs(tokens: list[Token], actor_at: dict[int, ActorRef], triggers_at=frozen
             refs.append(ref)
         queue.extend(c for c in token.children if c.dep_ == "conj")
     return refs
-
-
-def _sentence_span(doc: Doc, sent) -> Span:
-    start, end = sent.start_char, sent.end_char
-    text = doc.text
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span.of(text, start, end)
