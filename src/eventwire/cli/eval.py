@@ -18,6 +18,18 @@ def _data_option(func):
     )(func)
 
 
+def _evaluate(evaluate, data, settings, n_errors: int, as_json: bool) -> dict | None:
+    """Run one evaluation; print it as JSON and return None with --json, else return the result to print."""
+    try:
+        result = evaluate(data or default_data_dir(), settings, max_errors=max(n_errors, 1))
+    except DataMissing as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+        return None
+    return result
+
+
 @click.group(name="eval")
 def eval_group():
     """Evaluate eventwire against gold sets (development data, not shipped)."""
@@ -31,12 +43,8 @@ def eval_group():
 @handle_errors
 def eval_actors(data, settings, n_errors, as_json):
     """Country and sector accuracy on PLOVER GSR gold actors; actor span P/R/F1 on cameo_ner."""
-    try:
-        result = evaluate_actors(data or default_data_dir(), settings, max_errors=max(n_errors, 1))
-    except DataMissing as exc:
-        raise click.ClickException(str(exc)) from None
-    if as_json:
-        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+    result = _evaluate(evaluate_actors, data, settings, n_errors, as_json)
+    if result is None:
         return
     p = result["plover_gsr"]
     click.echo(f"PLOVER GSR gold actors: {p['gold_actors']}  found {p['found']:.3f}  "
@@ -65,12 +73,8 @@ def eval_actors(data, settings, n_errors, as_json):
 @handle_errors
 def eval_events(data, settings, n_errors, confusion, as_json):
     """PLOVER type P/R/F1 on PLOVER GSR, quad-class accuracy on cameo_class, source/target F1 on cameo_ner."""
-    try:
-        result = evaluate_events(data or default_data_dir(), settings, max_errors=max(n_errors, 1))
-    except DataMissing as exc:
-        raise click.ClickException(str(exc)) from None
-    if as_json:
-        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+    result = _evaluate(evaluate_events, data, settings, n_errors, as_json)
+    if result is None:
         return
     p, q, r = result["plover_gsr"], result["cameo_class"], result["cameo_ner"]
     m = p["micro"]

@@ -187,7 +187,7 @@ class EventDetector:
                 clause.head.lemma_.lower() not in self.factive):
             hypothetical = True  # "to use military force": intended, not done
         t = clause
-        for depth in range(6):
+        for _ in range(6):
             children = list(t.children)
             if any(c.dep_ == "neg" for c in children) and (t is clause or t is trigger):
                 negated = True
@@ -247,14 +247,13 @@ class EventDetector:
         events: list[Event] = []
         triggers: dict[int, Token] = {}
         consumed: set[int] = set()
+        entries = {t.i: e for t in doc if (e := self._entry(t)) is not None}
         # event nouns are arguments of their own, not containers of other arguments ("Li's visit … will push")
-        triggers_at = {t.i for t in doc if t.pos_ in ("NOUN", "PROPN") and self._entry(t) is not None}
-        for token in doc:
-            if token.i in consumed:
+        triggers_at = {i for i, e in entries.items() if e.pos == "NOUN"}
+        for i, entry in entries.items():
+            if i in consumed:
                 continue
-            entry = self._entry(token)
-            if entry is None:
-                continue
+            token = doc[i]
             if entry.pos == "VERB":
                 args = self._verb_args(token, entry)
                 for c in token.children:  # "imposed sanctions": the noun is part of this event
