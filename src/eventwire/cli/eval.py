@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
 import click
 
-from ..evaluate import DataMissing, default_data_dir, evaluate_actors, evaluate_events
+from ..evaluate import DataMissing, default_data_dir, evaluate_actors, evaluate_events, evaluate_quotes
 from ._common import handle_errors, nlp_options
 
 
@@ -95,3 +96,46 @@ def eval_events(data, settings, n_errors, confusion, as_json):
             for e in part["errors"][:n_errors]:
                 click.echo(f"  {json.dumps({k: v for k, v in e.items() if k != 'sentence'}, ensure_ascii=False)}"
                            f"\n      {e['sentence']}")
+
+
+@eval_group.command(name="quotes")
+@_data_option
+@click.option("--split", type=click.Choice(["dev", "train", "test", "all"]), default="dev", show_default=True,
+              help="PolNeAR split to score (all = train + dev + test).")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N articles.")
+@nlp_options
+@click.option("--errors", "n_errors", type=click.IntRange(min=0), default=0,
+              help="List up to N missed, spurious and wrong-speaker quotes.")
+@click.option("--json", "as_json", is_flag=True, help="Print the full result as JSON.")
+@handle_errors
+def eval_quotes(data, split, limit, settings, n_errors, as_json):
+    """Quote content P/R/F1, speaker and cue accuracy on PolNeAR attribution relations."""
+    evaluate = functools.partial(evaluate_quotes, split=split, limit=limit)
+    result = _evaluate(evaluate, data, settings, n_errors, as_json)
+    if result is None:
+        return
+    g, p = result["gold"], result["predicted"]
+    click.echo(f"PolNeAR {result['split']}: {g['articles']} articles, {g['relations']} gold relations "
+               f"({g['direct']} direct, {g['indirect']} indirect; {g['with_source']} with a source, "
+               f"{g['with_cue']} with a cue)")
+    click.echo(f"Predicted quotes: {p['quotes']} ({p['direct']} direct incl. {p['mixed']} mixed, "
+               f"{p['indirect']} indirect)")
+    click.echo("Content (one-to-one, overlap >= 0.5):")
+    for kind, s in result["content"].items():
+        click.echo(f"  {kind:8s} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  "
+                   f"(gold {s['gold']}, predicted {s['predicted']})")
+    for name, title in (("speaker", "Speaker accuracy (matched, gold has a source)"),
+                        ("cue", "Cue accuracy (matched, gold has a cue)")):
+        click.echo(f"{title}: " + "  ".join(f"{kind} {s['accuracy']:.3f} ({s['correct']}/{s['scored']})"
+                                            for kind, s in result[name].items()))
+    if n_errors:
+        click.echo(f"\nMissed gold quotes ({result['n_missed']} in all):")
+        for m in result["missed"][:n_errors]:
+            click.echo(f"  {m['id']} {m['relation']} {m['kind']}, source {m['source']!r}\n      {m['context']}")
+        click.echo(f"\nSpurious predicted quotes ({result['n_spurious']} in all):")
+        for m in result["spurious"][:n_errors]:
+            click.echo(f"  {m['id']} {m['quote']} {m['kind']}, speaker {m['speaker']!r}\n      {m['context']}")
+        click.echo(f"\nWrong speakers ({result['n_wrong_speakers']} in all):")
+        for m in result["wrong_speakers"][:n_errors]:
+            click.echo(f"  {m['id']} {m['relation']} {m['kind']}: gold {m['gold_source']!r}, got {m['predicted']!r}"
+                       f"\n      {m['context']}")

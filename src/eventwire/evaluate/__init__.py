@@ -11,8 +11,9 @@ from pathlib import Path
 
 from ._actors import evaluate_actors
 from ._events import evaluate_events
+from ._quotes import evaluate_quotes
 
-__all__ = ["DataMissing", "default_data_dir", "evaluate_actors", "evaluate_events"]
+__all__ = ["DataMissing", "default_data_dir", "evaluate_actors", "evaluate_events", "evaluate_quotes"]
 
 
 class DataMissing(FileNotFoundError):
