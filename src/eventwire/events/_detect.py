@@ -22,6 +22,7 @@ from ._lexicon import Entry, Lexicon
 _SUBJECTS = {"nsubj", "csubj", "expl"}
 _DEFAULT_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "into", "upon", "over", "for")
 _RELATIVE = {"who", "which", "that", "whom"}
+_BACKGROUND = {"relcl", "acl", "advcl"}
 
 
 @dataclass
@@ -110,7 +111,10 @@ class EventDetector:
                 if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
                     return [verb.head]
                 return [subject]
-            if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+            if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+                verb = verb.head  # "threatened to attack", "is willing to withdraw" (through the adjective)
+                continue
+            if verb.dep_ in ("acomp", "oprd") and verb.head.pos_ in ("VERB", "AUX"):
                 verb = verb.head
                 continue
             if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -149,8 +153,13 @@ class EventDetector:
         options = [[c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")],
                    [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
                     for g in c.children if g.dep_ == "pobj"]]
-        governor = noun.head
-        if noun.dep_ in ("dobj", "attr", "pobj") and governor.lemma_.lower() in self.light:
+        phrase = noun  # "launched a mediation effort", "peacekeeping operations": the phrase the trigger heads
+        if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+            phrase = noun.head
+        governor = phrase.head
+        if phrase.dep_ == "pobj" and governor.dep_ == "prep":
+            governor = governor.head  # "went on strike", "participate in peacekeeping operations"
+        if phrase.dep_ in ("dobj", "attr", "pobj") and governor.lemma_.lower() in self.light:
             options.append(self._subject(governor))
         if noun.dep_ == "attr" and governor.lemma_ == "be":
             subject = self._subject(governor)  # "Petro's response was an invitation …"
@@ -342,7 +351,10 @@ class EventDetector:
                         framed = True
             if framed:
                 continue
-            event.confidence = round(max(0.1, event.confidence - 0.1 * depth), 2)
+            # background clauses ("…, where 24 people were killed", "after a jet shot down …", "a law recognizing")
+            # rank below the clause they hang on
+            background = sum(t.dep_ in _BACKGROUND for t in (token, *token.ancestors))
+            event.confidence = round(max(0.1, event.confidence - 0.1 * depth - 0.15 * background), 2)
             kept.append(event)
         for n, event in enumerate(kept, 1):
             event.id = f"e{n}"
