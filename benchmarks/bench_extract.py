@@ -22,6 +22,7 @@ import eventwire
 from eventwire.contract import to_record
 from eventwire.actors import actor_resolver
 from eventwire.events import event_coder
+from eventwire.quotes import quote_finder
 from eventwire.nlp import load_pipeline, sentences_and_entities
 from eventwire.pipeline import analyze
 
@@ -53,12 +54,14 @@ def time_stages(docs, articles, settings) -> dict[str, float]:
     """Seconds each eventwire stage spends on already-parsed Docs."""
     resolver = actor_resolver(load_pipeline(settings.model), tuple(settings.actors_files))
     detector = event_coder(tuple(settings.events_files))
+    finder = quote_finder()
     parts = [sentences_and_entities(doc) for doc in docs]
     actors = [resolver(doc, a.date) for doc, a in zip(docs, articles)]
     stages = {
         "sentences_entities": lambda n: sentences_and_entities(docs[n]),
         "actors": lambda n: resolver(docs[n], articles[n].date),
         "events": lambda n: detector.detect(docs[n], actors[n], parts[n][0], articles[n].date),
+        "quotes": lambda n: finder.find(docs[n], list(actors[n]), [s.start for s in parts[n][0]]),
     }
     seconds = {}
     for name, stage in stages.items():

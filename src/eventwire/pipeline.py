@@ -8,6 +8,7 @@ from .actors import actor_resolver
 from .events import event_coder
 from .config import Settings, load_settings
 from .nlp import load_pipeline, parse, sentences_and_entities
+from .quotes import link_events, quote_finder
 from .records import AnalyzedDocument, Article
 
 
@@ -21,10 +22,10 @@ def analyze(articles: Iterable[Article], settings: Settings | None = None) -> It
     settings = settings or load_settings()
     resolve_actors = actor_resolver(load_pipeline(settings.model), tuple(settings.actors_files))
     code_events = event_coder(tuple(settings.events_files))
-    return _run(articles, settings, resolve_actors, code_events)
+    return _run(articles, settings, resolve_actors, code_events, quote_finder())
 
 
-def _run(articles, settings, resolve_actors, code_events) -> Iterator[AnalyzedDocument]:
+def _run(articles, settings, resolve_actors, code_events, quotes) -> Iterator[AnalyzedDocument]:
     for article, doc in parse(articles, settings):
         sentences, entities = sentences_and_entities(doc)
         result = AnalyzedDocument(article=article, sentences=sentences, entities=entities)
@@ -36,4 +37,9 @@ def _run(articles, settings, resolve_actors, code_events) -> Iterator[AnalyzedDo
             result.events = code_events.detect(doc, result.actors, sentences, article.date)
         except Exception as exc:  # noqa: BLE001
             article.errors.append(f"event coding failed: {type(exc).__name__}: {exc}")
+        try:
+            result.quotes = quotes.find(doc, result.actors, [s.start for s in sentences])
+            link_events(result.events, result.quotes)
+        except Exception as exc:  # noqa: BLE001
+            article.errors.append(f"quote extraction failed: {type(exc).__name__}: {exc}")
         yield result

@@ -1,0 +1,37 @@
+"""The cue words of quotations and reported speech (``eventwire/data/quotes/cues.yaml``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Cues:
+    speech_verbs: frozenset[str]
+    belief_verbs: frozenset[str]
+    noun_cues: frozenset[str]
+    prepositional_cues: tuple[tuple[str, ...], ...]  # lowercase word sequences: ("according", "to")
+    channels: dict[str, str]  # noun (or "compound noun") lemma → channel label
+    channel_verbs: dict[str, str]
+    platforms: dict[tuple[str, ...], str]  # lowercase words → name as usually written
+    scare_quote_max_words: int
+
+
+def load_cues() -> Cues:
+    """The built-in cue lists."""
+    text = resources.files("eventwire").joinpath("data/quotes/cues.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    lower = lambda words: frozenset(str(w).lower() for w in words)  # noqa: E731
+    return Cues(
+        speech_verbs=lower(data["speech_verbs"]),
+        belief_verbs=lower(data["belief_verbs"]),
+        noun_cues=lower(data["noun_cues"]),
+        prepositional_cues=tuple(tuple(c.lower().split()) for c in data["prepositional_cues"]),
+        channels={str(k).lower(): str(v) for k, v in data["channels"].items()},
+        channel_verbs={str(k).lower(): str(v) for k, v in data["channel_verbs"].items()},
+        platforms={tuple(str(p).lower().split()): str(p) for p in data["platforms"]},
+        scare_quote_max_words=int(data["scare_quote_max_words"]),
+    )

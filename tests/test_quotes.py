@@ -1,0 +1,152 @@
+"""Quotes: quotation marks, speakers, cues, channels, reported speech and its link to events."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire import Article, analyze, load_settings
+from eventwire.quotes import find_quoted
+
+
+def quotes_of(text: str, date: str | None = "2024-05-01"):
+    (doc,) = analyze([Article(id="t", text=text, date=date)], load_settings())
+    names = {a.id: a.name for a in doc.actors}
+    out = []
+    for q in doc.quotes:
+        assert text[q.content.start:q.content.end] == q.content.text
+        if q.cue:
+            assert text[q.cue.start:q.cue.end] == q.cue.text
+        speaker = names[q.speaker.actor_id] if q.speaker else None
+        out.append((q.kind, q.content.text, speaker, q.cue.text if q.cue else None, q.channel))
+    return out, doc
+
+
+def quoted_texts(text: str) -> list[str]:
+    return [text[q.start:q.end] for q in find_quoted(text)]
+
+
+# --- quotation marks (no parse) ---------------------------------------------------------------------------
+
+def test_curly_straight_and_double_apostrophe_marks():
+    assert quoted_texts("He said “we will win.” Then: \"no deal.\" And ``fine by me,'' she said.") == [
+        "we will win.", "no deal.", "fine by me,"]
+
+
+def test_quote_over_several_paragraphs_is_one_quote():
+    text = "She said:\n\n“The first part.\n\n“The second part,” she added."
+    (q,) = find_quoted(text)
+    assert text[q.start:q.end] == "The first part.\n\n“The second part,"
+    assert q.paragraphs == 2
+
+
+def test_quote_split_by_its_attribution_gives_two_stretches():
+    assert quoted_texts("“We will not yield,” he said, “whatever they do.”") == ["We will not yield,",
+                                                                                  "whatever they do."]
+
+
+def test_unbalanced_mark_does_not_swallow_the_article():
+    text = "He called it “a scandal.\n\nThe next paragraph is news.\n\n“A real quote,” she said."
+    assert quoted_texts(text) == ["A real quote,"]
+
+
+def test_nested_single_quotes_stay_inside():
+    assert quoted_texts("“They told us ‘go home’ and left,” he said.") == ["They told us ‘go home’ and left,"]
+
+
+def test_british_single_quotes_when_no_double_ones():
+    assert quoted_texts("The minister said: ‘We are ready to talk.’ It’s a start.") == ["We are ready to talk."]
+
+
+# --- attribution (parsed) ---------------------------------------------------------------------------------
+
+def test_seed_article_quotes(seed_article_path):
+    from eventwire.readers import read_articles
+
+    (article,) = [a for a in read_articles([str(seed_article_path)]) if not hasattr(a, "reason")]
+    (doc,) = analyze([article], load_settings())
+    names = {a.id: a.name for a in doc.actors}
+    direct = [q for q in doc.quotes if q.kind == "direct"]
+    assert [q.content.text[:20] for q in direct] == ["I don’t believe that", "Colombia and Venezue"]
+    assert all(names[q.speaker.actor_id] == "Gustavo Petro" for q in direct)
+    assert direct[1].cue.text == "according to"
+    def said(speaker, start):
+        return next(q for q in doc.quotes if q.speaker and names[q.speaker.actor_id] == speaker
+                    and q.content.text.startswith(start))
+
+    claim = said("US Government", "that this group is led by")
+    assert claim.kind == "indirect" and claim.cue.text == "claims"
+    assert said("Marco Rubio", "that he had raised the reward").channel == "press statement"
+    assert said("Gustavo Petro", "that he ordered the military").channel == "post on X"
+    assert said("The New York Times", "that US President Donald Trump").channel == "report by the New York Times"
+    # nothing else is a quote: “cartels” and “the Bolivarian Revolution” are scare quotes / names
+    assert not [q for q in doc.quotes if q.content.text.strip(".") in ("cartels", "the Bolivarian Revolution")]
+    # the events told inside a quote are reported by its speaker
+    inside = [e for e in doc.events if claim.content.start <= e.trigger.start < claim.content.end]
+    assert all(names[r.actor_id] == "US Government" for e in inside for r in e.reported_by)
+
+
+def test_speaker_after_before_and_inside():
+    quotes, _ = quotes_of("“We will never surrender to terrorists,” Prime Minister Benjamin Netanyahu said on "
+                          "Sunday. Joe Biden said: “The alliance is stronger than ever before.”")
+    assert [(k, s, c) for k, _, s, c, _ in quotes] == [("direct", "Benjamin Netanyahu", "said"),
+                                                        ("direct", "Joe Biden", "said")]
+
+
+def test_split_quote_both_parts_have_the_speaker():
+    quotes, _ = quotes_of("“We will not yield,” Zelensky said on Monday, “whatever Moscow demands of us.”")
+    assert [(k, s) for k, _, s, _, _ in quotes] == [("direct", "Volodymyr Zelenskyy"), ("direct", "Volodymyr Zelenskyy")]
+
+
+def test_pronoun_speaker_follows_coreference():
+    quotes, _ = quotes_of("German Chancellor Olaf Scholz met the press in Berlin. “Europe must defend itself "
+                          "and its values,” he told reporters.", date="2023-03-01")
+    assert quotes == [("direct", "Europe must defend itself and its values,", "Olaf Scholz", "told", None)]
+
+
+def test_unknown_speaker_becomes_its_own_actor_and_unresolved_pronoun_stays_null():
+    quotes, doc = quotes_of("“The talks have collapsed and nobody knows what comes next,” a senior diplomat said. "
+                            "“It is over now, there is nothing left,” they said.")
+    assert quotes[0][2].endswith("senior diplomat")
+    assert quotes[1][2] is None
+
+
+def test_paragraph_quote_continues_previous_speaker():
+    quotes, _ = quotes_of("“We are ready for peace talks with our neighbours,” President Lula said.\n\n"
+                          "“But nobody should doubt that Brazil will defend its borders.”", date="2024-01-10")
+    assert [s for _, _, s, _, _ in quotes] == ["Luiz Inácio Lula da Silva", "Luiz Inácio Lula da Silva"]
+    assert quotes[1][3] is None
+
+
+def test_scare_quotes_and_titles_are_not_quotes():
+    quotes, _ = quotes_of("The senator called the plan a “disaster” and praised the film “Gone With The Wind Of "
+                          "Change Forever” on Friday.")
+    assert quotes == []
+
+
+def test_indirect_speech_forms():
+    quotes, _ = quotes_of("Iran's foreign minister warned that any attack would be met with force. "
+                          "The army is losing ground, according to Ukrainian officials. "
+                          "Putin's statement that the war would end soon was dismissed by Kyiv.", date="2022-06-01")
+    kinds = [(k, c, cue) for k, c, _, cue, _ in quotes]
+    assert ("indirect", "that any attack would be met with force", "warned") in kinds
+    assert ("indirect", "The army is losing ground", "according to") in kinds
+    assert ("indirect", "that the war would end soon", "statement") in kinds, kinds
+
+
+def test_mixed_quote():
+    quotes, _ = quotes_of("Trump said the election had been “rigged” by his opponents.", date="2020-11-10")
+    assert [(k, s.split()[-1]) for k, _, s, _, _ in quotes] == [("mixed", "Trump")]
+
+
+@pytest.mark.parametrize("text", ["“", "”", "\"", "He said “", "“open\n\nclose”", "“” \"\" ''"])
+def test_degenerate_marks_never_crash(text):
+    quotes, doc = quotes_of(text + " The end of the story is here.")
+    assert not doc.article.errors
+
+
+def test_channel_forms():
+    quotes, _ = quotes_of("In an interview with CNN, Senator Bernie Sanders said that the bill would fail. "
+                          "Musk wrote on X that the agency should be closed.", date="2024-02-01")
+    channels = {q[1]: q[4] for q in quotes}
+    assert channels["that the bill would fail"] == "interview with CNN"
+    assert channels["that the agency should be closed"] == "writing on X"
