@@ -34,6 +34,14 @@ def by_mention(actors, text):
     raise AssertionError(f"no actor mentioned as {text!r}: {[(a.name, [m.span.text for m in a.mentions]) for a in actors]}")
 
 
+def by_mention_in(actors, text):
+    """The actor with a mention that holds ``text`` ("Iraqi Kurds" in "Some 800,000 Iraqi Kurds")."""
+    for actor in actors:
+        if any(text in m.span.text for m in actor.mentions if m.label != "PRON"):
+            return actor
+    raise AssertionError(f"no actor mentioned with {text!r}: {[(a.name, [m.span.text for m in a.mentions]) for a in actors]}")
+
+
 # -- the knowledge base ---------------------------------------------------------
 
 
@@ -177,5 +185,50 @@ def test_regions_place_actors_in_their_state():
     for region in kb.regions.values():
         assert region.country in kb.countries, region
     actors = actors_of("Sudanese government forces attacked rebels in Darfur.")
-    assert by_mention(actors, "rebels").cameo_code == "SDNREB"
-    assert by_mention(actors, "Darfur").country == "SDN"
+    # the place a group is in belongs to its mention, and places it
+    assert by_mention(actors, "rebels in Darfur").cameo_code == "SDNREB"
+    assert by_mention(actors_of("Sudanese troops shelled Darfur."), "Darfur").country == "SDN"
+
+
+def test_peoples_place_groups_and_name_their_sector():
+    kb = load_kb()
+    for group in kb.peoples.values():
+        assert group.country is None or group.country in kb.countries, group
+    actors = actors_of("Some 800,000 Iraqi Kurds sought refuge in Germany last month.")
+    kurds = by_mention_in(actors, "Iraqi Kurds")
+    assert (kurds.country, kurds.sectors) == ("IRQ", ["CVL"])
+    leaders = by_mention(actors_of("A group of Yoruba leaders met in Lagos on Monday."), "Yoruba leaders")
+    assert (leaders.country, leaders.sectors) == ("NGA", ["ELI"])  # a people's notables, not its government
+    forces = by_mention(actors_of("Bosnian Serbs demanded a truce with Moslem forces in east Bosnia."),
+                        "Moslem forces in east Bosnia")
+    assert (forces.country, forces.sectors) == ("BIH", ["REB"])  # irregulars named after a people
+    guerrillas = by_mention(actors_of("Ethnic Albanian guerrillas operating in Macedonia were demobilized."),
+                            "Ethnic Albanian guerrillas operating in Macedonia")
+    assert guerrillas.country == "MKD"  # "ethnic Albanian" names a people, not Albania
+
+
+def test_group_takes_the_place_phrase_after_it():
+    actors = actors_of("A terror group based in Trinidad claims to be making weapons to use against Britain.")
+    group = by_mention(actors, "A terror group based in Trinidad")
+    assert (group.country, group.sectors) == ("TTO", ["REB"])
+    students = by_mention_in(actors_of("Thousands of students throughout Indonesia staged demonstrations."),
+                          "students throughout Indonesia")
+    assert (students.country, students.sectors) == ("IDN", ["EDU"])
+    doctors = actors_of("Doctors from two American aid groups delivered medicine.")
+    assert all("Doctors from two" not in m.span.text for a in doctors for m in a.mentions)  # a body is no place
+
+
+def test_misspelt_state_names_are_read_as_the_state():
+    actors = actors_of("Ethopia has agreed to re-open its borders, and Afganistan closed its embassy.")
+    assert by_mention(actors, "Ethopia").country == "ETH"
+    assert by_mention(actors, "Afganistan").country == "AFG"
+    emir = by_mention(actors_of("Quatar's emir launched a mediation effort on Saturday."), "Quatar's emir")
+    assert (emir.country, emir.sectors) == ("QAT", ["GOV"])
+    columbia = actors_of("Officials in Columbia, South Carolina, said the storm had passed.")
+    assert all(a.country != "COL" for a in columbia)  # a real place, not a misspelt Colombia
+
+
+def test_sector_conventions_of_cameo_agents():
+    actors = actors_of("Palestinian security forces arrested French farmers and angry paper workers in Gaza.")
+    assert by_mention(actors, "Palestinian security forces").sectors == ["MIL"]
+    assert by_mention(actors, "French farmers").sectors == ["AGR"]

@@ -1,9 +1,10 @@
-"""The actor knowledge base: states, seats of power, organisations, people in office, sectors.
+"""Reading the actor knowledge base: states, seats of power, regions, peoples, organisations, people in office,
+sectors.
 
 The built-in files live in ``eventwire/data/actors/`` (documented in its
 README); users add or override entries with files of the same shape
 (``--actors FILE``: a CSV whose header names its kind, or a YAML file with
-``countries``, ``seats``, ``regions``, ``organizations``, ``people`` and
+``countries``, ``seats``, ``regions``, ``peoples``, ``organizations``, ``people`` and
 ``sectors`` sections). A malformed file raises :class:`KBError` naming file, line and
 problem, before any document is processed.
 """
@@ -12,8 +13,6 @@ from __future__ import annotations
 
 import csv
 import re
-from collections import defaultdict
-from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -22,179 +21,13 @@ from typing import Any, Iterable
 
 import yaml
 
-GROUP_CODES = {"IGO", "NGO"}
+from ._model import (GROUP_CODES, ActorKB, Country, KBError, Office, Organization, People, Person, Region, Seat,
+                     SurfaceRef, surname_forms)
+
+__all__ = ["GROUP_CODES", "ActorKB", "Country", "KBError", "Office", "Organization", "People", "Person", "Region",
+           "Seat", "SurfaceRef", "load_kb", "surname_forms"]
+
 _ISO3 = re.compile(r"^[A-Z]{3}$")
-_NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-_SURNAME_PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "an-", "ar-")
-
-
-class KBError(ValueError):
-    """A knowledge-base file that cannot be used; the message names file, line and problem."""
-
-
-@dataclass(frozen=True)
-class Country:
-    iso3: str
-    name: str
-    aliases: tuple[str, ...]
-    demonyms: tuple[str, ...]
-    capitals: tuple[str, ...]
-    cameo: str
-
-    @property
-    def code(self) -> str:
-        return self.cameo or self.iso3
-
-
-@dataclass(frozen=True)
-class Seat:
-    name: str
-    aliases: tuple[str, ...]
-    country: str
-    sector: str
-
-
-@dataclass(frozen=True)
-class Region:
-    name: str
-    aliases: tuple[str, ...]
-    country: str
-    kind: str  # admin1 | region | district
-
-
-@dataclass(frozen=True)
-class Organization:
-    id: str
-    name: str
-    aliases: tuple[str, ...]
-    country: str | None
-    sectors: tuple[str, ...]
-    cameo_code: str | None
-
-
-@dataclass(frozen=True)
-class Office:
-    country: str
-    sector: str
-    role: str
-    start: date | None
-    end: date | None
-    org: str | None = None
-
-    def holds_on(self, day: date) -> bool:
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
-
-
-@dataclass
-class Person:
-    id: str
-    name: str
-    aliases: tuple[str, ...] = ()
-    gender: str | None = None
-    died: date | None = None
-    offices: list[Office] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class SurfaceRef:
-    """What a surface string in the text can refer to."""
-
-    kind: str  # country | demonym | capital | seat | org | person
-    id: str
-
-
-@dataclass
-class ActorKB:
-    countries: dict[str, Country] = field(default_factory=dict)
-    seats: dict[str, Seat] = field(default_factory=dict)
-    regions: dict[str, Region] = field(default_factory=dict)
-    organizations: dict[str, Organization] = field(default_factory=dict)
-    people: dict[str, Person] = field(default_factory=dict)
-    sectors: dict[str, dict[str, Any]] = field(default_factory=dict)
-    rules: dict[str, tuple[str, ...]] = field(default_factory=dict)  # resolution.yaml: word lists and policies
-
-    # Indexes, built by ``index()``.
-    surfaces: dict[str, list[SurfaceRef]] = field(default_factory=dict, repr=False)
-    surnames: dict[str, list[str]] = field(default_factory=dict, repr=False)
-    titles: dict[str, str] = field(default_factory=dict, repr=False)  # "defence minister" → GOV
-    head_titles: set[str] = field(default_factory=set, repr=False)
-    org_heads: dict[str, str] = field(default_factory=dict, repr=False)  # "Front" → REB, as written
-    nouns: dict[str, str] = field(default_factory=dict, repr=False)  # lemma → sector
-    max_title_words: int = 1
-
-    def index(self) -> "ActorKB":
-        surfaces: dict[str, list[SurfaceRef]] = defaultdict(list)
-
-        def add(text: str, ref: SurfaceRef) -> None:
-            text = " ".join(text.split())
-            if text and ref not in surfaces[text]:
-                surfaces[text].append(ref)
-
-        for c in self.countries.values():
-            for name in (c.name, *c.aliases):
-                add(name, SurfaceRef("country", c.iso3))
-            for name in c.demonyms:
-                add(name, SurfaceRef("demonym", c.iso3))
-            for name in c.capitals:
-                add(name, SurfaceRef("capital", c.iso3))
-        for key, s in self.seats.items():
-            for name in (s.name, *s.aliases):
-                add(name, SurfaceRef("seat", key))
-        for key, r in self.regions.items():
-            for name in (r.name, *r.aliases):
-                add(name, SurfaceRef("region", key))
-        for o in self.organizations.values():
-            for name in (o.name, *o.aliases):
-                add(name, SurfaceRef("org", o.id))
-        surnames: dict[str, list[str]] = defaultdict(list)
-        for p in self.people.values():
-            for name in (p.name, *p.aliases):
-                add(name, SurfaceRef("person", p.id))
-                for surname in surname_forms(name):
-                    if p.id not in surnames[surname]:
-                        surnames[surname].append(p.id)
-        self.surfaces = dict(surfaces)
-        self.surnames = dict(surnames)
-        self.titles, self.nouns, self.head_titles, self.org_heads = {}, {}, set(), {}
-        for code, entry in self.sectors.items():
-            for title in entry.get("titles") or []:
-                self.titles.setdefault(title.lower(), code)
-            for noun in entry.get("nouns") or []:
-                self.nouns.setdefault(noun.lower(), code)
-            self.head_titles.update(t.lower() for t in entry.get("heads") or [])
-            for word in entry.get("org_heads") or []:
-                self.org_heads.setdefault(" ".join(str(word).split()), code)
-        self.max_title_words = max((len(t.split()) for t in self.titles), default=1)
-        return self
-
-    def words(self, name: str) -> frozenset[str]:
-        """A word list of resolution.yaml (lower-cased)."""
-        return frozenset(self.rules.get(name, ()))
-
-    def codes(self, name: str) -> frozenset[str]:
-        """A sector-code list of resolution.yaml."""
-        return frozenset(w.upper() for w in self.rules.get(name, ()))
-
-    def cameo_country(self, iso3: str | None) -> str | None:
-        if iso3 is None:
-            return None
-        country = self.countries.get(iso3)
-        return country.code if country else iso3
-
-
-def surname_forms(name: str) -> list[str]:
-    """The forms a later mention may use for a person's full name: "Petro", "López Obrador", "Assad"."""
-    words = [w for w in name.split() if w.lower() not in _NAME_SUFFIXES]
-    if len(words) < 2:
-        return []
-    forms = [words[-1]]
-    if len(words) >= 3:
-        forms.append(" ".join(words[-2:]))
-    for particle in _SURNAME_PARTICLES:
-        if words[-1].lower().startswith(particle) and len(words[-1]) > len(particle) + 1:
-            forms.append(words[-1][len(particle) :])
-    return forms
-
 
 # -- reading -----------------------------------------------------------------
 
@@ -202,6 +35,7 @@ _KINDS = {
     "countries": ("iso3", "name", "aliases", "demonyms", "capital", "cameo"),
     "seats": ("name", "aliases", "country", "sector", "note"),
     "regions": ("name", "aliases", "country", "kind"),
+    "peoples": ("group", "aliases", "kind", "country", "note"),
     "organizations": ("org_id", "name", "aliases", "country", "sectors", "cameo_code", "start", "end", "note"),
     "people": ("person_id", "name", "aliases", "gender", "country", "sector", "role", "start", "end", "died", "org"),
 }
@@ -209,6 +43,7 @@ _REQUIRED = {
     "countries": ("iso3", "name"),
     "seats": ("name", "country", "sector"),
     "regions": ("name", "country", "kind"),
+    "peoples": ("group", "kind"),
     "organizations": ("org_id", "name"),
     "people": ("person_id", "name", "country", "sector", "role"),
 }
@@ -296,6 +131,14 @@ class _Loader:
         name = _text(row["name"])
         self.kb.regions[name] = Region(name, _split(row.get("aliases")), self.country(row["country"], line), kind)
 
+    def _peoples(self, row: dict, line: int) -> None:
+        kind = _text(row["kind"]).lower()
+        if kind not in ("ethnic", "religious", "political"):
+            raise self.fail(line, f"kind: {kind!r} must be ethnic, religious or political")
+        name = _text(row["group"])
+        self.kb.peoples[name] = People(name, _split(row.get("aliases")), kind,
+                                       self.country(row.get("country"), line, required=False))
+
     def _organizations(self, row: dict, line: int) -> None:
         org_id = _text(row["org_id"])
         sectors = tuple(self.sector(s, line) for s in _split(row.get("sectors")))
@@ -371,7 +214,7 @@ def _read_csv(path: Path, kb: ActorKB, override: bool, kind: str | None = None) 
                              and set(_REQUIRED[k]) <= set(header)), None)
                 if kind is None:
                     raise loader.fail(1, "header does not name a known kind (first column must be one of "
-                                         "iso3, name, org_id, person_id)")
+                                         "iso3, name, group, org_id, person_id)")
             missing = [c for c in _REQUIRED[kind] if c not in header]
             if missing:
                 raise loader.fail(1, f"header lacks column(s) {', '.join(missing)} for {kind}")
@@ -427,7 +270,7 @@ def _read_yaml(path: Path, kb: ActorKB, override: bool) -> None:
     if data is None:
         return
     if not isinstance(data, dict):
-        raise loader.fail(1, "expected a mapping with sections countries, seats, organizations, people, sectors")
+        raise loader.fail(1, "expected a mapping with sections countries, seats, regions, peoples, organizations, people, sectors")
     unknown = set(data) - set(_KINDS) - {"sectors", "resolution", "__line__"}
     if unknown:
         raise loader.fail(data.get("__line__", 1), f"unknown section(s): {', '.join(sorted(map(str, unknown)))}")
@@ -435,7 +278,7 @@ def _read_yaml(path: Path, kb: ActorKB, override: bool) -> None:
         loader.sectors_section(_strip_lines(data["sectors"]), data.get("__line__"))
     if "resolution" in data:
         loader.resolution_section(_strip_lines(data["resolution"]), data.get("__line__"))
-    for kind in ("countries", "seats", "regions", "organizations", "people"):
+    for kind in ("countries", "seats", "regions", "peoples", "organizations", "people"):
         rows = data.get(kind) or []
         if not isinstance(rows, list):
             raise loader.fail(data.get("__line__"), f"{kind} must be a list of entries")
@@ -465,6 +308,7 @@ def _load_kb(extra_files: tuple[str, ...]) -> ActorKB:
     _read_csv(base / "seats.csv", kb, False, "seats")
     if (base / "regions.csv").is_file():
         _read_csv(base / "regions.csv", kb, False, "regions")
+    _read_csv(base / "peoples.csv", kb, False, "peoples")
     _read_csv(base / "organizations.csv", kb, False, "organizations")
     for path in sorted((base / "people").glob("*.csv")):
         _read_csv(path, kb, False, "people")

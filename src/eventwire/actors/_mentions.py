@@ -16,7 +16,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.util import filter_spans
 
-from ._kb import ActorKB, SurfaceRef, surname_forms
+from ._kb import ActorKB, People, SurfaceRef, surname_forms
+from ._typos import TypoIndex
 
 # Dependents that stay inside a noun phrase to the left of its head.
 _LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "punct", "quantmod", "flat", "prep",
@@ -27,6 +28,8 @@ _LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "into", "across", "outside"
 _SUBJECT_PRONOUNS = {"he": "m", "she": "f"}
 _POSSESSIVES = ("'s", "’s", "'", "’")
 _ACTOR_ENT_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"}
+_PLACE_KINDS = ("country", "demonym", "capital", "region")
+_ETHNIC = People("ethnic", (), "ethnic", None)  # "ethnic Albanians": a people placed by the text, not a state
 
 
 
@@ -64,6 +67,10 @@ class MentionFinder:
         self.generic_heads = kb.words("generic_heads")
         self.generic_sectors = kb.codes("generic_sectors")
         self.needs_country = kb.codes("needs_country_sectors")
+        self.place_verbs = kb.words("place_verbs")
+        self.people_elite_heads = kb.words("people_elite_heads")
+        self.people_armed = kb.codes("people_armed_sectors")
+        self.typos = TypoIndex(kb)
         # Surfaces are tokenised like the texts they are matched in.
         texts = [s for s in kb.surfaces if s]
         for start in range(0, len(texts), 5000):
@@ -82,6 +89,7 @@ class MentionFinder:
             for i in range(span.start, span.end):
                 kb_at[i] = (span.start, span.end, refs)
         self._add_surnames(doc, kb_at, ent_at)
+        self._add_typos(doc, kb_at, ent_at)
 
         heads: dict[int, Token] = {}
         for i, (s, e, _) in kb_at.items():
@@ -122,6 +130,18 @@ class MentionFinder:
                 if ent is not None and ent.label_ == "PERSON" and len(ent) > 1:
                     continue  # part of a full name, found already
                 kb_at[token.i] = (token.i, token.i + 1, forms[token.text] or [SurfaceRef("surname", token.text)])
+
+    def _add_typos(self, doc: Doc, kb_at, ent_at) -> None:
+        """Misspelt state names, peoples and capitals ("Ethopia", "Ghanians") the knowledge base missed."""
+        for token in doc:
+            if token.i in kb_at or token.pos_ not in ("PROPN", "NOUN", "ADJ") or not token.is_title:
+                continue
+            ent = ent_at.get(token.i)
+            if ent is not None and (ent.label_ == "PERSON" or len(ent) > 1 + (ent[0].lower_ == "the")):
+                continue
+            refs = self.typos.correct(token.text)
+            if refs and not _known_place(token.text):
+                kb_at[token.i] = (token.i, token.i + 1, refs)
 
     # -- phrase structure --------------------------------------------------
 
@@ -214,6 +234,7 @@ class MentionFinder:
         ent = ent_at.get(head.i)
         countries: list[tuple[int, str]] = []  # (token index, iso3) of country words modifying the head
         org = None
+        people: People | None = None  # an ethnic or religious community modifying the head ("Hutu rebels")
         head_refs: list[SurfaceRef] = []
         scan = range(start, end)
         if ent is not None and ent.label_ == "ORG":  # an organisation's own name may hold its state
@@ -230,7 +251,13 @@ class MentionFinder:
                 head_refs = refs
                 continue
             for ref in refs:
-                if ref.kind in ("country", "demonym", "capital", "region"):
+                if ref.kind == "people":
+                    people = people or self.kb.peoples[ref.id]
+                    break
+                if ref.kind == "demonym" and s > 0 and doc[s - 1].lower_ == "ethnic":
+                    people = people or _ETHNIC  # "ethnic Albanian guerrillas" in Macedonia
+                    break
+                if ref.kind in _PLACE_KINDS:
                     iso3 = self._state_of(ref)
                     if iso3 not in [c for _, c in countries]:
                         countries.append((s, iso3))
@@ -244,7 +271,7 @@ class MentionFinder:
         base = dict(start=start, end=end, head=head, former=former, deceased=deceased)
 
         kinds = {r.kind for r in head_refs}
-        place_kinds = kinds & {"country", "demonym", "capital"}
+        place_kinds = kinds & {"country", "demonym", "capital", "people"}
         if place_kinds and not kinds & {"person", "org", "seat"} and ent is not None:
             s, e, _ = kb_at[head.i]
             if s <= ent.start and ent.end <= e + (ent[-1].lower_ in _POSSESSIVES):
@@ -275,6 +302,14 @@ class MentionFinder:
                               **base)]
         if "seat" in kinds:
             return [Candidate(kind="seat", refs=[r for r in head_refs if r.kind == "seat"], **base)]
+        if kinds == {"people"}:
+            # a people as a group ("Iraqi Kurds", "Hutus"), placed by a state modifier, where they are, or home
+            if head.dep_ in ("amod", "compound") or head.tag_ in ("JJ",):
+                return []
+            home = self.kb.peoples[head_refs[0].id].country
+            if country is None:
+                country, end = self._place(head, kb_at, ent_at, end)
+            return [Candidate(kind="group", country=country or home, sector="CVL", **(base | {"end": end}))]
         if kinds == {"region"}:
             # a region stands for the people there, like a city ("fighting in Darfur")
             region = self.kb.regions[head_refs[0].id]
@@ -326,7 +361,16 @@ class MentionFinder:
             return [Candidate(kind="group", country=country, sector=sector, org=org, owner=_clean_name(owner.text),
                               **base)]
         if country is None:  # "rebels in Darfur", "militias in Tripoli": the place they are in
-            country = self._of_country(head, kb_at, ("in", "from", "inside", "throughout", "across"))
+            country, end = self._place(head, kb_at, ent_at, end)
+            base["end"] = end
+        if people is not None:  # "Yoruba leaders", "Moslem forces", "Hutu rebel group"
+            country = country or people.country
+            if head.lower_ in self.people_elite_heads or head.lemma_.lower() in self.people_elite_heads:
+                sector = "ELI"
+            elif sector in self.people_armed and not countries:
+                sector = "REB"
+            if country is None and sector not in self.needs_country:
+                return [Candidate(kind="group", sector=sector, org=org, **base)]
         if country is None and org is None and sector in self.needs_country:
             return []
         if len(countries) > 1 and any(t.dep_ == "cc" for t in doc[start:head.i]):
@@ -388,6 +432,47 @@ class MentionFinder:
                 return self.kb.org_heads[key]
         return None
 
+    def _place(self, head: Token, kb_at, ent_at, end: int) -> tuple[str | None, int]:
+        """The state a group is in, from a place phrase right after it ("students throughout Indonesia",
+        "a terror group based in Trinidad", "settlers in the West Bank city of Hebron"), and the end of the
+        phrase that then includes the place."""
+        preps = ("in", "from", "inside", "throughout", "across", "of")
+        for child in head.rights:
+            if child.i != end:
+                continue
+            if child.dep_ == "prep" and child.lower_ in preps:
+                found = self._place_of(child, kb_at, ent_at)
+            elif child.dep_ in ("acl", "amod") and child.lower_ in self.place_verbs:
+                prep = next((c for c in child.rights if c.dep_ == "prep" and c.lower_ in preps), None)
+                found = self._place_of(prep, kb_at, ent_at) if prep is not None else None
+            else:
+                found = None
+            if found:
+                return found[0], found[1]
+        return None, end
+
+    def _place_of(self, prep: Token, kb_at, ent_at) -> tuple[str, int] | None:
+        """The state a place phrase names, and where the phrase ends (None if it names no place)."""
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None or (pobj.i not in kb_at and self._is_actor_head(pobj, kb_at, ent_at)):
+            return None  # "doctors from two aid groups": a body, not a place
+        end = max(self._np_range(pobj)[1], pobj.i + 1)
+        iso3 = self._place_state(pobj, kb_at, ent_at)
+        return (iso3, end) if iso3 else None
+
+    def _place_state(self, pobj: Token, kb_at, ent_at) -> str | None:
+        for token in pobj.subtree:
+            for ref in kb_at.get(token.i, (0, 0, []))[2]:
+                if ref.kind in _PLACE_KINDS:
+                    return self._state_of(ref)
+                if ref.kind in ("person", "org", "people"):
+                    return None
+        ent = ent_at.get(pobj.i)
+        if ent is not None and ent.label_ == "GPE":
+            city = _city(ent)
+            return city.country if city is not None else None
+        return None
+
     def _of_country(self, head: Token, kb_at, preps: tuple[str, ...]) -> str | None:
         """The state named in a prepositional phrase on ``head`` ("the president of Colombia")."""
         for child in head.rights:
@@ -418,6 +503,13 @@ def _city(ent):
     if len(found) > 1 and found[1].country != found[0].country and found[1].population * 3 > found[0].population:
         return None
     return found[0]
+
+
+def _known_place(name: str) -> bool:
+    """A real place of that name (a city, a US state): no misspelt state ("Columbia", "Indiana")."""
+    from ..gazetteer import gazetteer
+
+    return bool(gazetteer().cities_named(name) or gazetteer().us_state(name))
 
 
 def _inside_other_place(span, ent_at) -> bool:

@@ -53,11 +53,22 @@ def plover_gold_actors(data: Path) -> list[dict]:
 
 def _locate(text: str, actor_text: str) -> tuple[int, int] | None:
     """Where a gold actorText stands in the sentence (exact, case-insensitive, or its longest word)."""
-    needle = " ".join(actor_text.replace("...", " ").split())
+    needle = " ".join(actor_text.replace("...", " ").replace("..", " ").split())
     for hay, pin in ((text, needle), (text.lower(), needle.lower())):
         at = hay.find(pin)
         if at >= 0:
             return at, at + len(pin)
+    # a discontinuous span ("U.S. ... negotiators", "US forces" for "US and British forces"): from its first
+    # word to its last, when all its words stand in that order within one stretch of the sentence
+    parts = needle.split()
+    if len(parts) > 1:
+        at = pos = text.find(parts[0])
+        end = at + len(parts[0])
+        for part in parts[1:]:
+            pos = text.find(part, end) if pos >= 0 else -1
+            end = pos + len(part)
+        if at >= 0 and pos >= 0 and end - at <= 3 * len(needle):
+            return at, end
     words = sorted((w for w in needle.split() if len(w) > 3), key=len, reverse=True)
     for word in words:
         at = text.find(word)
