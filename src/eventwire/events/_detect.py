@@ -23,6 +23,7 @@ _SUBJECTS = {"nsubj", "csubj", "expl"}
 _DEFAULT_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "into", "upon", "over", "for")
 _RELATIVE = {"who", "which", "that", "whom"}
 _BACKGROUND = {"relcl", "acl", "advcl"}
+_PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our"}
 
 
 @dataclass
@@ -47,6 +48,8 @@ class EventDetector:
         self.future = w("future_auxiliaries")
         self.intent = w("intent_governors")
         self.obligation = w("obligation_auxiliaries")
+        self.refusal = w("refusal_auxiliaries")
+        self.political = {s.upper() for s in w("political_sectors")}
 
     # -- triggers ------------------------------------------------------------
 
@@ -87,6 +90,10 @@ class EventDetector:
                      for g in [p, *p.children] if g.dep_ == "pobj"]
             objs += [g for o in objs for g in o.children if g.dep_ == "compound"]
             if not any(o.lemma_.lower() in entry.objects or o.lower_ in entry.objects for o in objs):
+                return False
+        if entry.governors:
+            governor = self._governor(token)
+            if governor is None or governor.lemma_.lower() not in entry.governors:
                 return False
         if entry.xcomps:
             if not any(t.lemma_.lower() in entry.xcomps and t.dep_ in ("xcomp", "acl", "advcl", "relcl", "ccomp",
@@ -153,18 +160,25 @@ class EventDetector:
         options = [[c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")],
                    [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
                     for g in c.children if g.dep_ == "pobj"]]
-        phrase = noun  # "launched a mediation effort", "peacekeeping operations": the phrase the trigger heads
-        if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
-            phrase = noun.head
-        governor = phrase.head
-        if phrase.dep_ == "pobj" and governor.dep_ == "prep":
-            governor = governor.head  # "went on strike", "participate in peacekeeping operations"
-        if phrase.dep_ in ("dobj", "attr", "pobj") and governor.lemma_.lower() in self.light:
+        governor = self._governor(noun)
+        if governor is not None and governor.lemma_.lower() in self.light:
             options.append(self._subject(governor))
         if noun.dep_ == "attr" and governor.lemma_ == "be":
             subject = self._subject(governor)  # "Petro's response was an invitation …"
             options.append([c for s in subject for c in s.children if c.dep_ == "poss"] or subject)
         return options
+
+    @staticmethod
+    def _governor(noun: Token) -> Token | None:
+        """The verb (or adjective) that takes a noun as its object: "launched an attack", "went on strike",
+        "launched a mediation effort" and "peacekeeping operations" (through the phrase the noun modifies)."""
+        phrase = noun
+        if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+            phrase = noun.head
+        governor = phrase.head
+        if phrase.dep_ == "pobj" and governor.dep_ == "prep":
+            governor = governor.head
+        return governor if phrase.dep_ in ("dobj", "attr", "pobj") else None
 
     def _noun_args(self, noun: Token, entry: Entry) -> _Args:
         preps = entry.preps or _DEFAULT_PREPS
@@ -251,7 +265,7 @@ class EventDetector:
 
     def detect(self, doc: Doc, actors: list[Actor], sentences: list[Span], day: str | None) -> list[Event]:
         actor_at = _actor_index(doc, actors)
-        placed = {a.id: bool(a.country) for a in actors}
+        placed = {a.id: bool(a.country) or bool(set(a.sectors) & self.political) for a in actors}
         starts = [s.start for s in sentences]
         events: list[Event] = []
         triggers: dict[int, Token] = {}
@@ -275,6 +289,10 @@ class EventDetector:
                         args.source = option
                         break
             source = _refs(args.source, actor_at, triggers_at)
+            if not source and args.source and all(t.lower_ in _PRONOUNS for t in args.source):
+                # "Syria says it will not accept refugees": an unresolved pronoun subject of reported speech is
+                # the speaker
+                source = _refs(self._speaker(token), actor_at, triggers_at)
             # when the object is the instrument ("raised the reward for … the arrest of Maduro"), the target is
             # deeper in the object's phrase
             deep = entry.pos == "VERB" and bool(entry.objects)
@@ -293,7 +311,8 @@ class EventDetector:
                 demand = self._mapped("demand_codes", code.code)
                 if demand:
                     code, source, target, reported, hypothetical = self.lex.codes[demand], reported, source, [], False
-            elif negated and (intended or self._refused(token)) and self._mapped("rejection_codes", code.code):
+            elif negated and (intended or self._refused(token) or self._declined(token)) \
+                    and self._mapped("rejection_codes", code.code):
                 # "will not accept refugees", "failed to reach agreement": the fact is the refusal
                 code = self.lex.codes[self._mapped("rejection_codes", code.code)]
                 negated = hypothetical = False
@@ -331,6 +350,22 @@ class EventDetector:
     def _refused(self, trigger: Token) -> bool:
         """Whether a negating governor ("refused to", "failed to") governs the trigger's clause."""
         return any(a.lemma_.lower() in self.neg_governors for a in list(self._clause_of(trigger).ancestors)[:2])
+
+    def _declined(self, trigger: Token) -> bool:
+        """"cannot accept", "won't release": a negated modal of ability or will is a refusal."""
+        clause = self._clause_of(trigger)
+        return any(c.dep_ == "aux" and c.lower_ in self.refusal for c in clause.children)
+
+    def _speaker(self, trigger: Token) -> list[Token]:
+        """The subject of the reporting verb whose complement holds the trigger ("Syria says it …")."""
+        t = self._clause_of(trigger)
+        for _ in range(4):
+            if t.dep_ == "ccomp" and t.head.lemma_.lower() in self.reporting:
+                return self._subject(t.head)
+            if t.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or t.head.i == t.i:
+                return []
+            t = t.head
+        return []
 
     def _obliged(self, trigger: Token) -> bool:
         clause = self._clause_of(trigger)

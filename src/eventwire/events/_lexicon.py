@@ -57,10 +57,11 @@ class Entry:
     preps: tuple[str, ...] = ()
     needs_target: bool = False  # only an event when its target is an actor ("gave … to the Marines")
     origin: str = ""
+    governors: frozenset[str] = frozenset()  # nouns: the verb that takes the noun ("went on strike")
 
     @property
     def specificity(self) -> int:
-        return bool(self.particle) + bool(self.objects) + bool(self.xcomps)
+        return bool(self.particle) + bool(self.objects) + bool(self.xcomps) + bool(self.governors)
 
 
 @dataclass
@@ -83,10 +84,11 @@ class Lexicon:
 
 
 def _frame(e: Entry) -> tuple:
-    return (e.particle, e.objects, e.xcomps)
+    return (e.particle, e.objects, e.xcomps, e.governors)
 
 
-_ENTRY_KEYS = {"verb", "noun", "cameo", "particle", "object", "xcomp", "prep", "needs_target", "note", "__line__"}
+_ENTRY_KEYS = {"verb", "noun", "cameo", "particle", "object", "xcomp", "prep", "governor", "needs_target", "note",
+               "__line__"}
 
 
 def _words(value: Any, where: str) -> tuple[str, ...]:
@@ -138,6 +140,7 @@ def _read_entries(path: Path, lexicon: Lexicon) -> None:
             lemma, pos, code, particle[0] if particle else None, frozenset(_words(item.get("object"), where)),
             frozenset(_words(item.get("xcomp"), where)), _words(item.get("prep"), where),
             str(item.get("needs_target", "")).lower() in ("true", "yes", "1"), where,
+            frozenset(_words(item.get("governor"), where)),
         ))
 
 
