@@ -298,6 +298,10 @@ class MentionFinder:
                 s, e, _ = kb_at[head.i]
                 name = doc[s:e].text
             sector = None if org_refs else self._org_name_sector(ent or head)
+            if not org_refs and org is not None:  # "United Nations Emergency Relief Coordinator": a body of one
+                parent = self.kb.organizations[org]
+                country = country or parent.country
+                sector = sector or next(iter(parent.sectors), None)
             return [Candidate(kind="org", country=country, sector=sector or title_sector, name=name, refs=org_refs,
                               **base)]
         if "seat" in kinds:
@@ -356,7 +360,8 @@ class MentionFinder:
             return []
         owners = [c for c in head.lefts] + [p for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"
                                             for p in c.children if p.dep_ == "pobj"]
-        owner = next((ent_at[c.i] for c in owners if c.i in ent_at and ent_at[c.i].label_ == "PERSON"), None)
+        owner = next((ent_at[c.i] for c in owners if c.i in ent_at and ent_at[c.i].label_ == "PERSON"
+                      and not (c.i in kb_at and {r.kind for r in kb_at[c.i][2]} & {"people", *_PLACE_KINDS})), None)
         if owner is not None:
             return [Candidate(kind="group", country=country, sector=sector, org=org, owner=_clean_name(owner.text),
                               **base)]
