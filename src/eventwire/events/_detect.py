@@ -49,6 +49,7 @@ class EventDetector:
         self.intent = w("intent_governors")
         self.obligation = w("obligation_auxiliaries")
         self.refusal = w("refusal_auxiliaries")
+        self.causative = w("causative_verbs")
         self.political = {s.upper() for s in w("political_sectors")}
 
     # -- triggers ------------------------------------------------------------
@@ -120,6 +121,9 @@ class EventDetector:
                 return [subject]
             if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
                 verb = verb.head  # "threatened to attack", "is willing to withdraw" (through the adjective)
+                continue
+            if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.causative:
+                verb = verb.head  # "Ethiopia let free 74 leaders"
                 continue
             if verb.dep_ in ("acomp", "oprd") and verb.head.pos_ in ("VERB", "AUX"):
                 verb = verb.head
@@ -412,7 +416,7 @@ def _actor_index(doc: Doc, actors: list[Actor]) -> dict[int, ActorRef]:
 _INSIDE = {"compound", "amod", "poss", "nmod", "appos", "prep", "pobj", "det", "nummod", "quantmod"}
 
 
-def _inside(token: Token, depth: int = 3):
+def _inside(token: Token, depth: int = 4):
     """Tokens of the noun phrase of ``token`` (modifiers and of/in-phrases), not of clauses hanging on it."""
     for child in token.children:
         if child.dep_ in _INSIDE and (child.dep_ != "prep" or child.lower_ in ("of", "in", "from", "by")):
