@@ -92,9 +92,16 @@ def test_speaker_after_before_and_inside():
                                                         ("direct", "Joe Biden", "said")]
 
 
-def test_split_quote_both_parts_have_the_speaker():
-    quotes, _ = quotes_of("“We will not yield,” Zelensky said on Monday, “whatever Moscow demands of us.”")
-    assert [(k, s) for k, _, s, _, _ in quotes] == [("direct", "Volodymyr Zelenskyy"), ("direct", "Volodymyr Zelenskyy")]
+def test_split_quote_is_one_quote_with_its_speaker():
+    text = "“We will not yield,” Zelensky said on Monday, “whatever Moscow demands of us.”"
+    quotes, _ = quotes_of(text)
+    assert quotes == [("direct", text[1:-1], "Volodymyr Zelenskyy", "said", None)]
+
+
+def test_run_of_quotes_by_one_speaker_is_one_quote_but_another_speaker_starts_a_new_one():
+    quotes, _ = quotes_of("“This just isn’t right,” Warren said. “You should resign at once.” "
+                          "“Nonsense, and you know it,” said Stumpf.", date="2016-09-20")
+    assert [(q[2].split()[-1], q[1][:12]) for q in quotes] == [("Warren", "This just is"), ("Stumpf", "Nonsense, an")]
 
 
 def test_pronoun_speaker_follows_coreference():

@@ -48,20 +48,27 @@ class QuoteFinder:
         indirect = self._indirect(doc, state)
         quotes: list[tuple[int, str, Span, Token | None, ActorRef | None]] = []
         used: set[int] = set()
+        direct: list[tuple[Quoted, Token | None, bool]] = []
         for q in quoted:
             clause = next((a for a in indirect if _holds(a.content, q)), None)
+            parts = [a for a in indirect if _holds_clause(q, a.content)]
             if clause is not None and (q.end - q.start) >= 0.8 * (clause.content[1] - clause.content[0]):
                 used.add(id(clause))  # the clause is the quotation itself: one direct quote with that cue
                 cue = clause.cue
             elif clause is not None:
                 clause.kind = "mixed"  # a quoted phrase inside reported speech
                 continue
+            elif parts:  # "He said: “…. ….”": the cue's clause is (the start of) the quotation
+                used.update(id(a) for a in parts)
+                cue = parts[0].cue
             else:
                 cue = self._direct_cue(doc, q, state)
-            if cue is None and not self._stands_alone(text[q.start:q.end]):
-                continue  # a scare quote or a title
-            if cue is not None and not self._stands_alone(text[q.start:q.end]) and _runs_on(text, q):
-                continue  # a quoted fragment in running text ("called it “a disaster”")
+            alone = self._stands_alone(text[q.start:q.end])
+            if not alone and not _utterance(text, q):
+                continue  # a scare quote, a title, or a quoted fragment in running text
+            # a short sentence in marks with no cue counts only as part of a run of quotes ("“No.” “Never.”")
+            direct.append((q, cue, not alone and cue is None))
+        for q, cue in _merge_runs(doc, direct):
             speaker = self._speaker(cue, state) if cue is not None else state.carried_speaker(q)
             quotes.append((q.start, "direct", Span.of(text, q.start, q.end), cue, speaker))
             state.last_direct = (q, speaker)
@@ -87,9 +94,12 @@ class QuoteFinder:
                 continue  # reported speech inside a quotation belongs to the quote
             lemma = token.lemma_.lower()
             if token.pos_ in ("VERB", "AUX") and lemma in verbs:
-                clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-                if clause is not None and self._has_subject(token):
-                    found.append(_Attribution(token, _clause_span(doc, clause), "indirect"))
+                clauses = [c for c in token.children if c.dep_ == "ccomp"]
+                if clauses and self._has_subject(token):
+                    spans = [_clause_span(doc, c) for c in clauses]
+                    if len(spans) > 1 and all(c.i < token.i for c in clauses):
+                        spans = [(spans[0][0], spans[-1][1])]
+                    found.append(_Attribution(token, spans[0], "indirect"))
             elif token.pos_ == "NOUN" and lemma in self.cues.noun_cues:
                 clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp")
                                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
@@ -97,6 +107,10 @@ class QuoteFinder:
                     found.append(_Attribution(token, _clause_span(doc, clause), "indirect"))
             elif self._prepositional_cue(doc, token):
                 content = _rest_of_sentence(doc, token)
+                if content is not None:
+                    found.append(_Attribution(token, content, "indirect"))
+            elif token.text == ":" and _opens_line_with_name(token):
+                content = _rest_of_line(doc, state.text, token)
                 if content is not None:
                     found.append(_Attribution(token, content, "indirect"))
         return found
@@ -131,10 +145,13 @@ class QuoteFinder:
         for token in doc[start:end]:
             if token.i in state.quoted_tokens or not self._is_direct_cue(doc, token):
                 continue
+            gap = range(token.i + 1, first.i) if token.i < first.i else range(last.i + 1, token.i)
+            if any(i in state.quoted_tokens for i in gap):
+                continue  # another quotation lies between: the cue is that one's
             d = min(abs(token.i - first.i), abs(token.i - last.i))
             if distance is None or d < distance:
                 best, distance = token, d
-        return best
+        return best or _dash_cue(doc, last)
 
     def _is_direct_cue(self, doc: Doc, token: Token) -> bool:
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.cues.speech_verbs:
@@ -151,7 +168,9 @@ class QuoteFinder:
     # --- speakers and channels ---------------------------------------------------------------------------
 
     def _speaker(self, cue: Token, state: "_State") -> ActorRef | None:
-        if cue.pos_ == "NOUN":
+        if cue.is_punct:  # "“…” ― Carla Sanchez", "Pence: …"
+            who = _named_after(cue) if cue.text != ":" else _named_before(cue)
+        elif cue.pos_ == "NOUN":
             who = _noun_author(cue)
         elif cue.lower_ in {w[0] for w in self.cues.prepositional_cues}:
             who = _prepositional_object(cue)
@@ -284,6 +303,80 @@ class _State:
         return speaker
 
 
+def _dash_cue(doc: Doc, last: Token) -> Token | None:
+    """“…” ― Name: a dash right after the closing mark, then a name."""
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text in ("—", "―", "–", "-", "--") and _named_after(nxt) is not None:
+        return nxt
+    return None
+
+
+def _named_after(cue: Token) -> Token | None:
+    """The name right after a dash: the head of its run of proper nouns."""
+    names = []
+    for token in cue.doc[cue.i + 1:cue.i + 6]:
+        if token.pos_ != "PROPN":
+            break
+        names.append(token)
+    return names[-1] if names else None
+
+
+def _named_before(cue: Token) -> Token | None:
+    """The name that opens a line before a colon ("Pence: …", "WALLACE: …")."""
+    names = [t for t in cue.doc[max(0, cue.i - 4):cue.i] if not t.is_space]
+    if names and all(t.pos_ == "PROPN" or t.text.isupper() for t in names):
+        return names[-1]
+    return None
+
+
+def _opens_line_with_name(colon: Token) -> bool:
+    """"Pence: Flowers won't be at debate", "WALLACE: Let's start": a name alone before the colon opens the line."""
+    start = colon.i
+    while start > 0 and "\n" not in colon.doc[start - 1].text and colon.i - start < 5:
+        start -= 1
+    at_line_start = start == 0 or "\n" in colon.doc[start - 1].text
+    names = [t for t in colon.doc[start:colon.i] if not t.is_punct]
+    return at_line_start and bool(names) and all(t.pos_ == "PROPN" or t.text.isupper() for t in names)
+
+
+def _rest_of_line(doc: Doc, text: str, colon: Token) -> tuple[int, int] | None:
+    start = colon.idx + 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".\""):
+        end -= 1
+    return (start, end) if len(text[start:end].split()) >= 3 else None
+
+
+def _merge_runs(doc: Doc, direct: list[tuple[Quoted, Token | None, bool]]) -> list[tuple[Quoted, Token | None]]:
+    """One speaker's run of quotations in a paragraph is one quote: a quotation split by its attribution
+    ("“A,” he said, “B.”"), or followed or preceded by more of it with nothing but the attribution between.
+    Tentative quotations (short, no cue) are kept only as part of such a run."""
+    merged: list[tuple[Quoted, Token | None, bool]] = []
+    for q, cue, tentative in direct:
+        if merged:
+            p, p_cue, p_tentative = merged[-1]
+            if (cue is None or p_cue is None or cue.i == p_cue.i) and _only_attribution(doc, p, q, p_cue or cue):
+                merged[-1] = (Quoted(p.start, q.end, p.outer_start, q.outer_end, p.paragraphs + q.paragraphs - 1),
+                              p_cue or cue, p_tentative and tentative)
+                continue
+        merged.append((q, cue, tentative))
+    return [(q, cue) for q, cue, tentative in merged if not tentative]
+
+
+def _only_attribution(doc: Doc, a: Quoted, b: Quoted, cue: Token | None) -> bool:
+    """Between two quotations of one paragraph lies at most their attribution ("…,” Warren said. “…")."""
+    between = doc.char_span(a.outer_end, b.outer_start, alignment_mode="contract")
+    if between is None:
+        return True  # nothing but space or a mark between them
+    if any("\n" in t.text for t in between) or len(between) > 14:
+        return False
+    return all(t.pos_ not in ("VERB", "AUX") or (cue is not None and t.i == cue.i) or t.dep_ == "aux"
+               for t in between)
+
+
 # --- parse helpers ------------------------------------------------------------------------------------------
 
 def _tokens(doc: Doc, start: int, end: int):
@@ -392,9 +485,18 @@ def _holds(content: tuple[int, int], q: Quoted) -> bool:
     return inside >= 0.9 * (q.end - q.start) - 2
 
 
-def _runs_on(text: str, q: Quoted) -> bool:
-    """A short quotation that runs on in its sentence (no punctuation of its own at its end)."""
-    return text[q.end - 1] not in _END_PUNCT
+def _holds_clause(q: Quoted, content: tuple[int, int]) -> bool:
+    """A reported clause lies (mostly) inside the quotation: the quotation is its content."""
+    inside = max(0, min(content[1], q.outer_end) - max(content[0], q.outer_start))
+    return inside >= 0.8 * (content[1] - content[0])
+
+
+def _utterance(text: str, q: Quoted) -> bool:
+    """A short quotation that is a whole utterance, not a phrase quoted in running text: it opens its sentence
+    or follows a colon or comma ("he said, “No.”"), and ends with punctuation of its own."""
+    before = text[max(0, q.outer_start - 3):q.outer_start].rstrip()
+    opens = not before or before[-1] in ".:,!?\n”\"" or q.outer_start == 0
+    return opens and text[q.end - 1] in _END_PUNCT
 
 
 def _cue_span(doc: Doc, text: str, cue: Token) -> Span:

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_DOUBLE = re.compile(r"``|''|[\"“”„«»]")
+# Each family of marks is matched on its own: scraped text often mixes a stray straight mark into curly quotes.
+_FAMILIES = (re.compile(r"[“”„«»]"), re.compile(r'"'), re.compile(r"``|''"))
 _SINGLE = re.compile(r"[‘’]")
 _OPENERS = {"``", "“", "„", "«", "‘"}
-_CLOSERS = {"''", "”", "»", "’"}
+_CLOSERS = {"”", "»", "’"}
 _BEFORE_OPEN = set(" \t\n([{—–-/") | {""}
 
 
@@ -31,8 +32,18 @@ class Quoted:
 
 
 def find_quoted(text: str) -> list[Quoted]:
-    """Every balanced quotation in ``text``, in order."""
-    pattern = _DOUBLE if _DOUBLE.search(text) else _SINGLE
+    """Every balanced quotation in ``text``, in order; one nested in another is part of it."""
+    patterns = [p for p in _FAMILIES if p.search(text)] or [_SINGLE]
+    found = sorted((q for p in patterns for q in _scan(text, p)), key=lambda q: (q.outer_start, -q.outer_end))
+    outer: list[Quoted] = []
+    for q in found:
+        if outer and q.outer_start < outer[-1].outer_end:
+            continue  # inside (or tangled with) the quotation before it
+        outer.append(q)
+    return outer
+
+
+def _scan(text: str, pattern: re.Pattern) -> list[Quoted]:
     found: list[Quoted] = []
     open_at: int | None = None  # index of the opening mark of the quote being read
     open_len = 0
