@@ -232,3 +232,18 @@ def test_sector_conventions_of_cameo_agents():
     actors = actors_of("Palestinian security forces arrested French farmers and angry paper workers in Gaza.")
     assert by_mention(actors, "Palestinian security forces").sectors == ["MIL"]
     assert by_mention(actors, "French farmers").sectors == ["AGR"]
+
+
+def test_peoples_of_a_state_and_civilian_places():
+    serbs = by_mention(actors_of("Bosnian Serbs demanded a truce before allowing aid convoys."), "Bosnian Serbs")
+    assert (serbs.country, serbs.sectors) == ("BIH", ["CVL"])  # the state that names them first
+    homes = by_mention_in(actors_of("Israeli army bulldozers demolished Palestinian homes in southern Gaza."),
+                          "Palestinian homes")
+    assert (homes.country, homes.sectors) == ("PSE", ["CVL"])
+    official = by_mention_in(actors_of("An attempt to kill the deputy governor of the Tyumen region was thwarted."),
+                             "governor")
+    assert (official.country, official.sectors) == ("RUS", ["GOV"])  # the nearer title; the region's state
+    province = actors_of("Serbia eased emergency measures on Wednesday in Montenegro province.")
+    assert by_mention_in(province, "Montenegro").country == "MNE"
+    capital = by_mention(actors_of("Sri Lanka opened an embassy in Khatmandu."), "Khatmandu")
+    assert capital.country == "NPL"  # an old spelling of the capital, one letter from one we know

@@ -29,6 +29,7 @@ _SUBJECT_PRONOUNS = {"he": "m", "she": "f"}
 _POSSESSIVES = ("'s", "’s", "'", "’")
 _ACTOR_ENT_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"}
 _PLACE_KINDS = ("country", "demonym", "capital", "region")
+_UNIT_NOUNS = {"province", "region", "state", "republic", "territory", "district", "enclave", "area"}
 _ETHNIC = People("ethnic", (), "ethnic", None)  # "ethnic Albanians": a people placed by the text, not a state
 
 
@@ -68,6 +69,7 @@ class MentionFinder:
         self.generic_sectors = kb.codes("generic_sectors")
         self.needs_country = kb.codes("needs_country_sectors")
         self.place_verbs = kb.words("place_verbs")
+        self.civilian_places = kb.words("civilian_places")
         self.people_elite_heads = kb.words("people_elite_heads")
         self.people_armed = kb.codes("people_armed_sectors")
         self.typos = TypoIndex(kb)
@@ -140,7 +142,7 @@ class MentionFinder:
             if ent is not None and (ent.label_ == "PERSON" or len(ent) > 1 + (ent[0].lower_ == "the")):
                 continue
             refs = self.typos.correct(token.text)
-            if refs and not _known_place(token.text):
+            if refs and _known_place(token.text) in (None, refs[0].id):  # not "Columbia" (USA) for Colombia
                 kb_at[token.i] = (token.i, token.i + 1, refs)
 
     # -- phrase structure --------------------------------------------------
@@ -220,7 +222,7 @@ class MentionFinder:
             for n in range(min(self.kb.max_title_words, len(words) - i), 0, -1):
                 for seq in (words[i : i + n], lemmas[i : i + n]):
                     key = " ".join(seq).replace(" - ", "-")
-                    if key in self.kb.titles and n > best[3] - best[2]:
+                    if key in self.kb.titles and n >= best[3] - best[2]:  # a tie: the later, nearer the head
                         best = (doc[start + i : start + i + n].text, self.kb.titles[key], start + i, start + i + n)
         return best
 
@@ -273,9 +275,9 @@ class MentionFinder:
         kinds = {r.kind for r in head_refs}
         place_kinds = kinds & {"country", "demonym", "capital", "people"}
         if place_kinds and not kinds & {"person", "org", "seat"} and ent is not None:
-            s, e, _ = kb_at[head.i]
-            if s <= ent.start and ent.end <= e + (ent[-1].lower_ in _POSSESSIVES):
-                ent = None  # the knowledge base knows this name as a state: NER's PERSON/ORG label loses
+            if all(t.i in kb_at and {r.kind for r in kb_at[t.i][2]} & {"people", *_PLACE_KINDS}
+                   for t in ent if t.lower_ not in _POSSESSIVES and t.lower_ != "the"):
+                ent = None  # the knowledge base knows these names as states or peoples ("Bosnian Serbs"): NER loses
         if "person" in kinds or (ent is not None and ent.label_ == "PERSON"):
             name_span = ent if ent is not None and ent.label_ == "PERSON" else None
             if name_span is None:
@@ -339,9 +341,17 @@ class MentionFinder:
                 if body is not None:
                     return [Candidate(kind="group", country=ref.id, sector=self._noun_sector(body)[0],
                                       **(base | {"end": body.i + 1}))]
-            people = ref.kind == "demonym" and head.pos_ in ("NOUN", "PROPN") and head.dep_ not in ("amod", "compound")
-            people = people or ref.kind == "capital"
-            return [Candidate(kind="country", country=ref.id, refs=kind_refs, sector="CVL" if people else None,
+            civilians = ref.kind == "demonym" and head.pos_ in ("NOUN", "PROPN") and head.dep_ not in ("amod", "compound")
+            if civilians and countries and countries[0][1] != ref.id:
+                # "Bosnian Serbs", "Croatian Serbs": a people of the state that names them first
+                return [Candidate(kind="group", country=countries[0][1], sector="CVL", **base)]
+            if ref.kind == "demonym" and head.dep_ in ("amod", "compound") and (
+                    head.head.lemma_.lower() in self.civilian_places or head.head.lower_ in self.civilian_places):
+                # "Palestinian homes", "Lebanese villages": what is done to them is done to the state's civilians
+                return [Candidate(kind="group", country=ref.id, sector="CVL",
+                                  **(base | {"end": max(end, head.head.i + 1)}))]
+            civilians = civilians or ref.kind == "capital"
+            return [Candidate(kind="country", country=ref.id, refs=kind_refs, sector="CVL" if civilians else None,
                               **base)]
         if ent is not None and ent.label_ in ("GPE", "LOC", "FAC", "NORP"):
             city = _city(ent) if ent.label_ == "GPE" and ent.root.i == head.i else None
@@ -483,9 +493,12 @@ class MentionFinder:
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.i in kb_at:
-                        for ref in kb_at[pobj.i][2]:
-                            if ref.kind in ("country", "demonym", "capital", "region"):
+                    if pobj.dep_ != "pobj":
+                        continue
+                    # "of Colombia", "of the Tyumen region"
+                    for t in (pobj, *(c for c in pobj.lefts if c.dep_ in ("compound", "amod", "poss"))):
+                        for ref in kb_at.get(t.i, (0, 0, []))[2]:
+                            if ref.kind in _PLACE_KINDS:
                                 return self._state_of(ref)
         return None
 
@@ -510,11 +523,13 @@ def _city(ent):
     return found[0]
 
 
-def _known_place(name: str) -> bool:
-    """A real place of that name (a city, a US state): no misspelt state ("Columbia", "Indiana")."""
+def _known_place(name: str) -> str | None:
+    """The state of the best-known real place of that name (a city, a US state): "Columbia" is no misspelt
+    Colombia, "Khatmandu" is Nepal's capital all the same."""
     from ..gazetteer import gazetteer
 
-    return bool(gazetteer().cities_named(name) or gazetteer().us_state(name))
+    place = next(iter(gazetteer().cities_named(name)), None) or gazetteer().us_state(name)
+    return place.country if place is not None else None
 
 
 def _inside_other_place(span, ent_at) -> bool:
@@ -522,6 +537,8 @@ def _inside_other_place(span, ent_at) -> bool:
     if ent is None or ent.label_ not in ("GPE", "LOC", "FAC"):
         return False
     inner = _clean_name(ent.text)
+    if ent.start == span.start and ent.end == span.end + 1 and ent[-1].lower_ in _UNIT_NOUNS:
+        return False  # "Montenegro province": the state's name, with a word for what part of it is meant
     return (ent.start < span.start or ent.end > span.end) and inner != span.text and len(ent) > len(span) + (
         ent[0].lower_ == "the") + (ent[-1].lower_ in _POSSESSIVES)
 

@@ -11,6 +11,11 @@ from ..records import Actor, Article
 from ._common import overlap, prf, read_conll_bio, require
 
 
+# Sector codes the PLOVER GSR coders spelt otherwise than PLOVER/CAMEO: "CIV" for civilians ("Bosnian Serbs",
+# "Baghdad") is CVL.
+_GOLD_SECTOR_SPELLINGS = {"CIV": "CVL"}
+
+
 def _predicted_country(actor: Actor) -> str | None:
     if actor.country:
         return actor.country
@@ -88,6 +93,7 @@ def evaluate_actors(data: Path, settings: Settings, *, max_errors: int = 50) -> 
             n += 1
             actor = _best_actor(doc.actors, span) if span else None
             gold_sector = (gold.get("sector") or "")[:3].upper()
+            gold_sector = _GOLD_SECTOR_SPELLINGS.get(gold_sector, gold_sector)
             scored_sector = gold_sector and gold_sector != "***"
             n_sector_gold += bool(scored_sector)
             country = _predicted_country(actor) if actor else None
