@@ -124,10 +124,11 @@ def test_paragraph_quote_continues_previous_speaker():
     assert quotes[1][3] is None
 
 
-def test_scare_quotes_and_titles_are_not_quotes():
-    quotes, _ = quotes_of("The senator called the plan a “disaster” and praised the film “Gone With The Wind Of "
-                          "Change Forever” on Friday.")
-    assert quotes == []
+def test_scare_quotes_and_titles_are_not_quotes_but_a_called_phrase_is_mixed():
+    quotes, _ = quotes_of("The plan was seen as a “disaster” in Berlin. Officials praised the film “Gone With The "
+                          "Wind Of Change Forever” on Friday. Sanders called the plan a “total disaster” for workers.")
+    assert [(k, c, s.split()[-1], cue) for k, c, s, cue, _ in quotes] == [
+        ("mixed", "the plan a “total disaster”", "Sanders", "called")]
 
 
 def test_indirect_speech_forms():

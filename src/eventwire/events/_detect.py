@@ -23,6 +23,7 @@ _SUBJECTS = {"nsubj", "csubj", "expl"}
 _DEFAULT_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "into", "upon", "over", "for")
 _RELATIVE = {"who", "which", "that", "whom"}
 _BACKGROUND = {"relcl", "acl", "advcl"}
+_WEAKER = 0.3  # how much less confident than the main event of its sentence an event may be
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our"}
 
 
@@ -393,8 +394,14 @@ class EventDetector:
             # background clauses ("…, where 24 people were killed", "after a jet shot down …", "a law recognizing")
             # rank below the clause they hang on
             background = sum(t.dep_ in _BACKGROUND for t in (token, *token.ancestors))
-            event.confidence = round(max(0.1, event.confidence - 0.1 * depth - 0.15 * background), 2)
+            event.confidence = round(max(0.1, event.confidence - 0.1 * depth - 0.35 * background), 2)
             kept.append(event)
+        # precision first: in one sentence, an event far weaker than the sentence's main one (an embedded act
+        # missing an actor: "…, arresting 12") is left out
+        best: dict[int, float] = {}
+        for event in kept:
+            best[event.sentence.start] = max(best.get(event.sentence.start, 0.0), event.confidence)
+        kept = [e for e in kept if e.confidence >= best[e.sentence.start] - _WEAKER]
         for n, event in enumerate(kept, 1):
             event.id = f"e{n}"
         return kept

@@ -65,7 +65,16 @@ class QuoteFinder:
                 cue = self._direct_cue(doc, q, state)
             alone = self._stands_alone(text[q.start:q.end])
             if not alone and not _utterance(text, q):
-                continue  # a scare quote, a title, or a quoted fragment in running text
+                # a quoted phrase: the words of whoever "called" or "criticised" with it, else a scare quote
+                fragment = self._fragment(doc, q, state)
+                if fragment is not None:
+                    same = next((a for a in indirect if a.cue.i == fragment.cue.i), None)
+                    if same is None:
+                        indirect.append(fragment)
+                    else:
+                        same.content = (min(same.content[0], fragment.content[0]),
+                                        max(same.content[1], fragment.content[1]))
+                continue
             # a short sentence in marks with no cue counts only as part of a run of quotes ("“No.” “Never.”")
             direct.append((q, cue, not alone and cue is None))
         for q, cue in _merge_runs(doc, direct):
@@ -114,6 +123,35 @@ class QuoteFinder:
                 if content is not None:
                     found.append(_Attribution(token, content, "indirect"))
         return found
+
+    def _fragment(self, doc: Doc, q: Quoted, state: "_State") -> _Attribution | None:
+        """“Clinton called half of Trump's supporters “deplorables”": a quoted phrase in the object of a verb
+        whose subject is a known actor is that actor's words (mixed). Titles ("“Fox News Sunday”") are not."""
+        words = state.text[q.start:q.end].split()
+        if all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+            return None
+        inside = _tokens(doc, q.start, q.end)
+        if not len(inside):
+            return None
+        verb = inside.root
+        for _ in range(4):
+            if verb.head is verb:
+                return None
+            verb = verb.head
+            if verb.pos_ == "VERB" and verb.i not in state.quoted_tokens:
+                break
+        else:
+            return None
+        subject = _subject(verb)
+        if verb.pos_ != "VERB" or verb.lemma_ == "be" or subject is None or verb.i > inside.start:
+            return None
+        if not any(t.i in state.actor_at for t in _phrase_tokens(subject)):
+            return None  # only a known speaker: "the plan was “a disaster”" is the writer's
+        start = min(c.left_edge.i for c in verb.children if c.i > verb.i and not c.is_punct)
+        end = max(inside.end - 1, start)
+        while end + 1 < len(doc) and doc[end + 1].is_punct and doc[end + 1].text in "”\"'’":
+            end += 1
+        return _Attribution(verb, (doc[start].idx, doc[end].idx + len(doc[end])), "mixed")
 
     def _prepositional_cue(self, doc: Doc, token: Token) -> bool:
         for words in self.cues.prepositional_cues:
