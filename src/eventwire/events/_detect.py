@@ -186,7 +186,7 @@ class EventDetector:
         return governor if phrase.dep_ in ("dobj", "attr", "pobj") else None
 
     def _noun_args(self, noun: Token, entry: Entry) -> _Args:
-        preps = entry.preps or _DEFAULT_PREPS
+        preps = entry.preps or _DEFAULT_PREPS + ("of",)  # "the invasion of Iraq", "the arrest of Maduro"
         target = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in preps
                   for g in c.children if g.dep_ == "pobj"]
         return _Args([], target)
