@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import Actor, ActorRef, Event, Span
 from ._lexicon import Entry, Lexicon
+from ._modality import ModalityMixin
 
 _SUBJECTS = {"nsubj", "csubj", "expl"}
 _DEFAULT_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "into", "upon", "over", "for")
@@ -33,7 +34,7 @@ class _Args:
     target: list[Token]
 
 
-class EventDetector:
+class EventDetector(ModalityMixin):
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
         w = lexicon.words
@@ -191,81 +192,6 @@ class EventDetector:
                   for g in c.children if g.dep_ == "pobj"]
         return _Args([], target)
 
-    # -- modality ------------------------------------------------------------
-
-    def _clause_of(self, token: Token) -> Token:
-        """The verb whose clause a noun trigger belongs to."""
-        t = token
-        for _ in range(8):
-            if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
-                return t
-            t = t.head
-        return t
-
-    def _modality(self, trigger: Token) -> tuple[bool, bool, bool]:
-        """(negated, hypothetical, intended): intended when the hypothetical is a future or an intention."""
-        negated = hypothetical = intended = False
-        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children):
-            negated = True
-        if trigger.pos_ != "VERB":
-            if any(c.lemma_.lower() in self.hypo_mods for c in trigger.children if c.dep_ in ("amod", "compound")):
-                hypothetical = True
-        clause = self._clause_of(trigger)
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and (
-                clause.head.lemma_.lower() not in self.factive):
-            hypothetical = True  # "to use military force": intended, not done
-        t = clause
-        for _ in range(6):
-            children = list(t.children)
-            if any(c.dep_ == "neg" for c in children) and (t is clause or t is trigger):
-                negated = True
-            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in self.modals for c in children):
-                hypothetical = True
-                intended = intended or any(c.dep_ == "aux" and c.lower_ in self.future for c in children)
-            if any(c.dep_ == "mark" and c.lower_ in self.conditionals for c in children):
-                hypothetical = True
-            if t is not trigger and t.lemma_.lower() in self.hypo_governors:
-                hypothetical = True
-                intended = intended or t.lemma_.lower() in self.intent
-            if t is not trigger and t.lemma_.lower() in self.neg_governors:
-                negated = True
-            if t.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "dobj", "pobj", "prep", "acl", "relcl") \
-                    or t.head.i == t.i:
-                break
-            if t.dep_ in ("ccomp",) and t.head.lemma_.lower() in self.reporting:
-                break  # reported speech: the speaker's own modality is not the event's
-            t = t.head
-        return negated, hypothetical, intended
-
-    def _historical(self, trigger: Token, day: str | None) -> bool:
-        """A year attached to the event that lies well before the document ("since the 1999 election victory",
-        "the 2003 invasion", "in 1989")."""
-        if not day:
-            return False
-        doc_year = int(day[:4])
-        near = list(trigger.children) + [g for c in trigger.children if c.dep_ == "prep" for g in c.children]
-        if trigger.dep_ == "pobj" and trigger.head.lower_ in ("since", "after", "before"):
-            near.append(trigger)  # "since the 1999 election victory": the event noun itself is dated
-        for t in near:
-            for token in [t, *t.children]:
-                if token.ent_type_ == "DATE" and token.like_num and len(token.text) == 4 and token.text.isdigit():
-                    if int(token.text) <= doc_year - 2:
-                        return True
-        return False
-
-    def _reporter(self, trigger: Token) -> list[Token]:
-        t = self._clause_of(trigger)
-        for _ in range(6):
-            for c in t.children:  # "according to X"
-                if c.dep_ == "prep" and c.lower_ == "according":
-                    return [g for p in c.children for g in ([p] + list(p.children)) if g.dep_ == "pobj"]
-            if t.dep_ == "ccomp" and t.head.lemma_.lower() in self.reporting:
-                return self._subject(t.head)
-            if t.head.i == t.i:
-                break
-            t = t.head
-        return []
-
     # -- one document ----------------------------------------------------------
 
     def detect(self, doc: Doc, actors: list[Actor], sentences: list[Span], day: str | None) -> list[Event]:
@@ -344,37 +270,6 @@ class EventDetector:
             ))
             triggers[len(events) - 1] = token
         return self._unframed(events, triggers)
-
-    def _mapped(self, table: str, code: str) -> str | None:
-        mapping = self.lex.code_maps.get(table, {})
-        for key in (code[:3], code[:2]):
-            if key in mapping:
-                return mapping[key]
-        return None
-
-    def _refused(self, trigger: Token) -> bool:
-        """Whether a negating governor ("refused to", "failed to") governs the trigger's clause."""
-        return any(a.lemma_.lower() in self.neg_governors for a in list(self._clause_of(trigger).ancestors)[:2])
-
-    def _declined(self, trigger: Token) -> bool:
-        """"cannot accept", "won't release": a negated modal of ability or will is a refusal."""
-        clause = self._clause_of(trigger)
-        return any(c.dep_ == "aux" and c.lower_ in self.refusal for c in clause.children)
-
-    def _speaker(self, trigger: Token) -> list[Token]:
-        """The subject of the reporting verb whose complement holds the trigger ("Syria says it …")."""
-        t = self._clause_of(trigger)
-        for _ in range(4):
-            if t.dep_ == "ccomp" and t.head.lemma_.lower() in self.reporting:
-                return self._subject(t.head)
-            if t.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or t.head.i == t.i:
-                return []
-            t = t.head
-        return []
-
-    def _obliged(self, trigger: Token) -> bool:
-        clause = self._clause_of(trigger)
-        return any(c.dep_ == "aux" and c.lower_ in self.obligation for c in clause.children)
 
     def _unframed(self, events: list[Event], triggers: dict[int, Token]) -> list[Event]:
         """Drop events framed by another ("threatened to attack" is one THREATEN event); rank embedded ones
