@@ -105,7 +105,7 @@ class QuoteFinder:
             if token.pos_ in ("VERB", "AUX") and lemma in verbs:
                 clauses = [c for c in token.children if c.dep_ == "ccomp"]
                 if clauses and self._has_subject(token):
-                    spans = [_clause_span(doc, c) for c in clauses]
+                    spans = [_clause_span(doc, c, token) for c in clauses]
                     if len(spans) > 1 and all(c.i < token.i for c in clauses):
                         spans = [(spans[0][0], spans[-1][1])]
                     found.append(_Attribution(token, spans[0], "indirect"))
@@ -113,7 +113,7 @@ class QuoteFinder:
                 clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp")
                                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
                 if clause is not None and _noun_author(token) is not None:
-                    found.append(_Attribution(token, _clause_span(doc, clause), "indirect"))
+                    found.append(_Attribution(token, _clause_span(doc, clause, token), "indirect"))
             elif self._prepositional_cue(doc, token):
                 content = _rest_of_sentence(doc, token)
                 if content is not None:
@@ -492,8 +492,11 @@ def _strip_determiner(text: str) -> str:
     return rest if rest and first.lower() in ("a", "an") else text
 
 
-def _clause_span(doc: Doc, clause: Token) -> tuple[int, int]:
+def _clause_span(doc: Doc, clause: Token, cue: Token) -> tuple[int, int]:
+    """The clause's words; "which he said would …" keeps only what follows the cue."""
     tokens = list(clause.subtree)
+    if tokens[0].i < cue.i < tokens[-1].i:
+        tokens = [t for t in tokens if t.i > cue.i]
     while len(tokens) > 1 and (tokens[-1].is_punct and tokens[-1].text not in "”\"'’" or tokens[-1].is_space):
         tokens.pop()
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
