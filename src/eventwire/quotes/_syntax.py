@@ -1,0 +1,217 @@
+"""Parse helpers of the quote stage: subjects, phrases, clauses, and how quotations relate to them."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..records import Span
+from ._marks import Quoted
+
+SUBJECTS = ("nsubj", "nsubjpass")
+RELATIVE = {"that", "which", "who", "whom"}
+PHRASE_PREPS = {"of", "for", "at", "from", "with", "in", "on"}
+END_PUNCT = ".,!?;:…"
+
+
+def dash_cue(doc: Doc, last: Token) -> Token | None:
+    """“…” ― Name: a dash right after the closing mark, then a name."""
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text in ("—", "―", "–", "-", "--") and named_after(nxt) is not None:
+        return nxt
+    return None
+
+
+def named_after(cue: Token) -> Token | None:
+    """The name right after a dash: the head of its run of proper nouns."""
+    names = []
+    for token in cue.doc[cue.i + 1:cue.i + 6]:
+        if token.pos_ != "PROPN":
+            break
+        names.append(token)
+    return names[-1] if names else None
+
+
+def named_before(cue: Token) -> Token | None:
+    """The name that opens a line before a colon ("Pence: …", "WALLACE: …")."""
+    names = [t for t in cue.doc[max(0, cue.i - 4):cue.i] if not t.is_space]
+    if names and all(t.pos_ == "PROPN" or t.text.isupper() for t in names):
+        return names[-1]
+    return None
+
+
+def opens_line_with_name(colon: Token) -> bool:
+    """"Pence: Flowers won't be at debate", "WALLACE: Let's start": a name alone before the colon opens the line."""
+    start = colon.i
+    while start > 0 and "\n" not in colon.doc[start - 1].text and colon.i - start < 5:
+        start -= 1
+    at_line_start = start == 0 or "\n" in colon.doc[start - 1].text
+    names = [t for t in colon.doc[start:colon.i] if not t.is_punct]
+    return at_line_start and bool(names) and all(t.pos_ == "PROPN" or t.text.isupper() for t in names)
+
+
+def rest_of_line(doc: Doc, text: str, colon: Token) -> tuple[int, int] | None:
+    start = colon.idx + 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".\""):
+        end -= 1
+    return (start, end) if len(text[start:end].split()) >= 3 else None
+
+
+def merge_runs(doc: Doc, direct: list[tuple[Quoted, Token | None, bool]]) -> list[tuple[Quoted, Token | None]]:
+    """One speaker's run of quotations in a paragraph is one quote: a quotation split by its attribution
+    ("“A,” he said, “B.”"), or followed or preceded by more of it with nothing but the attribution between.
+    Tentative quotations (short, no cue) are kept only as part of such a run."""
+    merged: list[tuple[Quoted, Token | None, bool]] = []
+    for q, cue, tentative in direct:
+        if merged:
+            p, p_cue, p_tentative = merged[-1]
+            if (cue is None or p_cue is None or cue.i == p_cue.i) and only_attribution(doc, p, q, p_cue or cue):
+                merged[-1] = (Quoted(p.start, q.end, p.outer_start, q.outer_end, p.paragraphs + q.paragraphs - 1),
+                              p_cue or cue, p_tentative and tentative)
+                continue
+        merged.append((q, cue, tentative))
+    return [(q, cue) for q, cue, tentative in merged if not tentative]
+
+
+def only_attribution(doc: Doc, a: Quoted, b: Quoted, cue: Token | None) -> bool:
+    """Between two quotations of one paragraph lies at most their attribution ("…,” Warren said. “…")."""
+    between = doc.char_span(a.outer_end, b.outer_start, alignment_mode="contract")
+    if between is None:
+        return True  # nothing but space or a mark between them
+    if any("\n" in t.text for t in between) or len(between) > 14:
+        return False
+    return all(t.pos_ not in ("VERB", "AUX") or (cue is not None and t.i == cue.i) or t.dep_ == "aux"
+               for t in between)
+
+
+def tokens(doc: Doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span if span is not None else ()
+
+
+def token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a cue verb; for "…, saying" or "and added" the subject of the verb it hangs on."""
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is not None:
+            return subject
+        if verb.dep_ not in ("advcl", "conj", "xcomp", "relcl") or verb.head is verb:
+            return None
+        if verb.dep_ == "relcl":
+            return None
+        verb = verb.head
+    return None
+
+
+def noun_author(noun: Token) -> Token | None:
+    """Who made a statement noun: "Petro's statement", "a report by the New York Times"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def prepositional_object(cue: Token) -> Token | None:
+    """The X of "according to X"."""
+    for token in cue.doc[cue.i:min(cue.i + 4, len(cue.doc))]:
+        pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            return pobj
+    return None
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The head, then its modifiers and of/for-phrases ("a spokesman for the ministry"), nearest first."""
+    out, queue = [head], [head]
+    while queue:
+        token = queue.pop(0)
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "poss", "appos", "nmod", "det", "nummod") or (
+                child.dep_ == "prep" and child.lower_ in PHRASE_PREPS
+            ) or (child.dep_ == "pobj" and token.dep_ == "prep"):
+                out.append(child)
+                queue.append(child)
+    return out
+
+
+def phrase_bounds(head: Token) -> tuple[int, int]:
+    tokens = [t for t in phrase_tokens(head) if not t.is_punct]
+    tokens = [t for t in tokens if t.i <= head.i or not any(p.is_punct for p in head.doc[head.i:t.i])]
+    first, last = min(t.i for t in tokens), max(t.i for t in tokens)
+    return head.doc[first].idx, head.doc[last].idx + len(head.doc[last])
+
+
+def phrase_text(head: Token) -> str:
+    tokens = [t for t in phrase_tokens(head) if not t.is_punct]
+    return strip_determiner(head.doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1].text)
+
+
+def strip_determiner(text: str) -> str:
+    first, _, rest = text.partition(" ")
+    return rest if rest and first.lower() in ("a", "an") else text
+
+
+def clause_span(doc: Doc, clause: Token, cue: Token) -> tuple[int, int]:
+    """The clause's words; "which he said would …" keeps only what follows the cue."""
+    tokens = list(clause.subtree)
+    if tokens[0].i < cue.i < tokens[-1].i:
+        tokens = [t for t in tokens if t.i > cue.i]
+    while len(tokens) > 1 and (tokens[-1].is_punct and tokens[-1].text not in "”\"'’" or tokens[-1].is_space):
+        tokens.pop()
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def rest_of_sentence(doc: Doc, cue: Token) -> tuple[int, int] | None:
+    """The clause an "according to X" phrase is attached to: the sentence without the phrase."""
+    sent = cue.sent
+    phrase = [cue] + [t for t in cue.subtree if t.i != cue.i]
+    pobj = prepositional_object(cue)
+    last = max([t.i for t in phrase] + ([t.i for t in pobj.subtree] if pobj is not None else []))
+    before = [t for t in sent if t.i < cue.i and not t.is_space]
+    after = [t for t in sent if t.i > last and not t.is_space]
+    side = before if len([t for t in before if not t.is_punct]) >= len([t for t in after if not t.is_punct]) else after
+    while side and side[0].is_punct and side[0].text not in "“\"‘'":
+        side.pop(0)
+    while side and side[-1].is_punct and side[-1].text not in "”\"’'":
+        side.pop()
+    if len([t for t in side if not t.is_punct]) < 3:
+        return None
+    return side[0].idx, side[-1].idx + len(side[-1])
+
+
+def holds(content: tuple[int, int], q: Quoted) -> bool:
+    """The quotation's words lie (all but a little punctuation) inside a reported clause."""
+    inside = max(0, min(content[1], q.end) - max(content[0], q.start))
+    return inside >= 0.9 * (q.end - q.start) - 2
+
+
+def holds_clause(q: Quoted, content: tuple[int, int]) -> bool:
+    """A reported clause lies (mostly) inside the quotation: the quotation is its content."""
+    inside = max(0, min(content[1], q.outer_end) - max(content[0], q.outer_start))
+    return inside >= 0.8 * (content[1] - content[0])
+
+
+def utterance(text: str, q: Quoted) -> bool:
+    """A short quotation that is a whole utterance, not a phrase quoted in running text: it opens its sentence
+    or follows a colon or comma ("he said, “No.”"), and ends with punctuation of its own."""
+    before = text[max(0, q.outer_start - 3):q.outer_start].rstrip()
+    opens = not before or before[-1] in ".:,!?\n”\"" or q.outer_start == 0
+    return opens and text[q.end - 1] in END_PUNCT
+
+
+def cue_span(doc: Doc, text: str, cue: Token) -> Span:
+    end = cue.idx + len(cue)
+    if cue.lower_ == "according" and cue.i + 1 < len(doc):
+        end = doc[cue.i + 1].idx + len(doc[cue.i + 1])
+    return Span.of(text, cue.idx, end)
