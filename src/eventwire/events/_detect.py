@@ -52,6 +52,8 @@ class EventDetector(ModalityMixin):
         self.obligation = w("obligation_auxiliaries")
         self.refusal = w("refusal_auxiliaries")
         self.causative = w("causative_verbs")
+        self.transfer = w("transfer_words")
+        self.transfer_preps = w("transfer_preps")
         self.political = {s.upper() for s in w("political_sectors")}
 
     # -- triggers ------------------------------------------------------------
@@ -146,6 +148,11 @@ class EventDetector(ModalityMixin):
                 for p in c.children:
                     if p.dep_ == "prep" and p.lower_ in preps:
                         target += [g for g in p.children if g.dep_ == "pobj"]
+        if verb.lemma_.lower() in self.transfer:
+            # "sent 100 vehicles and a team of paratroopers to Lebanon", "withdrew its troops from Abyei": what is
+            # moved is not the target; the recipient or the place is
+            recipients = [c for c in verb.children if c.dep_ == "dative"] + self._place(verb)
+            target = recipients or target
         if not target:  # "threatened to attack Gaza", "urged Iran to release": the target of the framed act
             for c in verb.children:
                 if c.dep_ == "xcomp" and c.pos_ == "VERB":
@@ -190,7 +197,15 @@ class EventDetector(ModalityMixin):
         preps = entry.preps or _DEFAULT_PREPS + ("of",)  # "the invasion of Iraq", "the arrest of Maduro"
         target = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in preps
                   for g in c.children if g.dep_ == "pobj"]
+        if noun.lemma_.lower() in self.transfer:  # "the deployment of 230 troops to Liberia"
+            target = self._place(noun) or target
         return _Args([], target)
+
+    def _place(self, token: Token) -> list[Token]:
+        """Where something is moved: "to Lebanon", "from Abyei", "out of Gorazde"."""
+        return [g for c in token.children if c.dep_ in ("prep", "prt") and c.lower_ in self.transfer_preps
+                for g in [*c.children, *(g2 for p in c.children if p.dep_ == "prep" for g2 in p.children)]
+                if g.dep_ == "pobj"]
 
     # -- one document ----------------------------------------------------------
 
@@ -229,6 +244,9 @@ class EventDetector(ModalityMixin):
             deep = entry.pos == "VERB" and bool(entry.objects)
             target = [r for r in _refs(args.target, actor_at, triggers_at, deep=deep)
                       if r.actor_id not in {s.actor_id for s in source}]
+            if entry.needs_target and token.lemma_.lower() in self.transfer and entry.pos == "VERB" and not any(
+                    c.dep_ in ("dobj", "nsubjpass", "dative") for c in token.children):
+                continue  # a transfer moves something: "negotiators return to Geneva" is not one
             if not source and not target or entry.needs_target and not target:
                 continue  # precision first: an event with no actor is not reported
             if not any(placed.get(r.actor_id) for r in source + target):

@@ -37,6 +37,9 @@ class ModalityMixin:
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in self.modals for c in children):
                 hypothetical = True
                 intended = intended or any(c.dep_ == "aux" and c.lower_ in self.future for c in children)
+                # "may halt mediation if cooperation founders": a conditional act is a threat or a promise
+                intended = intended or any(c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in self.conditionals for m in c.children) for c in children)
             if any(c.dep_ == "mark" and c.lower_ in self.conditionals for c in children):
                 hypothetical = True
             if t is not trigger and t.lemma_.lower() in self.hypo_governors:
@@ -109,5 +112,12 @@ class ModalityMixin:
         return []
 
     def _obliged(self, trigger: Token) -> bool:
-        clause = self._clause_of(trigger)
-        return any(c.dep_ == "aux" and c.lower_ in self.obligation for c in clause.children)
+        """"Iraq must cooperate", "the US must be ready to mediate": an act someone must do."""
+        t = self._clause_of(trigger)
+        for _ in range(3):
+            if any(c.dep_ == "aux" and c.lower_ in self.obligation for c in t.children):
+                return True
+            if t.dep_ not in ("xcomp", "acomp") or t.head.i == t.i:
+                return False
+            t = t.head
+        return False
