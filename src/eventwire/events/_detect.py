@@ -215,6 +215,7 @@ class EventDetector(ModalityMixin):
         starts = [s.start for s in sentences]
         events: list[Event] = []
         triggers: dict[int, Token] = {}
+        statements: dict[int, str] = {}
         consumed: set[int] = set()
         entries = {t.i: e for t in doc if (e := self._entry(t)) is not None}
         # event nouns are arguments of their own, not containers of other arguments ("Li's visit … will push")
@@ -226,7 +227,7 @@ class EventDetector(ModalityMixin):
             if entry.pos == "VERB":
                 args = self._verb_args(token, entry)
                 for c in token.children:  # "imposed sanctions": the noun is part of this event
-                    if c.dep_ in ("dobj", "attr") and c.lemma_.lower() in entry.objects:
+                    if c.dep_ in ("dobj", "attr", "nsubjpass") and c.lemma_.lower() in entry.objects:
                         consumed.add(c.i)
             else:
                 args = self._noun_args(token, entry)
@@ -272,7 +273,8 @@ class EventDetector(ModalityMixin):
                 if mapped:
                     code, hypothetical = self.lex.codes[mapped], False
             if not code.plover_type:
-                continue  # CAMEO 01 statements are quotes, not PLOVER events
+                statements[token.i] = code.root  # CAMEO 01 statements are quotes, not events, but they frame
+                continue  # the acts they speak of ("expressed concern over an attack that killed …")
             # the document's sentence that holds the trigger (the same spans the store keeps)
             sentence = sentences[max(0, bisect_right(starts, token.idx) - 1)]
             confidence = 0.45 + 0.25 * bool(source) + 0.2 * bool(target) + 0.1 * (entry.pos == "VERB")
@@ -287,20 +289,21 @@ class EventDetector(ModalityMixin):
                 confidence=round(min(confidence, 1.0), 2),
             ))
             triggers[len(events) - 1] = token
-        return self._unframed(events, triggers)
+        return self._unframed(events, triggers, statements)
 
-    def _unframed(self, events: list[Event], triggers: dict[int, Token]) -> list[Event]:
-        """Drop events framed by another ("threatened to attack" is one THREATEN event); rank embedded ones
-        lower, so that the main event of a sentence is its governing one."""
+    def _unframed(self, events: list[Event], triggers: dict[int, Token], statements: dict[int, str]) -> list[Event]:
+        """Drop events framed by another ("threatened to attack" is one THREATEN event, "considering sending
+        aid" one statement); rank embedded ones lower, so that the main event of a sentence is its governing one.
+        Coordinated events do not frame each other ("claimed responsibility and apologised")."""
         framing = self.lex.words("framing_roots")
-        at = {token.i: n for n, token in triggers.items()}
+        roots = {token.i: events[n].cameo_root for n, token in triggers.items()} | statements
         kept = []
         for n, event in enumerate(events):
             token, framed, depth = triggers[n], False, 0
-            for ancestor in token.ancestors:
-                if ancestor.i in at and ancestor.sent.start == token.sent.start:
-                    depth += 1
-                    if events[at[ancestor.i]].cameo_root in framing:
+            for ancestor in _governors(token):
+                if ancestor.i in roots:
+                    depth += ancestor.i not in statements
+                    if roots[ancestor.i] in framing:
                         framed = True
             if framed:
                 continue
@@ -318,6 +321,15 @@ class EventDetector(ModalityMixin):
         for n, event in enumerate(kept, 1):
             event.id = f"e{n}"
         return kept
+
+
+def _governors(token: Token):
+    """The ancestors of ``token`` in its sentence that govern it, not the ones it is coordinated with."""
+    child = token
+    for ancestor in token.ancestors:
+        if child.dep_ != "conj":
+            yield ancestor
+        child = ancestor
 
 
 def _actor_index(doc: Doc, actors: list[Actor]) -> dict[int, ActorRef]:
