@@ -247,3 +247,12 @@ def test_peoples_of_a_state_and_civilian_places():
     assert by_mention_in(province, "Montenegro").country == "MNE"
     capital = by_mention(actors_of("Sri Lanka opened an embassy in Khatmandu."), "Khatmandu")
     assert capital.country == "NPL"  # an old spelling of the capital, one letter from one we know
+
+
+def test_known_surnames_alone_and_members_of_organisations():
+    actors = actors_of("Talks stalled on Monday. Officials said Erdogan would not attend.")
+    erdogan = by_mention(actors, "Erdogan")  # the KB spells him Erdoğan; one person bears the surname
+    assert (erdogan.kb_id, erdogan.country) == ("recep-tayyip-erdogan", "TUR")
+    assert all(a.name != "Friday" for a in actors_of("Officials met on Friday in Ankara."))
+    members = by_mention(actors_of("Four Taliban members met US officials in Doha."), "Four Taliban members")
+    assert (members.country, members.sectors) == ("AFG", ["REB"])

@@ -70,6 +70,7 @@ class MentionFinder:
         self.needs_country = kb.codes("needs_country_sectors")
         self.place_verbs = kb.words("place_verbs")
         self.civilian_places = kb.words("civilian_places")
+        self.member_heads = kb.words("member_heads")
         self.people_elite_heads = kb.words("people_elite_heads")
         self.people_armed = kb.codes("people_armed_sectors")
         self.typos = TypoIndex(kb)
@@ -91,6 +92,7 @@ class MentionFinder:
             for i in range(span.start, span.end):
                 kb_at[i] = (span.start, span.end, refs)
         self._add_surnames(doc, kb_at, ent_at)
+        self._add_known_surnames(doc, kb_at, ent_at)
         self._add_typos(doc, kb_at, ent_at)
 
         heads: dict[int, Token] = {}
@@ -133,6 +135,24 @@ class MentionFinder:
                     continue  # part of a full name, found already
                 kb_at[token.i] = (token.i, token.i + 1, forms[token.text] or [SurfaceRef("surname", token.text)])
 
+    def _add_known_surnames(self, doc: Doc, kb_at, ent_at) -> None:
+        """A surname alone that only one person of the knowledge base bears ("Erdogan said"): news name leaders
+        so without a first mention in full. Not a sentence's first word unless NER calls it a person, nor a
+        word NER places."""
+        for token in doc:
+            if token.i in kb_at or token.pos_ != "PROPN" or len(token.text) < 5:
+                continue
+            ids = self.kb.surnames.get(token.text)
+            if not ids or len(ids) != 1:
+                continue
+            ent = ent_at.get(token.i)
+            label = token.ent_type_  # not a DATE ("Friday"), a place or a people
+            if label not in ("PERSON", "ORG", "") or (ent is not None and len(ent) > 1):
+                continue
+            if label != "PERSON" and token.is_sent_start:
+                continue
+            kb_at[token.i] = (token.i, token.i + 1, [SurfaceRef("person", ids[0])])
+
     def _add_typos(self, doc: Doc, kb_at, ent_at) -> None:
         """Misspelt state names, peoples and capitals ("Ethopia", "Ghanians") the knowledge base missed."""
         for token in doc:
@@ -157,11 +177,16 @@ class MentionFinder:
             return True
         return self._noun_sector(token)[0] is not None or self._title_at(token)
 
+    def _members_of_org(self, token: Token, kb_at) -> bool:
+        """``token`` names a known organisation whose members its head is ("Four Taliban members")."""
+        return (token.head.lemma_.lower() in self.member_heads and token.i in kb_at
+                and any(r.kind == "org" for r in kb_at[token.i][2]))
+
     def _np_head(self, token: Token, kb_at, ent_at) -> Token:
         """Climb from a name to the head of the noun phrase it modifies, if that head is an actor."""
         head = token
-        while (head.dep_ in _CLIMB_DEPS and head.head.i != head.i
-               and head.head.pos_ in ("NOUN", "PROPN") and self._is_actor_head(head.head, kb_at, ent_at)):
+        while (head.dep_ in _CLIMB_DEPS and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN")
+               and (self._is_actor_head(head.head, kb_at, ent_at) or self._members_of_org(head, kb_at))):
             head = head.head
         # "the president of Colombia": a country in an of-phrase belongs to the title it follows
         if (head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN")
@@ -362,6 +387,8 @@ class MentionFinder:
                               sector="CVL" if _is_locative(head) or head.dep_ in ("dobj", "pobj") else None,
                               **base)]
         sector = self._group_sector(head)
+        if org is not None and head.lemma_.lower() in self.member_heads:  # "Hamas activists": of Hamas's sector
+            sector = next(iter(self.kb.organizations[org].sectors), sector)
         if self._title_at(head) and t_end == head.i + 1:
             if title_sector == "IGO":
                 country, title_sector = country or "IGO", "GOV"

@@ -148,7 +148,7 @@ class ActorKB:
                 add(name, SurfaceRef("org", o.id))
         surnames: dict[str, list[str]] = defaultdict(list)
         for p in self.people.values():
-            for name in (p.name, *p.aliases):
+            for name in dict.fromkeys(n for name in (p.name, *p.aliases) for n in (name, _ascii(name))):
                 add(name, SurfaceRef("person", p.id))
                 for surname in surname_forms(name):
                     if p.id not in surnames[surname]:
@@ -180,6 +180,13 @@ class ActorKB:
             return None
         country = self.countries.get(iso3)
         return country.code if country else iso3
+
+
+def _ascii(name: str) -> str:
+    """A name without its diacritics ("Erdoğan" → "Erdogan"), as much news copy spells it."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def surname_forms(name: str) -> list[str]:
