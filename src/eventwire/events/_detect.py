@@ -273,7 +273,7 @@ class EventDetector(ModalityMixin):
                 if mapped:
                     code, hypothetical = self.lex.codes[mapped], False
             if not code.plover_type:
-                statements[token.i] = code.root  # CAMEO 01 statements are quotes, not events, but they frame
+                statements[token.i] = code.code  # CAMEO 01 statements are quotes, not events, but they frame
                 continue  # the acts they speak of ("expressed concern over an attack that killed …")
             # the document's sentence that holds the trigger (the same spans the store keeps)
             sentence = sentences[max(0, bisect_right(starts, token.idx) - 1)]
@@ -291,19 +291,20 @@ class EventDetector(ModalityMixin):
             triggers[len(events) - 1] = token
         return self._unframed(events, triggers, statements)
 
-    def _unframed(self, events: list[Event], triggers: dict[int, Token], statements: dict[int, str]) -> list[Event]:
+    def _unframed(self, events: list[Event], triggers: dict[int, Token], statements: dict[int, str]
+                  ) -> list[Event]:
         """Drop events framed by another ("threatened to attack" is one THREATEN event, "considering sending
         aid" one statement); rank embedded ones lower, so that the main event of a sentence is its governing one.
         Coordinated events do not frame each other ("claimed responsibility and apologised")."""
         framing = self.lex.words("framing_roots")
-        roots = {token.i: events[n].cameo_root for n, token in triggers.items()} | statements
+        codes = {token.i: events[n].cameo_code for n, token in triggers.items()} | statements
         kept = []
         for n, event in enumerate(events):
             token, framed, depth = triggers[n], False, 0
             for ancestor in _governors(token):
-                if ancestor.i in roots:
+                if ancestor.i in codes:
                     depth += ancestor.i not in statements
-                    if roots[ancestor.i] in framing:
+                    if any(codes[ancestor.i].startswith(f) for f in framing):
                         framed = True
             if framed:
                 continue
