@@ -21,8 +21,20 @@ from typing import Any, Iterable
 
 import yaml
 
-from ._model import (GROUP_CODES, ActorKB, Country, KBError, Office, Organization, People, Person, Region, Seat,
-                     SurfaceRef, surname_forms)
+from ._model import (
+    GROUP_CODES,
+    ActorKB,
+    Country,
+    KBError,
+    Office,
+    Organization,
+    People,
+    Person,
+    Region,
+    Seat,
+    SurfaceRef,
+    surname_forms,
+)
 
 __all__ = ["GROUP_CODES", "ActorKB", "Country", "KBError", "Office", "Organization", "People", "Person", "Region",
            "Seat", "SurfaceRef", "load_kb", "surname_forms"]

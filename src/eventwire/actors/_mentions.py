@@ -16,22 +16,26 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.util import filter_spans
 
-from ._kb import ActorKB, People, SurfaceRef, surname_forms
+from ._kb import ActorKB, People, SurfaceRef
+from ._names import NameFinder
+from ._places import (
+    _PLACE_KINDS,
+    _POSSESSIVES,
+    PlaceFinder,
+    _city,
+    _clean_name,
+    _inside_other_place,
+    _is_locative,
+)
 from ._typos import TypoIndex
 
 # Dependents that stay inside a noun phrase to the left of its head.
 _LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "punct", "quantmod", "flat", "prep",
               "pobj", "cc", "advmod", "npadvmod"}
 _CLIMB_DEPS = {"compound", "amod", "poss", "nmod", "flat"}
-_LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "into", "across", "outside", "inside", "within", "around",
-                   "toward", "towards", "through", "throughout", "via", "across", "between", "on", "over", "off"}
 _SUBJECT_PRONOUNS = {"he": "m", "she": "f"}
-_POSSESSIVES = ("'s", "’s", "'", "’")
 _ACTOR_ENT_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"}
-_PLACE_KINDS = ("country", "demonym", "capital", "region")
-_UNIT_NOUNS = {"province", "region", "state", "republic", "territory", "district", "enclave", "area"}
 _ETHNIC = People("ethnic", (), "ethnic", None)  # "ethnic Albanians": a people placed by the text, not a state
-
 
 
 @dataclass
@@ -56,7 +60,7 @@ class Candidate:
         return self.kind.upper()
 
 
-class MentionFinder:
+class MentionFinder(NameFinder, PlaceFinder):
     """Finds candidates in Docs of one spaCy vocabulary with one knowledge base."""
 
     def __init__(self, kb: ActorKB, nlp) -> None:
@@ -112,58 +116,6 @@ class MentionFinder:
         candidates.extend(self._pronouns(doc))
         candidates.sort(key=lambda c: c.start)
         return _drop_nested(candidates)
-
-    def _add_surnames(self, doc: Doc, kb_at, ent_at) -> None:
-        """Later mentions of a person by surname ("Petro") that NER missed or mislabelled."""
-        forms: dict[str, list[SurfaceRef]] = {}
-        for ent in {id(e): e for e in ent_at.values()}.values():
-            if ent.label_ == "PERSON" and len(ent) > 1:
-                refs = self.kb.surfaces.get(ent.text, [])
-                for form in surname_forms(ent.text):
-                    forms.setdefault(form, [r for r in refs if r.kind == "person"])
-        for s, e, refs in {(s, e): (s, e, refs) for s, e, refs in kb_at.values()}.values():
-            for ref in refs:
-                if ref.kind == "person":
-                    for form in surname_forms(doc[s:e].text):
-                        forms.setdefault(form, [ref])
-        if not forms:
-            return
-        for token in doc:
-            if token.text in forms and token.i not in kb_at and token.pos_ == "PROPN":
-                ent = ent_at.get(token.i)
-                if ent is not None and ent.label_ == "PERSON" and len(ent) > 1:
-                    continue  # part of a full name, found already
-                kb_at[token.i] = (token.i, token.i + 1, forms[token.text] or [SurfaceRef("surname", token.text)])
-
-    def _add_known_surnames(self, doc: Doc, kb_at, ent_at) -> None:
-        """A surname alone that only one person of the knowledge base bears ("Erdogan said"): news name leaders
-        so without a first mention in full. Not a sentence's first word unless NER calls it a person, nor a
-        word NER places."""
-        for token in doc:
-            if token.i in kb_at or token.pos_ != "PROPN" or len(token.text) < 5:
-                continue
-            ids = self.kb.surnames.get(token.text)
-            if not ids or len(ids) != 1:
-                continue
-            ent = ent_at.get(token.i)
-            label = token.ent_type_  # not a DATE ("Friday"), a place or a people
-            if label not in ("PERSON", "ORG", "") or (ent is not None and len(ent) > 1):
-                continue
-            if label != "PERSON" and token.is_sent_start:
-                continue
-            kb_at[token.i] = (token.i, token.i + 1, [SurfaceRef("person", ids[0])])
-
-    def _add_typos(self, doc: Doc, kb_at, ent_at) -> None:
-        """Misspelt state names, peoples and capitals ("Ethopia", "Ghanians") the knowledge base missed."""
-        for token in doc:
-            if token.i in kb_at or token.pos_ not in ("PROPN", "NOUN", "ADJ") or not token.is_title:
-                continue
-            ent = ent_at.get(token.i)
-            if ent is not None and (ent.label_ == "PERSON" or len(ent) > 1 + (ent[0].lower_ == "the")):
-                continue
-            refs = self.typos.correct(token.text)
-            if refs and _known_place(token.text) in (None, refs[0].id):  # not "Columbia" (USA) for Colombia
-                kb_at[token.i] = (token.i, token.i + 1, refs)
 
     # -- phrase structure --------------------------------------------------
 
@@ -422,9 +374,6 @@ class MentionFinder:
                     for n, (at, iso3) in enumerate(countries)]
         return [Candidate(kind="group", country=country, sector=sector, org=org, **base)]
 
-    def _state_of(self, ref: SurfaceRef) -> str:
-        return self.kb.regions[ref.id].country if ref.kind == "region" else ref.id
-
     def _appositive_title(self, head: Token, kb_at, country, org):
         for child in head.rights:
             if child.dep_ != "appos":
@@ -474,113 +423,12 @@ class MentionFinder:
                 return self.kb.org_heads[key]
         return None
 
-    def _place(self, head: Token, kb_at, ent_at, end: int) -> tuple[str | None, int]:
-        """The state a group is in, from a place phrase right after it ("students throughout Indonesia",
-        "a terror group based in Trinidad", "settlers in the West Bank city of Hebron"), and the end of the
-        phrase that then includes the place."""
-        preps = ("in", "from", "inside", "throughout", "across", "of")
-        for child in head.rights:
-            if child.i != end:
-                continue
-            if child.dep_ == "prep" and child.lower_ in preps:
-                found = self._place_of(child, kb_at, ent_at)
-            elif child.dep_ in ("acl", "amod") and child.lower_ in self.place_verbs:
-                prep = next((c for c in child.rights if c.dep_ == "prep" and c.lower_ in preps), None)
-                found = self._place_of(prep, kb_at, ent_at) if prep is not None else None
-            else:
-                found = None
-            if found:
-                return found[0], found[1]
-        return None, end
-
-    def _place_of(self, prep: Token, kb_at, ent_at) -> tuple[str, int] | None:
-        """The state a place phrase names, and where the phrase ends (None if it names no place)."""
-        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if pobj is None or (pobj.i not in kb_at and self._is_actor_head(pobj, kb_at, ent_at)):
-            return None  # "doctors from two aid groups": a body, not a place
-        end = max(self._np_range(pobj)[1], pobj.i + 1)
-        iso3 = self._place_state(pobj, kb_at, ent_at)
-        return (iso3, end) if iso3 else None
-
-    def _place_state(self, pobj: Token, kb_at, ent_at) -> str | None:
-        for token in pobj.subtree:
-            for ref in kb_at.get(token.i, (0, 0, []))[2]:
-                if ref.kind in _PLACE_KINDS:
-                    return self._state_of(ref)
-                if ref.kind in ("person", "org", "people"):
-                    return None
-        ent = ent_at.get(pobj.i)
-        if ent is not None and ent.label_ == "GPE":
-            city = _city(ent)
-            return city.country if city is not None else None
-        return None
-
-    def _of_country(self, head: Token, kb_at, preps: tuple[str, ...]) -> str | None:
-        """The state named in a prepositional phrase on ``head`` ("the president of Colombia")."""
-        for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ in preps:
-                for pobj in child.children:
-                    if pobj.dep_ != "pobj":
-                        continue
-                    # "of Colombia", "of the Tyumen region"
-                    for t in (pobj, *(c for c in pobj.lefts if c.dep_ in ("compound", "amod", "poss"))):
-                        for ref in kb_at.get(t.i, (0, 0, []))[2]:
-                            if ref.kind in _PLACE_KINDS:
-                                return self._state_of(ref)
-        return None
-
     def _pronouns(self, doc: Doc) -> list[Candidate]:
         return [
             Candidate(start=t.i, end=t.i + 1, head=t, kind="pronoun", gender=_SUBJECT_PRONOUNS[t.lower_])
             for t in doc
             if t.lower_ in _SUBJECT_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass")
         ]
-
-
-def _city(ent):
-    """The best-known city of that name in the gazetteer, unless another country has one nearly as big."""
-    from ..gazetteer import gazetteer
-
-    name = _clean_name(ent.text)
-    found = gazetteer().cities_named(name)
-    if not found:
-        return gazetteer().us_state(name)  # "Texas", "Ohio" (a US state the knowledge base does not list)
-    if len(found) > 1 and found[1].country != found[0].country and found[1].population * 3 > found[0].population:
-        return None
-    return found[0]
-
-
-def _known_place(name: str) -> str | None:
-    """The state of the best-known real place of that name (a city, a US state): "Columbia" is no misspelt
-    Colombia, "Khatmandu" is Nepal's capital all the same."""
-    from ..gazetteer import gazetteer
-
-    place = next(iter(gazetteer().cities_named(name)), None) or gazetteer().us_state(name)
-    return place.country if place is not None else None
-
-
-def _inside_other_place(span, ent_at) -> bool:
-    ent = ent_at.get(span.start)
-    if ent is None or ent.label_ not in ("GPE", "LOC", "FAC"):
-        return False
-    inner = _clean_name(ent.text)
-    if ent.start == span.start and ent.end == span.end + 1 and ent[-1].lower_ in _UNIT_NOUNS:
-        return False  # "Montenegro province": the state's name, with a word for what part of it is meant
-    return (ent.start < span.start or ent.end > span.end) and inner != span.text and len(ent) > len(span) + (
-        ent[0].lower_ == "the") + (ent[-1].lower_ in _POSSESSIVES)
-
-
-def _is_locative(token: Token) -> bool:
-    return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPS
-
-
-def _clean_name(text: str) -> str:
-    name = " ".join(text.split())
-    for suffix in ("'s", "’s", "'", "’"):
-        name = name.removesuffix(suffix).rstrip()
-    if name.lower().startswith("the "):
-        name = name[4:]
-    return name
 
 
 def _drop_nested(candidates: list[Candidate]) -> list[Candidate]:

@@ -148,7 +148,7 @@ class ActorKB:
                 add(name, SurfaceRef("org", o.id))
         surnames: dict[str, list[str]] = defaultdict(list)
         for p in self.people.values():
-            for name in dict.fromkeys(n for name in (p.name, *p.aliases) for n in (name, _ascii(name))):
+            for name in dict.fromkeys(form for written in (p.name, *p.aliases) for form in (written, _ascii(written))):
                 add(name, SurfaceRef("person", p.id))
                 for surname in surname_forms(name):
                     if p.id not in surnames[surname]:

@@ -19,7 +19,6 @@ from ._kb import ActorKB, Office, Person, surname_forms
 from ._mentions import Candidate
 
 
-
 @dataclass
 class _Draft:
     key: tuple

@@ -10,7 +10,6 @@ from ..pipeline import analyze
 from ..records import Actor, Article
 from ._common import overlap, prf, read_conll_bio, require
 
-
 # Sector codes the PLOVER GSR coders spelt otherwise than PLOVER/CAMEO: "CIV" for civilians ("Bosnian Serbs",
 # "Baghdad") is CVL.
 _GOLD_SECTOR_SPELLINGS = {"CIV": "CVL"}
