@@ -168,3 +168,52 @@ def test_events_long_before_the_document_are_historical():
     invasion = one(events, "ASSAULT")[0]
     assert invasion.historical
     assert not one(events_of("The United States attacked Iraq on Monday.", "2024-05-01"), "ASSAULT")[0].historical
+
+
+def test_a_pronoun_subject_of_reported_speech_is_the_speaker_and_cannot_is_a_refusal():
+    e, source, _, _ = one(events_of("Syria says it cannot accept any more refugees from Iraq."), "REJECT")
+    assert codes(source) == {"SYR"} and not e.negated and e.quad_class == 3
+
+
+def test_what_a_speaker_says_another_must_do_is_a_demand_whatever_the_act():
+    e, source, target, _ = one(events_of("Egypt said that Israel must ensure security in Gaza."), "REQUEST")
+    assert codes(source) == {"EGY"} and codes(target) == {"ISR"} and e.cameo_root == "10"
+
+
+def test_an_act_under_consideration_is_no_event():
+    assert events_of("Japan is considering sending aid to North Korea.") == []
+
+
+def test_subject_through_an_adjective_is_an_intent():
+    e, source, _, _ = one(events_of("Pakistan is willing to withdraw its troops from Kashmir."), "AGREE")
+    assert codes(source) == {"PAK"} and e.cameo_code.startswith("03") and not e.hypothetical
+
+
+def test_a_transfer_targets_the_recipient_not_what_is_sent():
+    e, source, target, _ = one(events_of("Britain sent 100 armoured vehicles and a team of paratroopers to "
+                                         "Lebanon."), "AID")
+    assert codes(source) == {"GBR"} and codes(target) == {"LBN"}
+    assert [x for x in events_of("U.S. and Russian negotiators return to Geneva this week.")
+            if x[0].plover_type == "RETREAT"] == []
+
+
+@pytest.mark.parametrize(
+    "text, plover_type, root",
+    [
+        ("Serbia lifted a night curfew in Montenegro.", "CONCEDE", "08"),  # PLOVER manual: removing curfews
+        ("The United States imposed sanctions on Iran.", "SANCTION", "16"),  # sanctions are SANCTION 'discontinue'
+        ("A Honduran court indicted the former defence minister of Honduras.", "ACCUSE", "11"),  # 'indict' → allege
+        ("Kazakh oil workers went on strike on Monday.", "PROTEST", "14"),  # a labour strike, not an attack
+        ("The Arab League called for talks between Israel and Syria.", "REQUEST", "02"),  # 'call for' appeals
+    ],
+)
+def test_codes_follow_the_plover_manual_and_cameo(text, plover_type, root):
+    e, *_ = one(events_of(text), plover_type)
+    assert e.cameo_root == root
+
+
+def test_a_background_clause_ranks_below_the_main_event():
+    events = events_of("Serbia lifted a night curfew in Montenegro, where 28 people were killed by Serbian police "
+                       "in March.")
+    main = max(events, key=lambda x: x[0].confidence)[0]
+    assert main.plover_type == "CONCEDE"

@@ -52,6 +52,7 @@ class EventDetector(ModalityMixin):
         self.obligation = w("obligation_auxiliaries")
         self.refusal = w("refusal_auxiliaries")
         self.causative = w("causative_verbs")
+        self.demanding = w("demand_auxiliaries")
         self.transfer = w("transfer_words")
         self.transfer_preps = w("transfer_preps")
         self.political = {s.upper() for s in w("political_sectors")}
@@ -69,6 +70,14 @@ class EventDetector(ModalityMixin):
         for entry in entries or ():
             if self._fits(token, entry):
                 return entry
+        return None
+
+    def _must(self, token: Token) -> Entry | None:
+        """"The Red Cross said US forces must ensure security": what a speaker says another must do is a demand,
+        whatever the act (a statement here, turned into the speaker's demand with the other reported events)."""
+        if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in self.demanding for c in token.children):
+            return Entry(token.lemma_.lower(), "VERB", self.lex.code_maps.get("demand_codes", {}).get("act", "010"),
+                         origin="obligation")
         return None
 
     def _fits(self, token: Token, entry: Entry) -> bool:
@@ -152,6 +161,10 @@ class EventDetector(ModalityMixin):
             # "sent 100 vehicles and a team of paratroopers to Lebanon", "withdrew its troops from Abyei": what is
             # moved is not the target; the recipient or the place is
             recipients = [c for c in verb.children if c.dep_ == "dative"] + self._place(verb)
+            if not recipients:  # "sent … a team of paratroopers to Lebanon", with "to" parsed on the object
+                recipients = [g for o in verb.children if o.dep_ in ("dobj", "nsubjpass") for t in o.subtree
+                              if t.dep_ == "prep" and t.lower_ in ("to", "into") for g in t.children
+                              if g.dep_ == "pobj"]
             target = recipients or target
         if not target:  # "threatened to attack Gaza", "urged Iran to release": the target of the framed act
             for c in verb.children:
@@ -217,7 +230,7 @@ class EventDetector(ModalityMixin):
         triggers: dict[int, Token] = {}
         statements: dict[int, str] = {}
         consumed: set[int] = set()
-        entries = {t.i: e for t in doc if (e := self._entry(t)) is not None}
+        entries = {t.i: e for t in doc if (e := self._entry(t) or self._must(t)) is not None}
         # event nouns are arguments of their own, not containers of other arguments ("Li's visit … will push")
         triggers_at = {i for i, e in entries.items() if e.pos == "NOUN"}
         for i, entry in entries.items():
