@@ -217,3 +217,11 @@ def test_a_background_clause_ranks_below_the_main_event():
                        "in March.")
     main = max(events, key=lambda x: x[0].confidence)[0]
     assert main.plover_type == "CONCEDE"
+
+
+def test_subject_and_object_frames():
+    assert [x for x in events_of("Hundreds of British troops have arrived in Mali.") if x[0].cameo_root == "04"] == []
+    e, source, target, _ = one(events_of("The Chinese foreign minister arrived in Pakistan on Monday."), "CONSULT")
+    assert codes(target) == {"PAK"}
+    assert [x for x in events_of("Trump sent a letter to the head of the World Health Organization.")
+            if x[0].plover_type == "AID"] == []

@@ -105,6 +105,13 @@ class EventDetector(ModalityMixin):
             objs += [g for o in objs for g in o.children if g.dep_ == "compound"]
             if not any(o.lemma_.lower() in entry.objects or o.lower_ in entry.objects for o in objs):
                 return False
+        if entry.subjects or entry.not_subjects:
+            words = _heads(c for c in token.children if c.dep_ in ("nsubj", "nsubjpass"))
+            if entry.subjects and not words & entry.subjects or words & entry.not_subjects:
+                return False
+        if entry.not_objects and _heads(c for c in token.children if c.dep_ in ("dobj", "nsubjpass")) & \
+                entry.not_objects:
+            return False
         if entry.governors:
             governor = self._governor(token)
             if governor is None or governor.lemma_.lower() not in entry.governors:
@@ -335,6 +342,19 @@ class EventDetector(ModalityMixin):
         for n, event in enumerate(kept, 1):
             event.id = f"e{n}"
         return kept
+
+
+def _heads(tokens) -> set[str]:
+    """Lemmas naming what noun phrases are: their heads, modifiers and of-phrases ("hundreds of British troops")."""
+    words = set()
+    for t in tokens:
+        words.add(t.lemma_.lower())
+        for c in t.children:
+            if c.dep_ in ("compound", "amod"):
+                words.add(c.lemma_.lower())
+            if c.dep_ == "prep" and c.lower_ == "of":
+                words.update(g.lemma_.lower() for g in c.children if g.dep_ == "pobj")
+    return words
 
 
 def _governors(token: Token):

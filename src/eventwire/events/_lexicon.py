@@ -58,10 +58,14 @@ class Entry:
     needs_target: bool = False  # only an event when its target is an actor ("gave … to the Marines")
     origin: str = ""
     governors: frozenset[str] = frozenset()  # nouns: the verb that takes the noun ("went on strike")
+    subjects: frozenset[str] = frozenset()  # the subject must be one of these ("peacekeepers arrived")
+    not_subjects: frozenset[str] = frozenset()  # … or must not be ("troops arrived" is no visit)
+    not_objects: frozenset[str] = frozenset()  # the object must not be one of these ("sent a letter" is no aid)
 
     @property
     def specificity(self) -> int:
-        return bool(self.particle) + bool(self.objects) + bool(self.xcomps) + bool(self.governors)
+        return bool(self.particle) + bool(self.objects) + bool(self.xcomps) + bool(self.governors) + \
+            bool(self.subjects)
 
 
 @dataclass
@@ -84,11 +88,11 @@ class Lexicon:
 
 
 def _frame(e: Entry) -> tuple:
-    return (e.particle, e.objects, e.xcomps, e.governors)
+    return (e.particle, e.objects, e.xcomps, e.governors, e.subjects, e.not_subjects, e.not_objects)
 
 
-_ENTRY_KEYS = {"verb", "noun", "cameo", "particle", "object", "xcomp", "prep", "governor", "needs_target", "note",
-               "__line__"}
+_ENTRY_KEYS = {"verb", "noun", "cameo", "particle", "object", "xcomp", "prep", "governor", "subject", "not_subject",
+               "not_object", "needs_target", "note", "__line__"}
 
 
 def _words(value: Any, where: str) -> tuple[str, ...]:
@@ -140,7 +144,8 @@ def _read_entries(path: Path, lexicon: Lexicon) -> None:
             lemma, pos, code, particle[0] if particle else None, frozenset(_words(item.get("object"), where)),
             frozenset(_words(item.get("xcomp"), where)), _words(item.get("prep"), where),
             str(item.get("needs_target", "")).lower() in ("true", "yes", "1"), where,
-            frozenset(_words(item.get("governor"), where)),
+            frozenset(_words(item.get("governor"), where)), frozenset(_words(item.get("subject"), where)),
+            frozenset(_words(item.get("not_subject"), where)), frozenset(_words(item.get("not_object"), where)),
         ))
 
 
