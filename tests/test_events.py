@@ -225,3 +225,16 @@ def test_subject_and_object_frames():
     assert codes(target) == {"PAK"}
     assert [x for x in events_of("Trump sent a letter to the head of the World Health Organization.")
             if x[0].plover_type == "AID"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Austrian riot police numbered approximately 100 officers at the Brenner Pass.",  # a modifier of an actor
+        "A federal appeals court in Texas had struck down the US program.",  # a ruling, not an attack
+        "Given the greater opportunity cost for Russia and China, it is difficult to imagine.",  # no giver
+        "Royce's letter gives Secretary of State John Kerry until Feb. 17 to respond.",  # a deadline is no aid
+    ],
+)
+def test_no_event_in_real_news_traps(text):
+    assert [e.plover_type for e, *_ in events_of(text)] == []

@@ -244,6 +244,9 @@ class EventDetector(ModalityMixin):
             if i in consumed:
                 continue
             token = doc[i]
+            if entry.pos == "NOUN" and token.dep_ in ("compound", "amod", "nmod") and i in actor_at and \
+                    actor_at.get(token.head.i) == actor_at[i]:
+                continue  # a modifier in an actor's name or description: "riot police", "peacekeeping troops"
             if entry.pos == "VERB":
                 args = self._verb_args(token, entry)
                 for c in token.children:  # "imposed sanctions": the noun is part of this event
@@ -268,6 +271,9 @@ class EventDetector(ModalityMixin):
             if entry.needs_target and token.lemma_.lower() in self.transfer and entry.pos == "VERB" and not any(
                     c.dep_ in ("dobj", "nsubjpass", "dative") for c in token.children):
                 continue  # a transfer moves something: "negotiators return to Geneva" is not one
+            if entry.needs_target and token.lemma_.lower() in self.transfer and not source and not any(
+                    c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+                continue  # nor is a giving without a giver: "Given the greater cost of sanctions for Russia"
             if not source and not target or entry.needs_target and not target:
                 continue  # precision first: an event with no actor is not reported
             if not any(placed.get(r.actor_id) for r in source + target):
