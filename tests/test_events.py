@@ -238,3 +238,13 @@ def test_subject_and_object_frames():
 )
 def test_no_event_in_real_news_traps(text):
     assert [e.plover_type for e, *_ in events_of(text)] == []
+
+
+def test_a_claim_of_ones_own_act_and_an_opinion_shared_are_statements():
+    assert [e.plover_type for e, *_ in events_of("The Taliban claimed that they had attacked the school in Kabul.")
+            if e.plover_type == "ASSAULT"] == []
+    assert [e.plover_type for e, *_ in events_of("Egypt and Jordan agreed that there was an urgent need for "
+                                                 "progress.")] == []
+    e, source, target, _ = one(events_of("The US Government claims that this group is led by Nicolas Maduro."),
+                               "ACCUSE")
+    assert codes(source) == {"USAGOV"}

@@ -53,6 +53,7 @@ class EventDetector(ModalityMixin):
         self.refusal = w("refusal_auxiliaries")
         self.causative = w("causative_verbs")
         self.demanding = w("demand_auxiliaries")
+        self.claiming = w("claim_verbs")
         self.transfer = w("transfer_words")
         self.transfer_preps = w("transfer_preps")
         self.political = {s.upper() for s in w("political_sectors")}
@@ -111,6 +112,8 @@ class EventDetector(ModalityMixin):
                 return False
         if entry.not_objects and _heads(c for c in token.children if c.dep_ in ("dobj", "nsubjpass")) & \
                 entry.not_objects:
+            return False
+        if entry.clause and not any(c.dep_ == "ccomp" for c in token.children):
             return False
         if entry.governors:
             governor = self._governor(token)
@@ -278,6 +281,9 @@ class EventDetector(ModalityMixin):
                 continue  # precision first: an event with no actor is not reported
             if not any(placed.get(r.actor_id) for r in source + target):
                 continue  # nor one whose actors belong to no state or international body ("SpaceX tested …")
+            claimant = {r.actor_id for r in _refs(self._claimant(token), actor_at, triggers_at)}
+            if claimant & {r.actor_id for r in source}:
+                continue  # "the Houthis claimed that they had attacked the airport": a claim, not a reported act
             code = self.lex.codes[entry.cameo]
             negated, hypothetical, intended = self._modality(token)
             reported = [r for r in _refs(self._reporter(token), actor_at, triggers_at)

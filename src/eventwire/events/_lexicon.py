@@ -61,11 +61,12 @@ class Entry:
     subjects: frozenset[str] = frozenset()  # the subject must be one of these ("peacekeepers arrived")
     not_subjects: frozenset[str] = frozenset()  # … or must not be ("troops arrived" is no visit)
     not_objects: frozenset[str] = frozenset()  # the object must not be one of these ("sent a letter" is no aid)
+    clause: bool = False  # the verb must take a that-clause ("agreed that there was an urgent need")
 
     @property
     def specificity(self) -> int:
         return bool(self.particle) + bool(self.objects) + bool(self.xcomps) + bool(self.governors) + \
-            bool(self.subjects)
+            bool(self.subjects) + self.clause
 
 
 @dataclass
@@ -88,11 +89,11 @@ class Lexicon:
 
 
 def _frame(e: Entry) -> tuple:
-    return (e.particle, e.objects, e.xcomps, e.governors, e.subjects, e.not_subjects, e.not_objects)
+    return (e.particle, e.objects, e.xcomps, e.governors, e.subjects, e.not_subjects, e.not_objects, e.clause)
 
 
 _ENTRY_KEYS = {"verb", "noun", "cameo", "particle", "object", "xcomp", "prep", "governor", "subject", "not_subject",
-               "not_object", "needs_target", "note", "__line__"}
+               "not_object", "clause", "needs_target", "note", "__line__"}
 
 
 def _words(value: Any, where: str) -> tuple[str, ...]:
@@ -143,10 +144,15 @@ def _read_entries(path: Path, lexicon: Lexicon) -> None:
         lexicon.add(Entry(
             lemma, pos, code, particle[0] if particle else None, frozenset(_words(item.get("object"), where)),
             frozenset(_words(item.get("xcomp"), where)), _words(item.get("prep"), where),
-            str(item.get("needs_target", "")).lower() in ("true", "yes", "1"), where,
+            _flag(item.get("needs_target")), where,
             frozenset(_words(item.get("governor"), where)), frozenset(_words(item.get("subject"), where)),
             frozenset(_words(item.get("not_subject"), where)), frozenset(_words(item.get("not_object"), where)),
+            _flag(item.get("clause")),
         ))
+
+
+def _flag(value: Any) -> bool:
+    return str(value if value is not None else "").lower() in ("true", "yes", "1")
 
 
 def _read_modality(section: Any, lexicon: Lexicon, where: str) -> None:

@@ -111,6 +111,17 @@ class ModalityMixin:
             t = t.head
         return []
 
+    def _claimant(self, trigger: Token) -> list[Token]:
+        """The subject of a claim verb whose complement holds the trigger ("the Taliban claimed that they …")."""
+        t = self._clause_of(trigger)
+        for _ in range(3):
+            if t.dep_ == "ccomp" and t.head.lemma_.lower() in self.claiming:
+                return self._subject(t.head)
+            if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
+                return []
+            t = t.head
+        return []
+
     def _obliged(self, trigger: Token) -> bool:
         """"Iraq must cooperate", "the US must be ready to mediate": an act someone must do."""
         t = self._clause_of(trigger)
