@@ -10,6 +10,7 @@ of its own; a pronoun it could not resolve leaves the speaker null.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -298,6 +299,11 @@ class QuoteFinder:
         return None
 
 
+def _next_actor_id(actors: list[Actor]) -> str:
+    numbers = [int(a.id[1:]) for a in actors if a.id[:1] == "a" and a.id[1:].isdigit()]
+    return f"a{max(numbers, default=0) + 1}"
+
+
 class _State:
     """Per-document lookups: which actor mention covers a token; speakers created so far; the last quote."""
 
@@ -331,7 +337,7 @@ class _State:
         actor = self.new_speakers.get(key)
         mention = Mention(span=span, label="SPEAKER", sentence=self._sentence_of(start))
         if actor is None:
-            actor = Actor(id=f"a{len(self.actors) + 1}", name=strip_determiner(span.text), mentions=[mention])
+            actor = Actor(id=_next_actor_id(self.actors), name=strip_determiner(span.text), mentions=[mention])
             self.actors.append(actor)
             self.new_speakers[key] = actor
         else:
@@ -342,8 +348,6 @@ class _State:
         return ref
 
     def _sentence_of(self, char: int) -> int:
-        import bisect
-
         return max(0, bisect.bisect_right(self.sentence_starts, char) - 1)
 
     def carried_speaker(self, q: Quoted) -> ActorRef | None:
