@@ -13,12 +13,12 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ..records import Actor
+from ..records import Actor, ActorRef
 from ._kb import ActorKB, KBError, load_kb
 from ._mentions import MentionFinder
 from ._resolve import Resolver
 
-__all__ = ["ActorKB", "ActorResolver", "KBError", "actor_resolver", "load_kb", "resolve_actors"]
+__all__ = ["ActorKB", "ActorResolver", "KBError", "actor_resolver", "load_kb", "mention_index", "resolve_actors"]
 
 
 class ActorResolver:
@@ -44,3 +44,17 @@ def actor_resolver(nlp, actors_files: tuple[str, ...] = ()) -> ActorResolver:
 def resolve_actors(doc: Doc, day: str | date | None, nlp, actors_files: tuple[str, ...] = ()) -> list[Actor]:
     """The actors of ``doc`` (parsed by ``nlp``, an article dated ``day``)."""
     return actor_resolver(nlp, tuple(actors_files))(doc, day)
+
+
+def mention_index(doc: Doc, actors: list[Actor]) -> dict[int, ActorRef]:
+    """Token index → the actor mention covering it (the innermost, shortest mention wins), for the stages that
+    read actors off the parse (events, quotes)."""
+    spans = sorted(((m.span, a.id) for a in actors for m in a.mentions), key=lambda x: -(x[0].end - x[0].start))
+    index: dict[int, ActorRef] = {}
+    for span, actor_id in spans:
+        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if tokens is None:
+            continue
+        for token in tokens:
+            index[token.i] = ActorRef(actor_id, span)
+    return index

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..actors import mention_index
 from ..records import Actor, ActorRef, Event, Span
 from ._lexicon import Entry, Lexicon
 from ._modality import ModalityMixin
@@ -233,7 +234,7 @@ class EventDetector(ModalityMixin):
     # -- one document ----------------------------------------------------------
 
     def detect(self, doc: Doc, actors: list[Actor], sentences: list[Span], day: str | None) -> list[Event]:
-        actor_at = _actor_index(doc, actors)
+        actor_at = mention_index(doc, actors)
         placed = {a.id: bool(a.country) or bool(set(a.sectors) & self.political) for a in actors}
         starts = [s.start for s in sentences]
         events: list[Event] = []
@@ -376,19 +377,6 @@ def _governors(token: Token):
         if child.dep_ != "conj":
             yield ancestor
         child = ancestor
-
-
-def _actor_index(doc: Doc, actors: list[Actor]) -> dict[int, ActorRef]:
-    """Token index → the actor mention covering it (the innermost, shortest mention wins)."""
-    spans = sorted(((m.span, a.id) for a in actors for m in a.mentions), key=lambda x: -(x[0].end - x[0].start))
-    index: dict[int, ActorRef] = {}
-    for span, actor_id in spans:
-        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
-        if tokens is None:
-            continue
-        for token in tokens:
-            index[token.i] = ActorRef(actor_id, span)
-    return index
 
 
 _INSIDE = {"compound", "amod", "poss", "nmod", "appos", "prep", "pobj", "det", "nummod", "quantmod"}

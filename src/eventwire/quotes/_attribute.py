@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..actors import mention_index
 from ..records import Actor, ActorRef, Mention, Quote, Span
 from ._cues import Cues
 from ._marks import Quoted, find_quoted
@@ -38,6 +39,7 @@ from ._syntax import (
     rest_of_sentence,
     strip_determiner,
     subject_of,
+    title_cased,
     token_at,
     tokens,
     utterance,
@@ -52,6 +54,7 @@ class _Attribution:
     cue: Token
     content: tuple[int, int]  # char span
     kind: str
+    in_quote: bool = False  # the clause is (part of) a direct quotation, reported as that quote
 
 
 class QuoteFinder:
@@ -59,6 +62,7 @@ class QuoteFinder:
 
     def __init__(self, cues: Cues) -> None:
         self.cues = cues
+        self.clause_verbs = cues.speech_verbs | cues.belief_verbs  # verbs whose that-clause is reported
 
     def find(self, doc: Doc, actors: list[Actor], sentence_starts: list[int] | None = None) -> list[Quote]:
         """The document's quotes in text order. Speakers the actor stage did not know are appended to ``actors``."""
@@ -68,19 +72,19 @@ class QuoteFinder:
         state.quoted_tokens = {t.i for q in quoted for t in tokens(doc, q.outer_start, q.outer_end)}
         indirect = self._indirect(doc, state)
         quotes: list[tuple[int, str, Span, Token | None, ActorRef | None]] = []
-        used: set[int] = set()
         direct: list[tuple[Quoted, Token | None, bool]] = []
         for q in quoted:
             clause = next((a for a in indirect if holds(a.content, q)), None)
             parts = [a for a in indirect if holds_clause(q, a.content)]
             if clause is not None and (q.end - q.start) >= 0.8 * (clause.content[1] - clause.content[0]):
-                used.add(id(clause))  # the clause is the quotation itself: one direct quote with that cue
+                clause.in_quote = True  # the clause is the quotation itself: one direct quote with that cue
                 cue = clause.cue
             elif clause is not None:
                 clause.kind = "mixed"  # a quoted phrase inside reported speech
                 continue
             elif parts:  # "He said: “…. ….”": the cue's clause is (the start of) the quotation
-                used.update(id(a) for a in parts)
+                for a in parts:
+                    a.in_quote = True
                 cue = parts[0].cue
             else:
                 cue = self._direct_cue(doc, q, state)
@@ -103,7 +107,7 @@ class QuoteFinder:
             quotes.append((q.start, "direct", Span.of(text, q.start, q.end), cue, speaker))
             state.last_direct = (q, speaker)
         for a in indirect:
-            if id(a) in used:
+            if a.in_quote:
                 continue
             speaker = self._speaker(a.cue, state)
             quotes.append((a.content[0], a.kind, Span.of(text, *a.content), a.cue, speaker))
@@ -118,12 +122,11 @@ class QuoteFinder:
 
     def _indirect(self, doc: Doc, state: "_State") -> list[_Attribution]:
         found: list[_Attribution] = []
-        verbs = self.cues.speech_verbs | self.cues.belief_verbs
         for token in doc:
             if token.i in state.quoted_tokens:
                 continue  # reported speech inside a quotation belongs to the quote
             lemma = token.lemma_.lower()
-            if token.pos_ in ("VERB", "AUX") and lemma in verbs:
+            if token.pos_ in ("VERB", "AUX") and lemma in self.clause_verbs:
                 clauses = [c for c in token.children if c.dep_ == "ccomp"]
                 if clauses and self._has_subject(token):
                     spans = [clause_span(doc, c, token) for c in clauses]
@@ -148,8 +151,7 @@ class QuoteFinder:
     def _fragment(self, doc: Doc, q: Quoted, state: "_State") -> _Attribution | None:
         """“Clinton called half of Trump's supporters “deplorables”": a quoted phrase in the object of a verb
         whose subject is a known actor is that actor's words (mixed). Titles ("“Fox News Sunday”") are not."""
-        words = state.text[q.start:q.end].split()
-        if all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        if title_cased(state.text[q.start:q.end].split()):
             return None
         inside = tokens(doc, q.start, q.end)
         if not len(inside):
@@ -220,9 +222,7 @@ class QuoteFinder:
     def _stands_alone(self, words: str) -> bool:
         """Long enough to be a quotation without a cue, and not a capitalised title."""
         parts = words.split()
-        if len(parts) <= self.cues.scare_quote_max_words:
-            return False
-        return not all(p[:1].isupper() or not p[:1].isalpha() for p in parts)
+        return len(parts) > self.cues.scare_quote_max_words and not title_cased(parts)
 
     # --- speakers and channels ---------------------------------------------------------------------------
 
@@ -314,11 +314,7 @@ class _State:
         self.sentence_starts = sentence_starts or [s.start_char for s in doc.sents]
         self.quoted_tokens: set[int] = set()
         self.last_direct: tuple[Quoted, ActorRef | None] | None = None
-        self.actor_at: dict[int, ActorRef] = {}
-        mentions = sorted(((m.span, a.id) for a in actors for m in a.mentions), key=lambda x: x[0].start - x[0].end)
-        for span, actor_id in mentions:  # longest first, so the innermost mention of a token wins
-            for t in tokens(doc, span.start, span.end):
-                self.actor_at[t.i] = ActorRef(actor_id, span)
+        self.actor_at = mention_index(doc, actors)
         self.new_speakers: dict[str, Actor] = {}
 
     def actor_for(self, who: Token) -> ActorRef | None:

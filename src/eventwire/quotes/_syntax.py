@@ -157,6 +157,11 @@ def phrase_text(head: Token) -> str:
     return strip_determiner(head.doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1].text)
 
 
+def title_cased(words: list[str]) -> bool:
+    """Every word capitalised (or not a word): a title or name, "“Make America Great Again”"."""
+    return all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
 def strip_determiner(text: str) -> str:
     first, _, rest = text.partition(" ")
     return rest if rest and first.lower() in ("a", "an") else text
