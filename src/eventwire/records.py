@@ -131,6 +131,18 @@ class Quote:
 
 
 @dataclass
+class TimeExpression:
+    """A temporal expression resolved against the document date ("last week", "on Tuesday", "since 1999")."""
+
+    span: Span
+    date: str | None  # ISO start of the period; None when relative and the document has no date
+    precision: str  # day | week | month | year
+    end: str | None = None  # ranges ("from May 3 to 5"): ISO start of the last period, same precision
+    relation: str | None = None  # "since" | "until" when the text bounds an interval; None for a point
+    historical: bool = False  # the period ends more than a year before the document date
+
+
+@dataclass
 class AnalyzedDocument:
     """Everything eventwire found in one article."""
 
@@ -141,6 +153,7 @@ class AnalyzedDocument:
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
 
     @property
     def errors(self) -> list[str]:
