@@ -1,0 +1,76 @@
+"""The dates stage: temporal expressions resolved against the document date, and events dated by them.
+
+:func:`resolve_dates` finds the expressions ("last week", "on Tuesday", "Sunday's election", "since 1999",
+"May 3, 2024", "from May 3 to 5") and resolves each to the period it names, reading the tense of its clause
+("on Tuesday" is the past Tuesday in "met on Tuesday", the next one in "will meet on Tuesday").
+:func:`date_events` gives every event the expression attached to its clause (reported speech and relative
+clauses without a date of their own take the date of the clause that reports them, an upper bound), else
+leaves it the document date.  A period that ended more than a year before the document is historical.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from ..records import Event, Span, TimeExpression
+from ._attach import date_events as _date_events
+from ._calendar import HISTORICAL_AFTER, is_historical, resolve
+from ._clauses import anchor_of, direction_of
+from ._grammar import find
+
+__all__ = ["HISTORICAL_AFTER", "date_events", "parse_document_date", "resolve_dates"]
+
+# entity labels under which a month or weekday word is a name, not a date ("Theresa May", "Black Friday Inc")
+_NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "NORP", "GPE", "LOC", "EVENT"})
+
+
+def parse_document_date(value: str | None) -> date | None:
+    """``YYYY-MM-DD`` (or the date part of an ISO datetime) → date; anything else → None."""
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def resolve_dates(doc: Doc, document_date: str | None) -> list[TimeExpression]:
+    """Every temporal expression in ``doc``, resolved against ``document_date`` (relative ones stay
+    unresolved, ``date`` None, when it is None)."""
+    text = doc.text
+    anchor = parse_document_date(document_date)
+    expressions = []
+    for found in find(text):
+        span = doc.char_span(found.start, found.end, alignment_mode="expand")
+        if span is None or any(t.ent_type_ in _NAME_LABELS for t in span):
+            continue
+        if found.needs_date_label and not any(t.ent_type_ == "DATE" for t in span):
+            continue  # a bare number that spaCy does not read as a year
+        reading = found.reading
+        noun, _clause, syntactic_relation = anchor_of(span.root)
+        relation = found.relation or syntactic_relation
+        if relation == "since":
+            direction = "past"
+        elif relation == "until":
+            direction = "nearest" if reading.kind == "date" else "future"
+        else:
+            direction = direction_of(span.root, noun)
+        if reading.kind == "offset" and reading.n > 0 and direction != "future":
+            continue  # "in two weeks" of a past clause is a duration, not a date
+        start, precision, end = resolve(reading, anchor, direction)
+        expressions.append(TimeExpression(
+            span=Span.of(text, found.start, found.end),
+            date=start.isoformat() if start else None,
+            precision=precision,
+            end=end.isoformat() if end else None,
+            relation=relation,
+            historical=is_historical(start, precision, end, anchor),
+        ))
+    return expressions
+
+
+def date_events(events: list[Event], expressions: list[TimeExpression], doc: Doc,
+                document_date: str | None) -> None:
+    """Set ``date``, ``date_precision``, ``date_span`` (and ``historical``) of every event from the expression
+    attached to its trigger's clause; events without one keep the document date (precision day)."""
+    _date_events(events, expressions, doc, document_date)

@@ -1,0 +1,233 @@
+"""Finding temporal expressions in text: regular patterns for the forms news writing uses, each read into a
+:class:`Reading` (what the words say, before any document date or tense is known).
+
+Patterns run over the whole text once; where two matches overlap the longer wins.  Bare month names and years
+need a context word ("in March", "since 1999") or, for years, spaCy's DATE label, so that "May" the modal,
+"2000 troops" and the like are no dates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+           "thirty": 30, "a couple of": 2}
+UNITS = ("day", "week", "month", "year", "decade")
+PRECISION_OF_UNIT = {"day": "day", "week": "week", "month": "month", "year": "year", "decade": "year"}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What an expression says: ``kind`` picks the fields that matter.
+
+    kinds: ``date`` (year, month, day; any of them may be missing: "May 3" has no year), ``decade`` (year),
+    ``weekday`` (weekday 0 = Monday, shift), ``weekend`` (shift), ``unit`` (unit, n: "last week" is n = -1),
+    ``offset`` (unit, n: "two days ago" is n = -2, "in two weeks" n = 2), ``deictic`` (n days from the
+    document date: "yesterday" -1).  ``shift`` is last | next | this | past | coming | None.
+    """
+
+    kind: str
+    precision: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    unit: str | None = None
+    n: int = 0
+    shift: str | None = None
+    end: "Reading | None" = None  # the last period of a range
+
+    @property
+    def relative(self) -> bool:
+        """Needs the document date to resolve (everything but a date with its year, and decades)."""
+        return not (self.kind == "decade" or self.kind == "date" and self.year is not None)
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    reading: Reading
+    relation: str | None = None  # since | until, from the word before
+    needs_date_label: bool = False  # a bare year: only when spaCy calls it a DATE
+
+
+_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_NUM = r"(?:\d{1,2}|a couple of|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|" \
+       r"twenty|thirty)"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_TO = r"\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b|\band\b)\s*"
+_NOT_QUANTITY = r"(?!\s*(?:%|percent|per cent|people|troops|soldiers|km|kilometres|miles|of\b))"
+
+_PATTERNS: dict[str, re.Pattern] = {name: re.compile(pattern) for name, pattern in {
+    "iso": r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b",
+    # "Tuesday, May 3, 2024", "May 3", "from May 3 to 5", "May 30 to June 2"
+    "month_day": rf"\b(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR})\b)?"
+                 rf"(?:{_TO}(?:(?P<m2>{_MONTH})\s+)?(?P<d2>{_DAY})\b(?:,?\s+(?P<y2>{_YEAR})\b)?{_NOT_QUANTITY})?",
+    # "3 May 2024", "the 3rd of May", "3-5 May"
+    "day_month": rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<d>{_DAY})(?:{_TO}(?P<d2>{_DAY}))?\s+(?:of\s+)?"
+                 rf"(?P<m>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR})\b)?",
+    "month_year": rf"\b(?P<mod>(?i:early|late|mid|the end of|the start of|the beginning of|the middle of)[-\s]+)?"
+                  rf"(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b",
+    # "between March and May", "from January to March 2024"
+    "month_range": rf"\b(?P<ctx>(?i:from|between))\s+(?P<m>{_MONTH_FULL})(?:\s+(?P<y>{_YEAR}))?{_TO}"
+                   rf"(?P<m2>{_MONTH_FULL})(?:\s+(?P<y2>{_YEAR}))?\b",
+    "month": rf"(?:\b(?P<ctx>(?i:in|since|until|till|by|during|before|after|throughout|through|from))\s+)?"
+             rf"(?P<mod>(?i:(?:last|next|this|early|late|mid|earlier|later|the end of|the start of|"
+             rf"the beginning of|the middle of)[-\s]+)+)?(?P<m>{_MONTH_FULL})\b(?![-\s]*\d)",
+    "year_range": rf"(?:\b(?P<ctx>(?i:from|between))\s+)?\b(?P<y>{_YEAR})(?:{_TO})(?P<y2>{_YEAR}|\d\d)\b"
+                  rf"(?![-–.,]\d)",
+    "year": rf"(?:\b(?P<ctx>(?i:in|since|until|till|by|during|before|after|throughout|from))\s+)?"
+            rf"(?P<mod>(?i:(?:early|late|mid|the end of|the start of|the beginning of|the middle of)[-\s]+))?"
+            rf"\b(?P<y>{_YEAR})\b(?![-–.,]\d|\s*(?:%|percent|per cent))",
+    "decade": rf"(?i:\b(?:the\s+)?(?:(?:early|late|mid)[-\s]+)?)(?P<y>(?:1[5-9]|20)\d0)s\b",
+    "deictic": rf"(?i:\b(?:(?P<w>today|tonight|yesterday|tomorrow){_PART}|this\s+(?:morning|afternoon|evening)|"
+               rf"(?P<ln>last\s+night))\b)",
+    "weekday": rf"(?:\b(?P<shift>(?i:last|next|this|coming|past))\s+)?\b(?P<wd>{_WEEKDAY})\b(?!s)"
+               rf"(?:['’]s)?{_PART}",
+    "unit": r"(?i:\b(?P<mod>(?:earlier|later|early|late|mid|(?:at\s+)?the\s+(?:end|start|beginning|middle)\s+of)"
+            r"[-\s]+)?(?:the\s+)?(?P<shift>last|next|this|past|coming|current)\s+"
+            r"(?P<unit>week|month|year|weekend)\b)",
+    "the_unit": r"(?i:\bthe\s+(?:end|start|beginning|middle)\s+of\s+the\s+(?P<unit>week|month|year)\b)",
+    "ago": rf"(?i:\b(?P<n>{_NUM})\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b)",
+    "ahead": rf"(?i:\bin\s+(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?['’]?(?:\s+time)?\b)",
+    "past_n": rf"(?i:\b(?:the\s+)?(?:past|last)\s+(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s\b)",
+}.items()}
+
+_RELATION_BEFORE = re.compile(r"(?i)\b(since|until|till|by|through)\s+$")
+_RELATION = {"since": "since", "until": "until", "till": "until", "by": "until", "through": "until"}
+
+
+def find(text: str) -> list[Found]:
+    """Every temporal expression the patterns see in ``text``, non-overlapping, in text order."""
+    candidates = []
+    for name, pattern in _PATTERNS.items():
+        for match in pattern.finditer(text):
+            found = _read(name, match, text)
+            if found is not None:
+                candidates.append(found)
+    candidates.sort(key=lambda f: (f.start - f.end, f.start))
+    taken: list[Found] = []
+    for found in candidates:
+        if all(found.end <= t.start or found.start >= t.end for t in taken):
+            taken.append(found)
+    return sorted(taken, key=lambda f: f.start)
+
+
+def _read(name: str, match: re.Match, text: str) -> Found | None:
+    groups = {k: v for k, v in match.groupdict().items() if v is not None}
+    start, end = match.span()
+    ctx = groups.get("ctx")
+    if ctx:  # the context word is not part of the expression
+        start = match.start("mod") if "mod" in groups else match.start("m" if "m" in groups else "y")
+    reading = _reading(name, tuple(sorted(groups.items())))
+    if reading is None:
+        return None
+    if name == "month" and not ctx and "mod" not in groups:
+        return None  # "May" alone is a modal verb or a name as often as a month
+    if name == "year_range" and " and " in match.group(0) and (ctx or "").lower() != "between":
+        return None  # "2019 and 2021" is two years unless "between"
+    needs_label = name == "year" and not ctx and "mod" not in groups
+    relation = None
+    if name not in ("month_range", "year_range"):
+        before = _RELATION_BEFORE.search(text, max(0, start - 12), start)
+        if before:
+            relation = _RELATION[before.group(1).lower()]
+    if name == "past_n" or name == "unit" and reading.shift == "past":
+        relation = "since"
+    return Found(start, end, reading, relation, needs_label)
+
+
+@lru_cache(maxsize=4096)
+def _reading(name: str, items: tuple[tuple[str, str], ...]) -> Reading | None:
+    """The reading of one match (cached: the same words recur across a corpus)."""
+    g = dict(items)
+    if name == "iso":
+        return _date(int(g["y"]), int(g["m"]), int(g["d"]))
+    if name in ("month_day", "day_month"):
+        first = _date(_year(g.get("y") or g.get("y2")), _month(g["m"]), _day(g["d"]))
+        if first is None or "d2" not in g:
+            return first
+        last = _date(_year(g.get("y2") or g.get("y")), _month(g.get("m2") or g["m"]), _day(g["d2"]))
+        return None if last is None else _with_end(first, last)
+    if name == "month_year":
+        return Reading("date", "month", year=int(g["y"]), month=_month(g["m"]))
+    if name == "month_range":
+        first = Reading("date", "month", year=_year(g.get("y")), month=_month(g["m"]))
+        last = Reading("date", "month", year=_year(g.get("y2") or g.get("y")), month=_month(g["m2"]))
+        return _with_end(first, last)
+    if name == "month":
+        mod = (g.get("mod") or "").lower().split()
+        shift = next((w for w in mod if w in ("last", "next", "this")), None)
+        return Reading("date", "month", month=_month(g["m"]), shift=shift)
+    if name == "year_range":
+        y, y2 = int(g["y"]), g["y2"]
+        y2 = int(y2) if len(y2) == 4 else y // 100 * 100 + int(y2)
+        if y2 <= y:
+            return None
+        return _with_end(Reading("date", "year", year=y), Reading("date", "year", year=y2))
+    if name == "year":
+        return Reading("date", "year", year=int(g["y"]))
+    if name == "decade":
+        y = int(g["y"])
+        return _with_end(Reading("decade", "year", year=y), Reading("decade", "year", year=y + 9))
+    if name == "deictic":
+        word = (g.get("w") or "").lower()
+        return Reading("deictic", "day", n={"yesterday": -1, "tomorrow": 1}.get(word, -1 if g.get("ln") else 0))
+    if name == "weekday":
+        return Reading("weekday", "day", weekday=WEEKDAYS.index(g["wd"].lower()),
+                       shift=(g.get("shift") or "").lower() or None)
+    if name in ("unit", "the_unit"):
+        unit, shift = g["unit"].lower(), (g.get("shift") or "this").lower()
+        if unit == "weekend":
+            return Reading("weekend", "day", shift=shift)
+        n = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(shift, 0)
+        return Reading("unit", PRECISION_OF_UNIT[unit], unit=unit, n=n, shift=shift)
+    if name in ("ago", "ahead", "past_n"):
+        n = _number(g["n"])
+        unit = g["unit"].lower()
+        if n is None:
+            return None
+        if unit == "decade":
+            unit, n = "year", 10 * n
+        return Reading("offset", PRECISION_OF_UNIT[unit], unit=unit, n=n if name == "ahead" else -n)
+    return None
+
+
+def _with_end(first: Reading, last: Reading) -> Reading:
+    return Reading(first.kind, first.precision, first.year, first.month, first.day, end=last)
+
+
+def _date(year: int | None, month: int | None, day: int | None) -> Reading | None:
+    if not month or not day or not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    return Reading("date", "day", year=year, month=month, day=day)
+
+
+def _year(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+def _month(text: str) -> int:
+    word = text.lower().rstrip(".")
+    return next(n for n, name in enumerate(MONTHS, 1) if name.startswith(word[:3]))
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group())
+
+
+def _number(text: str) -> int | None:
+    text = text.lower()
+    return int(text) if text.isdigit() else NUMBERS.get(text)
