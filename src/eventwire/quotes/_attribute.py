@@ -70,6 +70,9 @@ class QuoteFinder:
         text = state.text
         quoted = find_quoted(text)
         state.quoted_tokens = {t.i for q in quoted for t in tokens(doc, q.outer_start, q.outer_end)}
+        # a nickname in marks ("Marcia “Cia” Price") does not come between a quotation and its cue
+        state.utterance_tokens = {t.i for q in quoted if self._stands_alone(text[q.start:q.end]) or utterance(text, q)
+                                  for t in tokens(doc, q.outer_start, q.outer_end)}
         indirect = self._indirect(doc, state)
         quotes: list[tuple[int, str, Span, Token | None, ActorRef | None]] = []
         direct: list[tuple[Quoted, Token | None, bool]] = []
@@ -202,12 +205,19 @@ class QuoteFinder:
             previous = doc[start - 1].sent  # "Petro said:" ends the sentence before the quotation
             if previous.text.rstrip().endswith(":"):
                 start = previous.start
+        text = state.text
         best, distance = None, None
         for token in doc[start:end]:
             if token.i in state.quoted_tokens or not self._is_direct_cue(doc, token):
                 continue
+            if token.i < first.i:
+                between = text[token.idx:q.outer_start]
+                if "\n" in between and not between.rstrip().endswith(":"):
+                    continue  # a cue in the paragraph before belongs to it, unless it ends with "said:"
+            elif "\n" in text[q.outer_end:token.idx]:
+                continue  # the next paragraph's cue is the next paragraph's
             gap = range(token.i + 1, first.i) if token.i < first.i else range(last.i + 1, token.i)
-            if any(i in state.quoted_tokens for i in gap):
+            if any(i in state.utterance_tokens for i in gap):
                 continue  # another quotation lies between: the cue is that one's
             d = min(abs(token.i - first.i), abs(token.i - last.i))
             if distance is None or d < distance:
@@ -313,6 +323,7 @@ class _State:
         self.actors = actors
         self.sentence_starts = sentence_starts or [s.start_char for s in doc.sents]
         self.quoted_tokens: set[int] = set()
+        self.utterance_tokens: set[int] = set()
         self.last_direct: tuple[Quoted, ActorRef | None] | None = None
         self.actor_at = mention_index(doc, actors)
         self.new_speakers: dict[str, Actor] = {}

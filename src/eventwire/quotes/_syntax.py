@@ -68,7 +68,10 @@ def merge_runs(doc: Doc, direct: list[tuple[Quoted, Token | None, bool]]) -> lis
     for q, cue, tentative in direct:
         if merged:
             p, p_cue, p_tentative = merged[-1]
-            if (cue is None or p_cue is None or cue.i == p_cue.i) and only_attribution(doc, p, q, p_cue or cue):
+            # the joined content must stay mostly the speaker's words, not the attribution between them
+            mostly_quoted = q.outer_start - p.outer_end <= (p.end - p.start) + (q.end - q.start)
+            if (cue is None or p_cue is None or cue.i == p_cue.i) and mostly_quoted and \
+                    only_attribution(doc, p, q, p_cue or cue):
                 merged[-1] = (Quoted(p.start, q.end, p.outer_start, q.outer_end, p.paragraphs + q.paragraphs - 1),
                               p_cue or cue, p_tentative and tentative)
                 continue
@@ -81,7 +84,14 @@ def only_attribution(doc: Doc, a: Quoted, b: Quoted, cue: Token | None) -> bool:
     between = doc.char_span(a.outer_end, b.outer_start, alignment_mode="contract")
     if between is None:
         return True  # nothing but space or a mark between them
-    if any("\n" in t.text for t in between) or len(between) > 14:
+    if any("\n" in t.text for t in between):
+        return False
+    if cue is not None and cue in between:
+        # "“…,” said Ann Lee, a lawyer who has fought such cases for years. “…”": all of it is the attribution
+        attribution = {t.i for t in cue.subtree}
+        if all(t.i in attribution or t.is_punct for t in between):
+            return True
+    if len(between) > 14:
         return False
     return all(t.pos_ not in ("VERB", "AUX") or (cue is not None and t.i == cue.i) or t.dep_ == "aux"
                for t in between)
