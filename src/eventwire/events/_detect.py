@@ -157,12 +157,30 @@ class EventDetector(ModalityMixin):
             return []
         return []
 
-    def _verb_args(self, verb: Token, entry: Entry) -> _Args:
+    def _verb_args(self, verb: Token, entry: Entry, actor_at: dict[int, ActorRef]) -> _Args:
         source = self._subject(verb)
-        target = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
         preps = entry.preps or _DEFAULT_PREPS
+        target = self._objects(verb, preps, actor_at)
+        if not target:  # "threatened to attack Gaza", "offered to send troops to Uganda": the framed act's target
+            for c in verb.children:
+                if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                    target = self._objects(c, preps, actor_at)
+                    break
+        if not target:
+            for c in verb.children:  # "claims that this group is led by Maduro": the accused in the complement
+                if c.dep_ == "ccomp":
+                    target = self._subject(c) or [t for t in c.children if t.dep_ == "nsubjpass"]
+                    break
+        return _Args(source, target)
+
+    def _objects(self, verb: Token, preps: tuple[str, ...], actor_at: dict[int, ActorRef]) -> list[Token]:
+        """What a verb acts on: its objects and prepositional targets; for transfers, the recipient or place."""
+        target = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+        # "pounded the Taliban hideouts with artillery": after an object that names an actor, "with" names the
+        # instrument ("closed its borders with Iran": after any other object, the partner)
+        armed = bool(_refs(target, actor_at))
         for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in preps:
+            if c.dep_ == "prep" and c.lower_ in preps and not (c.lower_ == "with" and armed):
                 target += [g for g in c.children if g.dep_ == "pobj"]
             if c.dep_ == "prt":  # "spoke out against": the preposition hangs on the particle
                 for p in c.children:
@@ -177,19 +195,7 @@ class EventDetector(ModalityMixin):
                               if t.dep_ == "prep" and t.lower_ in ("to", "into") for g in t.children
                               if g.dep_ == "pobj"]
             target = recipients or target
-        if not target:  # "threatened to attack Gaza", "urged Iran to release": the target of the framed act
-            for c in verb.children:
-                if c.dep_ == "xcomp" and c.pos_ == "VERB":
-                    target = [t for t in c.children if t.dep_ in ("dobj", "dative")]
-                    target += [g for p in c.children if p.dep_ == "prep" and p.lower_ in preps
-                               for g in p.children if g.dep_ == "pobj"]
-                    break
-        if not target:
-            for c in verb.children:  # "claims that this group is led by Maduro": the accused in the complement
-                if c.dep_ == "ccomp":
-                    target = self._subject(c) or [t for t in c.children if t.dep_ == "nsubjpass"]
-                    break
-        return _Args(source, target)
+        return target
 
     def _noun_sources(self, noun: Token) -> list[list[Token]]:
         """Candidate sources of an event noun, best first: its possessor or actor modifier, its "by" agent,
@@ -252,7 +258,7 @@ class EventDetector(ModalityMixin):
                     actor_at.get(token.head.i) == actor_at[i]:
                 continue  # a modifier in an actor's name or description: "riot police", "peacekeeping troops"
             if entry.pos == "VERB":
-                args = self._verb_args(token, entry)
+                args = self._verb_args(token, entry, actor_at)
                 for c in token.children:  # "imposed sanctions": the noun is part of this event
                     if c.dep_ in ("dobj", "attr", "nsubjpass") and c.lemma_.lower() in entry.objects:
                         consumed.add(c.i)
@@ -379,6 +385,7 @@ def _governors(token: Token):
         child = ancestor
 
 
+_DIRECTED = {"for", "against", "on", "to", "toward", "towards", "with", "over", "at"}
 _INSIDE = {"compound", "amod", "poss", "nmod", "appos", "prep", "pobj", "det", "nummod", "quantmod"}
 
 
@@ -413,6 +420,11 @@ def _refs(tokens: list[Token], actor_at: dict[int, ActorRef], triggers_at=frozen
             ref = next((actor_at[t.i] for t in agents if t.i in actor_at), None)
         elif ref is None:  # "the enclave of eastern Ghouta": inside the phrase
             ref = next((actor_at[t.i] for t in _inside(token) if t.i in actor_at), None)
+        if ref is None and token.dep_ in ("dobj", "nsubjpass"):
+            # "hosted a dinner for Netanyahu", "rejected an extradition request for Puigdemont": an object that is
+            # no actor stands for the one its phrase is directed at
+            ref = next((actor_at[g.i] for c in token.children if c.dep_ == "prep" and c.lower_ in _DIRECTED
+                        for g in c.children if g.dep_ == "pobj" and g.i in actor_at), None)
         if ref is None and deep:
             ref = next((actor_at[t.i] for t in token.subtree if t.i in actor_at), None)
         if ref is not None and ref.actor_id not in seen:
