@@ -9,6 +9,8 @@ from pathlib import Path
 import click
 
 from ..evaluate import DataMissing, default_data_dir, evaluate_actors, evaluate_events, evaluate_quotes
+from ..evaluate import evaluate_dates
+from ..evaluate import evaluate_places
 from ._common import handle_errors, nlp_options
 
 
@@ -139,3 +141,65 @@ def eval_quotes(data, split, limit, settings, n_errors, as_json):
         for m in result["wrong_speakers"][:n_errors]:
             click.echo(f"  {m['id']} {m['relation']} {m['kind']}: gold {m['gold_source']!r}, got {m['predicted']!r}"
                        f"\n      {m['context']}")
+
+
+@eval_group.command(name="dates")
+@click.option("--gold", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The gold sentences (default: tests/data/dates.yaml in the source tree).")
+@nlp_options
+@click.option("--errors", "n_errors", type=click.IntRange(min=0), default=0, help="List up to N wrong sentences.")
+@click.option("--json", "as_json", is_flag=True, help="Print the full result as JSON.")
+@handle_errors
+def eval_dates(gold, settings, n_errors, as_json):
+    """Temporal expressions and event dates on eventwire's own gold sentences (tests/data/dates.yaml)."""
+    result = _evaluate(lambda path, s, max_errors: evaluate_dates(gold, s, max_errors), None, settings, n_errors,
+                       as_json)
+    if result is None:
+        return
+    e, v = result["expressions"], result["events"]
+    click.echo(f"Dates gold: {result['sentences']} sentences, {result['sentences_right']} fully right "
+               f"({result['sentence_accuracy']:.3f})")
+    click.echo(f"Expressions: {e['right']}/{e['gold']} right ({e['accuracy']:.3f}), {e['spurious']} spurious; "
+               f"event dates: {v['right']}/{v['gold']} right ({v['accuracy']:.3f})")
+    if n_errors:
+        click.echo(f"\nWrong sentences ({result['n_misses']} in all):")
+        for m in result["misses"][:n_errors]:
+            click.echo(f"  {m['id']} (document {m['date']}): {m['text']}")
+            for problem in m["problems"]:
+                click.echo(f"      {problem}")
+
+
+@eval_group.command(name="places")
+@_data_option
+@click.option("--corpus", "corpora", multiple=True, type=click.Choice(["LGL", "TR-News", "GeoVirus", "GeoWebNews"]),
+              help="Score only this corpus (repeatable; default all four).")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N articles per corpus.")
+@nlp_options
+@click.option("--errors", "n_errors", type=click.IntRange(min=0), default=0,
+              help="List up to N missed, spurious and far-off toponyms.")
+@click.option("--json", "as_json", is_flag=True, help="Print the full result as JSON.")
+@handle_errors
+def eval_places(data, corpora, limit, settings, n_errors, as_json):
+    """Toponym P/R/F1 and accuracy within 161 km on the geoparsing gold corpora."""
+    from ..evaluate._places import CORPORA
+
+    evaluate = functools.partial(evaluate_places, corpora=corpora or CORPORA, limit=limit)
+    result = _evaluate(evaluate, data, settings, n_errors, as_json)
+    if result is None:
+        return
+    click.echo(f"Geoparsing gold: {result['articles']} articles (span match: one to one, any shared character)")
+    for name, s in [*result["corpora"].items(), ("pooled", result["pooled"])]:
+        median = "-" if s["median_km"] is None else f"{s['median_km']:.0f}"
+        click.echo(f"  {name:10s} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  "
+                   f"acc@161km {s['accuracy_161km']:.3f}  median {median} km  "
+                   f"(gold {s['gold']}, predicted {s['predicted']}, resolved {s['resolved']})")
+    if n_errors:
+        for kind, title in (("missed", "Missed gold toponyms"), ("spurious", "Spurious toponyms"),
+                            ("far", "Resolved more than 161 km off")):
+            click.echo(f"\n{title} ({result['n_errors'][kind]} in all):")
+            for e in result["errors"][kind][:n_errors]:
+                if kind == "far":
+                    click.echo(f"  {e['id']} {e['text']!r} -> {e['predicted']!r} {e['km']} km "
+                               f"(gold {e['gold']}, got {e['got']})")
+                else:
+                    click.echo(f"  {e['id']} {e['text']!r}: {e['context']}")

@@ -10,10 +10,13 @@ import os
 from pathlib import Path
 
 from ._actors import evaluate_actors
+from ._dates import evaluate_dates
 from ._events import evaluate_events
+from ._places import evaluate_places
 from ._quotes import evaluate_quotes
 
-__all__ = ["DataMissing", "default_data_dir", "evaluate_actors", "evaluate_events", "evaluate_quotes"]
+__all__ = ["DataMissing", "default_data_dir", "evaluate_actors", "evaluate_dates", "evaluate_events",
+           "evaluate_places", "evaluate_quotes"]
 
 
 class DataMissing(FileNotFoundError):

@@ -1,0 +1,80 @@
+"""Event locations: the place attached to an event's clause by a locative phrase.
+
+From the trigger, its own locative prepositional phrases ("clashed in Caracas", "the attack near
+Damascus", "troops on the border with Colombia") are searched first, then those of the clauses
+it sits in (a noun event as a light verb's object: "carried out an attack in Aleppo"; an
+infinitive or coordinated verb), never across a speech or belief verb's complement: where a
+speaker spoke is not where the reported act happened. "X's capital" is X's capital city. A place
+that is the event's source or target ("attacked Venezuela", "sanctions on Russia") is not its
+location, nor is a metonymic toponym. No locative phrase: no location — never simply the first
+place in the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from ..gazetteer import Gazetteer
+from ..records import Event, Place
+
+LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "along", "into",
+                  "within", "off", "beyond", "outskirts", "through"}
+# "on" is locative only before a place noun ("on the border", "on the island"), else it names a target.
+ON_NOUNS = {"border", "borders", "frontier", "coast", "island", "islands", "outskirts", "streets", "street", "ground",
+            "soil", "territory", "side", "edge", "shores", "banks", "bank", "peninsula", "road", "highway"}
+CLIMB_DEPS = {"xcomp", "conj", "dobj", "advcl", "acl", "pobj", "prep", "nsubjpass", "attr", "appos"}
+MAX_CLIMB = 3
+CAPITAL_NOUNS = {"capital"}
+
+
+def locate(events: list[Event], places_by_token: dict[int, Place], doc: Doc, gazetteer: Gazetteer) -> None:
+    """Set ``location`` on each event whose clause has a locative phrase naming a known place."""
+    if not places_by_token:
+        return
+    for event in events:
+        trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if trigger is None or not len(trigger):
+            continue
+        actor_chars = {(r.span.start, r.span.end) for r in (*event.source, *event.target)}
+        place = _clause_place(trigger.root, places_by_token, actor_chars, gazetteer)
+        if place is not None:
+            event.location = place
+
+
+def _clause_place(token: Token, places: dict[int, Place], actor_chars, gazetteer: Gazetteer) -> Place | None:
+    for _ in range(MAX_CLIMB + 1):
+        for prep in token.children:
+            if prep.dep_ == "prep" and _is_locative(prep):
+                place = _place_in(prep, places, actor_chars, gazetteer)
+                if place is not None:
+                    return place
+        if token.dep_ not in CLIMB_DEPS or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _is_locative(prep: Token) -> bool:
+    word = prep.lower_
+    if word in LOCATIVE_PREPS:
+        return True
+    if word == "on":
+        return any(child.dep_ == "pobj" and child.lower_ in ON_NOUNS for child in prep.children)
+    return False
+
+
+def _place_in(prep: Token, places: dict[int, Place], actor_chars, gazetteer: Gazetteer) -> Place | None:
+    """The first place in the prepositional phrase (or, for "X's capital", X's capital city)."""
+    for token in prep.subtree:
+        place = places.get(token.i)
+        if place is None or (place.span.start, place.span.end) in actor_chars:
+            continue
+        if token.dep_ == "poss" and token.head.lower_ in CAPITAL_NOUNS and place.feature == "country":
+            capital = gazetteer.capital_of(place.country)
+            if capital is not None:
+                return replace(place, name=capital.name, admin1=capital.admin1, geonames_id=capital.geonames_id,
+                               lat=capital.lat, lon=capital.lon, feature="city")
+        return place
+    return None

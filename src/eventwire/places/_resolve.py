@@ -1,0 +1,133 @@
+"""Toponym resolution in context: each name's gazetteer candidates scored by prior and document evidence.
+
+Prior: the kind of place (regions and countries first, then states and provinces, then cities by
+population, counties last). Evidence, gathered in a first pass and applied in a second:
+the countries the document names or its actors belong to (a share of the document's country votes),
+the admin1 areas it names or its other places lie in, a "City, State/Country" qualifier, and
+nearness to the document's other places. Names the gazetteer knows only as an alternate name
+("Kiev") are looked up when it knows no place by that very name.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from ..gazetteer import Gazetteer, GeoName, place_key
+from ..records import Actor
+from ._toponyms import Toponym
+
+MAX_CANDIDATES = 40
+BASE = {"region": 4.0, "country": 3.5, "admin1": 2.4, "admin2": 0.6}
+COUNTRY_SHARE_WEIGHT = 2.0
+COUNTRY_NAMED_BONUS = 0.5
+ADMIN1_BONUS = 2.0
+QUALIFIER_BONUS = 6.0
+NEAR_KM, NEAR_BONUS = 150.0, 1.5
+ALTERNATE_PENALTY = 0.7
+
+
+def resolve(toponyms: list[Toponym], text: str, actors: list[Actor], gazetteer: Gazetteer) -> list[GeoName | None]:
+    """The best gazetteer entry for each toponym (None when the gazetteer knows none)."""
+    keys = [place_key(t.text) for t in toponyms]
+    candidates: dict[str, list[tuple[GeoName, bool]]] = {}
+    for toponym, key in zip(toponyms, keys):
+        if key not in candidates:
+            primary = gazetteer.candidates(toponym.text)[:MAX_CANDIDATES]
+            alternate = [] if primary else gazetteer.alternate_candidates(toponym.text)[:MAX_CANDIDATES]
+            candidates[key] = [(c, False) for c in primary] + [(c, True) for c in alternate]
+    qualifiers = _qualifiers(toponyms, text)
+    actor_countries = Counter(a.country for a in actors if a.country and len(a.country) == 3 and a.country.isupper())
+    first = {key: _best(cands, _Evidence(actor_countries, set(), []), None) for key, cands in candidates.items()}
+    resolved: list[GeoName | None] = []
+    evidence: dict[str, _Evidence] = {}
+    for i, key in enumerate(keys):
+        if key not in evidence:
+            evidence[key] = _Evidence.of(actor_countries, [g for k, g in first.items() if k != key and g is not None])
+        qualifier = qualifiers.get(i)
+        if qualifier is not None:
+            qualifier = first.get(keys[qualifier])
+        resolved.append(_best(candidates[key], evidence[key], qualifier))
+    return resolved
+
+
+class _Evidence:
+    def __init__(self, countries: Counter, admin1: set[tuple[str, str]], points: list[tuple[float, float]]) -> None:
+        self.countries = countries
+        self.total = sum(countries.values())
+        self.admin1 = admin1
+        self.points = points
+
+    @classmethod
+    def of(cls, actor_countries: Counter, others: list[GeoName]) -> "_Evidence":
+        countries = Counter(actor_countries)
+        admin1 = set()
+        points = []
+        for g in others:
+            if g.country:
+                countries[g.country] += 1
+            if g.feature == "admin1":
+                admin1.add((g.country, g.name))
+            elif g.admin1:
+                admin1.add((g.country, g.admin1))
+            if g.feature in ("city", "admin2"):
+                points.append((g.lat, g.lon))
+        return cls(countries, admin1, points)
+
+
+def _best(cands: list[tuple[GeoName, bool]], evidence: _Evidence, qualifier: GeoName | None) -> GeoName | None:
+    best, best_score = None, -math.inf
+    for cand, alternate in cands:
+        score = _score(cand, evidence, qualifier) - (ALTERNATE_PENALTY if alternate else 0.0)
+        if score > best_score:
+            best, best_score = cand, score
+    return best
+
+
+def _score(c: GeoName, ev: _Evidence, qualifier: GeoName | None) -> float:
+    if c.feature == "city":
+        score = math.log10(c.population + 1) / 2.5
+    else:
+        score = BASE.get(c.feature, 1.0) + (math.log10(c.population + 1) / 10 if c.feature != "region" else 0.0)
+    if c.country and ev.total:
+        share = ev.countries.get(c.country, 0) / ev.total
+        score += COUNTRY_SHARE_WEIGHT * share + (COUNTRY_NAMED_BONUS if share else 0.0)
+    if c.feature == "admin1" and (c.country, c.name) in ev.admin1:
+        score += ADMIN1_BONUS
+    elif c.admin1 and (c.country, c.admin1) in ev.admin1:
+        score += ADMIN1_BONUS
+    if qualifier is not None and _inside(c, qualifier):
+        score += QUALIFIER_BONUS
+    if c.feature in ("city", "admin2") and ev.points:
+        if min(_km(c.lat, c.lon, lat, lon) for lat, lon in ev.points) < NEAR_KM:
+            score += NEAR_BONUS
+    return score
+
+
+def _inside(c: GeoName, area: GeoName) -> bool:
+    if area.feature == "country":
+        return c.country == area.country
+    if area.feature == "admin1":
+        return c.country == area.country and c.admin1 == area.name
+    return False
+
+
+def _qualifiers(toponyms: list[Toponym], text: str) -> dict[int, int]:
+    """Toponym index → the index of the toponym right after it past a comma ("Paris, Texas")."""
+    out = {}
+    for i in range(len(toponyms) - 1):
+        between = text[toponyms[i].end:toponyms[i + 1].start]
+        if between.strip() == ",":
+            out[i] = i + 1
+    return out
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine) in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+distance_km = _km

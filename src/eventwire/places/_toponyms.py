@@ -1,0 +1,119 @@
+"""Toponym mentions: spaCy GPE/LOC/FAC entities, known place names the NER tagged otherwise or missed.
+
+Demonyms ("Venezuelan") are never toponyms: the actor stage reads them as countries of actors.
+A toponym is *metonymic* when it stands for a government or a people rather than the land: the
+subject of an act or a speech ("Washington said", "Venezuela rejected") or a mention the actor stage
+resolved to a government actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..gazetteer import Gazetteer, place_key
+from ..records import Actor
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Labels the NER sometimes gives a country, state or region ("Colombia" as ORG); a PERSON or NORP never counts.
+RELABELLED = {"ORG"}
+KNOWN_FEATURES = {"country", "admin1", "region"}
+# Verbs whose subject is the land itself, not its government.
+STATIVE_VERBS = {"be", "lie", "border", "sit", "stretch", "remain", "become", "have", "host", "face", "see", "receive",
+                 "experience", "suffer", "record", "include", "contain", "cover"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "agent"}
+MAX_WINDOW = 4  # tokens in a name the NER missed ("Latin America and the Caribbean" has two)
+
+
+@dataclass
+class Toponym:
+    start: int  # character offsets into the document text
+    end: int
+    text: str
+    head: int  # token index of the name's syntactic head
+    metonymic: bool = False
+
+
+def find_toponyms(doc: Doc, text: str, actors: list[Actor], gazetteer: Gazetteer) -> list[Toponym]:
+    """Every toponym mention in ``doc`` in text order, metonymic ones flagged."""
+    found: list[Toponym] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS or (ent.label_ in RELABELLED and _is_known(ent.text, gazetteer)):
+            if ent.label_ == "FAC" and not gazetteer.candidates(ent.text):
+                continue  # buildings, roads and bridges the gazetteer does not know are no places here
+            found.extend(_split(doc, text, ent.start, ent.end))
+        taken.update(range(ent.start, ent.end))
+    found.extend(_missed(doc, text, taken, gazetteer))
+    found.sort(key=lambda t: t.start)
+    government_spans = _government_mentions(actors)
+    for toponym in found:
+        toponym.metonymic = _is_metonymic(doc[toponym.head], (toponym.start, toponym.end) in government_spans)
+    return found
+
+
+def _is_known(name: str, gazetteer: Gazetteer) -> bool:
+    return any(c.feature in KNOWN_FEATURES for c in gazetteer.candidates(name))
+
+
+def _split(doc: Doc, text: str, start: int, end: int) -> list[Toponym]:
+    """One entity, or its comma-separated parts ("Paris, Texas"), without a leading "the" or a trailing "'s"."""
+    parts, first = [], start
+    for i in range(start, end + 1):
+        if i == end or doc[i].text == ",":
+            if first < i:
+                parts.append(_toponym(doc, text, first, i))
+            first = i + 1
+    return [p for p in parts if p is not None]
+
+
+def _toponym(doc: Doc, text: str, start: int, end: int) -> Toponym | None:
+    while start < end and doc[start].lower_ in ("the", "'s", "’s"):
+        start += 1
+    while end > start and doc[end - 1].lower_ in ("'s", "’s", "'", "’", "-", "."):
+        end -= 1
+    if start == end:
+        return None
+    span = doc[start:end]
+    return Toponym(span.start_char, span.end_char, text[span.start_char:span.end_char], span.root.i)
+
+
+def _missed(doc: Doc, text: str, taken: set[int], gazetteer: Gazetteer) -> list[Toponym]:
+    """Country, admin1 and region names outside every entity: the longest match at each capitalised token."""
+    found = []
+    i = 0
+    while i < len(doc):
+        if i in taken or not doc[i].is_title and not doc[i].is_upper:
+            i += 1
+            continue
+        for size in range(min(MAX_WINDOW, len(doc) - i), 0, -1):
+            if any(j in taken for j in range(i, i + size)) or not doc[i + size - 1].text[:1].isupper():
+                continue
+            span = doc[i:i + size]
+            if size == 1 and (doc[i].is_sent_start and doc[i].is_upper or len(doc[i].text) < 3):
+                continue  # "US" at a sentence start is fine, but a lone "IN" or "OR" heading is not a place
+            if _is_known(span.text, gazetteer):
+                toponym = _toponym(doc, text, i, i + size)
+                if toponym is not None:
+                    found.append(toponym)
+                i += size
+                break
+        else:
+            i += 1
+    return found
+
+
+def _government_mentions(actors: list[Actor]) -> set[tuple[int, int]]:
+    return {(m.span.start, m.span.end) for a in actors if "GOV" in a.sectors for m in a.mentions}
+
+
+def _is_metonymic(head, government: bool) -> bool:
+    """The subject of an act or a speech, or a government by the actor stage's reading of a capital."""
+    if head.dep_ in SUBJECT_DEPS and head.head.pos_ in ("VERB", "AUX") and head.head.lemma_ not in STATIVE_VERBS:
+        return True
+    return government and head.dep_ not in ("pobj", "compound")
+
+
+def key_of(toponym: Toponym) -> str:
+    return place_key(toponym.text)
