@@ -205,7 +205,8 @@ class EventDetector(ModalityMixin):
                     for g in c.children if g.dep_ == "pobj"]]
         governor = self._governor(noun)
         if governor is not None and governor.lemma_.lower() in self.light:
-            options.append(self._subject(governor))
+            # "Serb forces were engaged in ethnic cleansing": the passive subject of a light participle is the agent
+            options.append(self._subject(governor) or [c for c in governor.children if c.dep_ == "nsubjpass"])
         if noun.dep_ == "attr" and governor.lemma_ == "be":
             subject = self._subject(governor)  # "Petro's response was an invitation …"
             options.append([c for s in subject for c in s.children if c.dep_ == "poss"] or subject)
@@ -229,6 +230,15 @@ class EventDetector(ModalityMixin):
                   for g in c.children if g.dep_ == "pobj"]
         if noun.lemma_.lower() in self.transfer:  # "the deployment of 230 troops to Liberia"
             target = self._place(noun) or target
+        governor = self._governor(noun)
+        if not target and governor is not None and governor.lemma_.lower() in self.light and (
+                noun.dep_ == "dobj" or noun.head.lower_ in ("as", "in", "on", "into")):
+            # "launched cyber warfare against India", "hold families as human shields": the light verb's
+            # prepositional target, or its object when the noun is not that object
+            target = [g for c in governor.children if c.dep_ == "prep" and c.lower_ in preps and c.lower_ != "of"
+                      and c.i not in {a.i for a in noun.ancestors} for g in c.children if g.dep_ == "pobj"]
+            target += [c for c in governor.children if c.dep_ == "dobj" and c.i != noun.i
+                       and noun.i not in {t.i for t in c.subtree}]
         return _Args([], target)
 
     def _place(self, token: Token) -> list[Token]:
