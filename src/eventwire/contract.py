@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .records import Actor, ActorRef, AnalyzedDocument, Event, Place, Quote, Span
+from .records import Actor, ActorRef, AnalyzedDocument, Event, Place, Quote, Span, TimeExpression
 
 SCHEMA = "eventwire.extract/1"
 
@@ -26,6 +26,7 @@ def to_record(doc: AnalyzedDocument) -> dict[str, Any]:
         "events": [event_record(e) for e in doc.events],
         "quotes": [quote_record(q) for q in doc.quotes],
         "places": [place_record(p) for p in doc.places],
+        "times": [time_record(t) for t in doc.times],
         "errors": list(doc.errors),
     }
 
@@ -91,6 +92,17 @@ def event_record(event: Event) -> dict[str, Any]:
         "date_span": _span(event.date_span),
         "location": place_record(event.location),
         "confidence": event.confidence,
+    }
+
+
+def time_record(time: TimeExpression) -> dict[str, Any]:
+    return {
+        "span": time.span.as_dict(),
+        "date": time.date,
+        "precision": time.precision,
+        "end": time.end,
+        "relation": time.relation,
+        "historical": time.historical,
     }
 
 

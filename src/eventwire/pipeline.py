@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from .actors import actor_resolver
 from .events import event_coder
 from .config import Settings, load_settings
+from .dates import date_events, resolve_dates
 from .nlp import load_pipeline, parse, sentences_and_entities
 from .quotes import link_events, quote_finder
 from .records import AnalyzedDocument, Article
@@ -42,4 +43,9 @@ def _run(articles, settings, resolve_actors, code_events, quotes) -> Iterator[An
             link_events(result.events, result.quotes)
         except Exception as exc:  # noqa: BLE001
             article.errors.append(f"quote extraction failed: {type(exc).__name__}: {exc}")
+        try:
+            result.times = resolve_dates(doc, article.date, article.text)
+            date_events(result.events, result.times, doc, article.date)
+        except Exception as exc:  # noqa: BLE001
+            article.errors.append(f"date resolution failed: {type(exc).__name__}: {exc}")
         yield result

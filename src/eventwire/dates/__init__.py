@@ -34,10 +34,11 @@ def parse_document_date(value: str | None) -> date | None:
         return None
 
 
-def resolve_dates(doc: Doc, document_date: str | None) -> list[TimeExpression]:
+def resolve_dates(doc: Doc, document_date: str | None, text: str | None = None) -> list[TimeExpression]:
     """Every temporal expression in ``doc``, resolved against ``document_date`` (relative ones stay
-    unresolved, ``date`` None, when it is None)."""
-    text = doc.text
+    unresolved, ``date`` None, when it is None).  ``text`` is ``doc.text`` when the caller has it already
+    (spaCy rebuilds ``Doc.text`` on every access)."""
+    text = doc.text if text is None else text
     anchor = parse_document_date(document_date)
     expressions = []
     for found in find(text):
@@ -49,14 +50,9 @@ def resolve_dates(doc: Doc, document_date: str | None) -> list[TimeExpression]:
         reading = found.reading
         noun, _clause, syntactic_relation = anchor_of(span.root)
         relation = found.relation or syntactic_relation
-        if relation == "since":
-            direction = "past"
-        elif relation == "until":
-            direction = "nearest" if reading.kind == "date" else "future"
-        else:
-            direction = direction_of(span.root, noun)
+        direction = _direction(reading, relation, span.root, noun)
         if reading.kind == "offset" and reading.n > 0 and direction != "future":
-            continue  # "in two weeks" of a past clause is a duration, not a date
+            continue  # "the slowest in five months" is a duration, not a date
         start, precision, end = resolve(reading, anchor, direction)
         expressions.append(TimeExpression(
             span=Span.of(text, found.start, found.end),
@@ -67,6 +63,22 @@ def resolve_dates(doc: Doc, document_date: str | None) -> list[TimeExpression]:
             historical=is_historical(start, precision, end, anchor),
         ))
     return expressions
+
+
+def _direction(reading, relation: str | None, root, noun) -> str | None:
+    """past | future | nearest | None for resolving ``reading``: an interval's relation first, then the clause.
+    A present-tense clause with a weekday is an arrangement ("meets on Tuesday"), but a weekday's noun in it is
+    past news ("Tuesday's victory gives …"); with a month or a day it says nothing: the nearer one."""
+    if relation == "since":
+        return "past"
+    if relation == "until":
+        return "nearest" if reading.kind == "date" else "future"
+    direction = direction_of(root, noun)
+    if direction == "present":
+        if reading.kind in ("weekday", "weekend"):
+            return "past" if noun is not None and root.dep_ == "poss" else "future"
+        return "nearest"
+    return direction
 
 
 def date_events(events: list[Event], expressions: list[TimeExpression], doc: Doc,

@@ -86,7 +86,7 @@ def _yearless(r: Reading, anchor: date, direction: str | None) -> date | None:
     here = period_start(anchor, r.precision)  # the day itself, or this month's first day
     if r.shift == "this":
         return _make(anchor.year, r.month, r.day or 1)
-    if r.shift == "last" or direction == "past" or direction is None and r.day is None:
+    if r.shift == "last" or direction == "past":
         return max((d for d in options if d < here or d == here and r.shift != "last"), default=None)
     if r.shift == "next" or direction == "future":
         return min((d for d in options if d > here or d == here and r.shift != "next"), default=None)

@@ -19,7 +19,7 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "could", "may", "
 FUTURE_GOVERNORS = frozenset({"plan", "want", "hope", "expect", "intend", "aim", "seek", "prepare", "vow",
                               "pledge", "promise", "threaten", "agree", "decide", "set", "due", "schedule",
                               "go", "propose", "offer", "need", "wish", "plot", "resolve", "likely", "poised",
-                              "ready", "determined", "scheduled", "expected", "able"})
+                              "ready", "determined", "scheduled", "expected", "able", "be"})
 # words on an expression's path that fix its direction whatever the verb ("ahead of Sunday's election")
 FUTURE_WORDS = frozenset({"ahead", "upcoming", "forthcoming", "coming", "planned", "scheduled", "proposed"})
 PAST_WORDS = frozenset({"previous", "recent", "former", "earlier"})
@@ -39,25 +39,27 @@ def clause_of(token: Token) -> Token:
 
 
 def tense(head: Token, depth: int = 0) -> str | None:
-    """``past``, ``future`` or None (present, or no verb) of the clause headed by ``head``."""
+    """``past``, ``present``, ``future`` or None (no verb, or an infinitive of unknown time) of the clause
+    headed by ``head``."""
     auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if words & FUTURE_AUX:
         return "future"
     if any(a.lower_ == "to" for a in auxes) or head.tag_ in ("VBN", "VBG") and not auxes:
-        # an infinitive or a bare participle: ahead of a governor that intends, else the governor's time
+        # an infinitive lies ahead of a governor that intends it ("plans to march"), else its time is unknown;
+        # a bare participle takes its governor's time ("the vote held on 3 March")
         governor = head.head
         if governor.i == head.i or depth > 4:
             return None
-        if "to" in words and governor.lemma_.lower() in FUTURE_GOVERNORS:
-            return "future"
-        return tense(clause_of(governor) if governor.i != head.i else governor, depth + 1)
+        if "to" in words:
+            return "future" if governor.lemma_.lower() in FUTURE_GOVERNORS else None
+        return tense(clause_of(governor), depth + 1)
     if head.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if head.tag_ == "VBN" and words & {"has", "have", "'ve", "'s"}:
         return "past"  # present perfect: already done
     if head.pos_ in ("VERB", "AUX"):
-        return "future"  # present tense with a date is an arrangement: "meets on Tuesday", "is meeting on Friday"
+        return "present"
     return None
 
 

@@ -70,51 +70,64 @@ _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _TO = r"\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b|\band\b)\s*"
 _NOT_QUANTITY = r"(?!\s*(?:%|percent|per cent|people|troops|soldiers|km|kilometres|miles|of\b))"
 
-_PATTERNS: dict[str, re.Pattern] = {name: re.compile(pattern) for name, pattern in {
-    "iso": r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b",
-    # "Tuesday, May 3, 2024", "May 3", "from May 3 to 5", "May 30 to June 2"
-    "month_day": rf"\b(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR})\b)?"
-                 rf"(?:{_TO}(?:(?P<m2>{_MONTH})\s+)?(?P<d2>{_DAY})\b(?:,?\s+(?P<y2>{_YEAR})\b)?{_NOT_QUANTITY})?",
-    # "3 May 2024", "the 3rd of May", "3-5 May"
-    "day_month": rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<d>{_DAY})(?:{_TO}(?P<d2>{_DAY}))?\s+(?:of\s+)?"
-                 rf"(?P<m>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR})\b)?",
-    "month_year": rf"\b(?P<mod>(?i:early|late|mid|the end of|the start of|the beginning of|the middle of)[-\s]+)?"
-                  rf"(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b",
-    # "between March and May", "from January to March 2024"
-    "month_range": rf"\b(?P<ctx>(?i:from|between))\s+(?P<m>{_MONTH_FULL})(?:\s+(?P<y>{_YEAR}))?{_TO}"
-                   rf"(?P<m2>{_MONTH_FULL})(?:\s+(?P<y2>{_YEAR}))?\b",
-    "month": rf"(?:\b(?P<ctx>(?i:in|since|until|till|by|during|before|after|throughout|through|from))\s+)?"
-             rf"(?P<mod>(?i:(?:last|next|this|early|late|mid|earlier|later|the end of|the start of|"
-             rf"the beginning of|the middle of)[-\s]+)+)?(?P<m>{_MONTH_FULL})\b(?![-\s]*\d)",
-    "year_range": rf"(?:\b(?P<ctx>(?i:from|between))\s+)?\b(?P<y>{_YEAR})(?:{_TO})(?P<y2>{_YEAR}|\d\d)\b"
-                  rf"(?![-–.,]\d)",
-    "year": rf"(?:\b(?P<ctx>(?i:in|since|until|till|by|during|before|after|throughout|from))\s+)?"
-            rf"(?P<mod>(?i:(?:early|late|mid|the end of|the start of|the beginning of|the middle of)[-\s]+))?"
-            rf"\b(?P<y>{_YEAR})\b(?![-–.,]\d|\s*(?:%|percent|per cent))",
-    "decade": rf"(?i:\b(?:the\s+)?(?:(?:early|late|mid)[-\s]+)?)(?P<y>(?:1[5-9]|20)\d0)s\b",
-    "deictic": rf"(?i:\b(?:(?P<w>today|tonight|yesterday|tomorrow){_PART}|this\s+(?:morning|afternoon|evening)|"
-               rf"(?P<ln>last\s+night))\b)",
-    "weekday": rf"(?:\b(?P<shift>(?i:last|next|this|coming|past))\s+)?\b(?P<wd>{_WEEKDAY})\b(?!s)"
-               rf"(?:['’]s)?{_PART}",
-    "unit": r"(?i:\b(?P<mod>(?:earlier|later|early|late|mid|(?:at\s+)?the\s+(?:end|start|beginning|middle)\s+of)"
-            r"[-\s]+)?(?:the\s+)?(?P<shift>last|next|this|past|coming|current)\s+"
-            r"(?P<unit>week|month|year|weekend)\b)",
-    "the_unit": r"(?i:\bthe\s+(?:end|start|beginning|middle)\s+of\s+the\s+(?P<unit>week|month|year)\b)",
-    "ago": rf"(?i:\b(?P<n>{_NUM})\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b)",
-    "ahead": rf"(?i:\bin\s+(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?['’]?(?:\s+time)?\b)",
-    "past_n": rf"(?i:\b(?:the\s+)?(?:past|last)\s+(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s\b)",
-}.items()}
+_MODIFIER_WORDS = r"early|late|mid|the end of|the start of|the beginning of|the middle of"
+_MODIFIER = rf"(?:{_MODIFIER_WORDS})[-\s]+"
+_CONTEXT = r"(?:in|since|until|till|by|during|before|after|throughout|through|from)"
+
+# Each pattern is a core, found by scanning the text, and a prefix looked for just before it (words such as
+# "in", "last", "early" that are cheaper to check where a core matched than to scan for).  Prefix groups are
+# part of the expression except ``ctx`` (the context word: "in March" is the expression "March").
+_PATTERNS: dict[str, tuple[re.Pattern, re.Pattern | None]] = {
+    name: (re.compile(core), re.compile(prefix + "$", re.IGNORECASE) if prefix else None)
+    for name, (core, prefix) in {
+        "iso": (r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b", None),
+        # "Tuesday, May 3, 2024", "May 3", "from May 3 to 5", "May 30 to June 2"
+        "month_day": (rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR})\b)?"
+                      rf"(?:{_TO}(?:(?P<m2>{_MONTH})\s+)?(?P<d2>{_DAY})\b(?:,?\s+(?P<y2>{_YEAR})\b)?{_NOT_QUANTITY})?",
+                      rf"(?P<ext>\b{_WEEKDAY},?\s+)"),
+        # "3 May 2024", "the 3rd of May", "3-5 May"
+        "day_month": (rf"\b(?P<d>{_DAY})(?:{_TO}(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<m>{_MONTH})\b"
+                      rf"(?:,?\s+(?P<y>{_YEAR})\b)?",
+                      rf"(?P<ext>(?:\b{_WEEKDAY},?\s+)?(?:\bthe\s+)?)"),
+        "month_year": (rf"\b(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b", rf"(?P<mod>\b{_MODIFIER})?"),
+        # "between March and May", "from January to March 2024"
+        "month_range": (rf"\b(?P<m>{_MONTH_FULL})(?:\s+(?P<y>{_YEAR}))?{_TO}(?P<m2>{_MONTH_FULL})"
+                        rf"(?:\s+(?P<y2>{_YEAR}))?\b", r"\b(?P<ctx>from|between)\s+"),
+        "month": (rf"\b(?P<m>{_MONTH_FULL})\b(?![-\s]*\d)",
+                  rf"(?:\b(?P<ctx>{_CONTEXT})\s+)?(?P<mod>(?:\b(?:last|next|this|earlier|later|{_MODIFIER_WORDS})"
+                  rf"[-\s]+)+)?"),
+        "year_range": (rf"\b(?P<y>{_YEAR}){_TO}(?P<y2>{_YEAR}|\d\d)\b(?![-–.,]\d)",
+                       r"(?:\b(?P<ctx>from|between)\s+)?"),
+        "year": (rf"\b(?P<y>{_YEAR})\b(?![-–.,]\d|\s*(?:%|percent|per cent))",
+                 rf"(?:\b(?P<ctx>{_CONTEXT})\s+)?(?P<mod>\b{_MODIFIER})?"),
+        "decade": (r"\b(?P<y>(?:1[5-9]|20)\d0)s\b", r"(?P<ext>(?:\bthe\s+)?(?:\b(?:early|late|mid)[-\s]+)?)"),
+        "deictic": (rf"(?i:\b(?:(?P<w>today|tonight|yesterday|tomorrow){_PART}|this\s+(?:morning|afternoon|evening)"
+                    rf"|(?P<ln>last\s+night))\b)", None),
+        "weekday": (rf"\b(?P<wd>{_WEEKDAY})\b(?!s)(?:['’]s)?{_PART}",
+                    r"(?:\b(?P<shift>last|next|this|coming|past)\s+)?"),
+        "unit": (r"(?i:\b(?P<shift>last|next|this|past|coming|current)\s+(?P<unit>week|month|year|weekend)\b)",
+                 r"(?P<mod>\b(?:earlier|later|early|late|mid|(?:at\s+)?the\s+(?:end|start|beginning|middle)\s+of)"
+                 r"[-\s]+)?(?P<ext>\bthe\s+)?"),
+        "the_unit": (r"(?i:\bthe\s+(?:end|start|beginning|middle)\s+of\s+the\s+(?P<unit>week|month|year)\b)", None),
+        "ago": (r"(?i:\b(?P<unit>day|week|month|year|decade)s?\s+ago\b)", rf"\b(?P<n>{_NUM})\s+"),
+        "ahead": (rf"(?i:\bin\s+(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?['’]?(?:\s+time)?\b)", None),
+        "past_n": (rf"(?i:\b(?:past|last)\s+(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s\b)",
+                   r"(?P<ext>\bthe\s+)?"),
+    }.items()
+}
+_PREFIX_REACH = 48  # characters before a core searched for its prefix
 
 _RELATION_BEFORE = re.compile(r"(?i)\b(since|until|till|by|through)\s+$")
+_BOILERPLATE = re.compile(r"(?i)(?:©|\(c\)|copyright|\bevery|\beach)\s*$")
 _RELATION = {"since": "since", "until": "until", "till": "until", "by": "until", "through": "until"}
 
 
 def find(text: str) -> list[Found]:
     """Every temporal expression the patterns see in ``text``, non-overlapping, in text order."""
     candidates = []
-    for name, pattern in _PATTERNS.items():
-        for match in pattern.finditer(text):
-            found = _read(name, match, text)
+    for name, (core, prefix) in _PATTERNS.items():
+        for match in core.finditer(text):
+            found = _read(name, match, prefix, text)
             if found is not None:
                 candidates.append(found)
     candidates.sort(key=lambda f: (f.start - f.end, f.start))
@@ -125,19 +138,29 @@ def find(text: str) -> list[Found]:
     return sorted(taken, key=lambda f: f.start)
 
 
-def _read(name: str, match: re.Match, text: str) -> Found | None:
-    groups = {k: v for k, v in match.groupdict().items() if v is not None}
+def _read(name: str, match: re.Match, prefix: re.Pattern | None, text: str) -> Found | None:
     start, end = match.span()
+    groups = {k: v for k, v in match.groupdict().items() if v is not None}
+    if prefix is not None:
+        before = prefix.search(text, max(0, start - _PREFIX_REACH), start)
+        if before is not None:
+            for key, value in before.groupdict().items():
+                if value:
+                    groups[key] = value
+                    if key != "ctx":
+                        start = min(start, before.start(key))
     ctx = groups.get("ctx")
-    if ctx:  # the context word is not part of the expression
-        start = match.start("mod") if "mod" in groups else match.start("m" if "m" in groups else "y")
+    if name == "month" and not ctx and "mod" not in groups:
+        return None  # "May" alone is a modal verb or a name as often as a month
+    if name in ("month_range", "ago") and not (ctx or "n" in groups):
+        return None
+    if name == "year_range" and " and " in match.group(0) and (ctx or "").lower() != "between":
+        return None  # "2019 and 2021" is two years unless "between"
     reading = _reading(name, tuple(sorted(groups.items())))
     if reading is None:
         return None
-    if name == "month" and not ctx and "mod" not in groups:
-        return None  # "May" alone is a modal verb or a name as often as a month
-    if name == "year_range" and " and " in match.group(0) and (ctx or "").lower() != "between":
-        return None  # "2019 and 2021" is two years unless "between"
+    if _BOILERPLATE.search(text, max(0, start - 12), start):
+        return None  # "Copyright © 2019", "every Tuesday morning"
     needs_label = name == "year" and not ctx and "mod" not in groups
     relation = None
     if name not in ("month_range", "year_range"):
