@@ -232,6 +232,7 @@ def _add_abbreviations(gaz: Gazetteer) -> None:
     data = yaml.safe_load((DATA / "places" / "abbreviations.yaml").read_text(encoding="utf-8")) or {}
     wanted = [(p["feature"], p["country"], p["name"], p["abbreviations"]) for p in data.get("places") or ()]
     wanted += [("admin1", "USA", name, abbrs) for name, abbrs in (data.get("admin1") or {}).items()]
+    wanted += [("admin1", "CAN", name, abbrs) for name, abbrs in (data.get("admin1_canada") or {}).items()]
     for feature, country, name, abbreviations in wanted:
         row = next((i for i in gaz._index.get(place_key(name), ())
                     if gaz._features[i] == feature and gaz._countries[i] == country), None)

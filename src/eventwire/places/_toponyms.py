@@ -26,6 +26,16 @@ STATIVE_VERBS = {"be", "lie", "border", "sit", "stretch", "remain", "become", "h
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "agent"}
 EMBEDDING_LABELS = {"ORG", "FAC"}
 MIN_EMBEDDED_POPULATION = 5000
+# Words that open organisation names without naming a place there ("Green Party", "Federal Reserve").
+GENERIC_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "federal",
+                 "national", "united", "union", "green", "new", "grand", "royal", "general", "great", "metro", "city",
+                 "state", "county", "university", "supreme", "international", "global", "american", "independent"}
+NEWSPAPER_WORDS = {"Times", "Post", "Journal", "Herald", "Tribune", "News", "Gazette", "Daily", "Press", "Star",
+                   "Chronicle", "Observer", "Telegraph", "Guardian", "Examiner", "Register", "Courier"}
+# Prepositions before which a capitalised name the NER missed or mislabelled is read as a place ("born in Churchill").
+LOCATIVE_BEFORE = {"in", "near", "at", "outside", "into", "across", "around", "from", "to", "toward", "towards"}
+MIN_LOCATIVE_POPULATION = 1000
+DATELINE_DASHES = {"—", "–", "-", "--", "(", ":"}
 AREA_WORDS = {"County", "Parish", "Province", "State", "Region", "District", "Borough"}
 MAX_WINDOW = 4  # tokens in a name the NER missed ("Latin America and the Caribbean" has two)
 
@@ -50,6 +60,9 @@ def find_toponyms(doc: Doc, text: str, actors: list[Actor], gazetteer: Gazetteer
             if ent.label_ == "FAC" and not gazetteer.candidates(ent.text):
                 continue  # buildings, roads and bridges the gazetteer does not know are no places here
             found.extend(t for t in _split(doc, text, ent.start, ent.end) if t.text not in demonyms)
+        elif _after_locative(doc, ent.start) and ent.label_ in ("PERSON", "ORG", "NORP") \
+                and _is_place_name(ent.text, gazetteer) and ent.text not in demonyms:
+            found.extend(_split(doc, text, ent.start, ent.end))  # "born in Churchill" tagged PERSON
         elif ent.label_ in EMBEDDING_LABELS:
             embedded = _embedded(doc, text, ent.start, ent.end, gazetteer)
             if embedded is not None:
@@ -74,16 +87,38 @@ def _embedded(doc: Doc, text: str, start: int, end: int, gazetteer: Gazetteer) -
     """A place that opens an organisation's or facility's name ("Minnesota Department of Transportation",
     "Rapides Parish Sheriff's Office"), or closes one after "of" ("University of Alabama")."""
     tokens = doc[start:end]
-    if len(tokens) < 2:
+    if len(tokens) < 2 or tokens[-1].text in NEWSPAPER_WORDS:
         return None
-    for size in range(min(MAX_WINDOW, len(tokens) - 1), 0, -1):
+    while start < end - 1 and doc[start].lower_ == "the":
+        start += 1
+    for size in range(min(MAX_WINDOW, end - start - 1), 0, -1):
         head = doc[start:start + size]
-        if all(t.is_title or t.is_upper for t in head) and _is_local(head.text, gazetteer):
+        if (all((t.is_title or t.is_upper) and t.pos_ == "PROPN" and t.lower_ not in GENERIC_WORDS for t in head)
+                and _is_local(head.text, gazetteer)):
             return _toponym(doc, text, start, start + size)
     for i in range(start + 1, end - 1):
         if doc[i].lower_ == "of" and _is_known(doc[i + 1:end].text, gazetteer):
             return _toponym(doc, text, i + 1, end)
     return None
+
+
+def _after_locative(doc: Doc, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and doc[j].lower_ in ("the",):
+        j -= 1
+    return j >= 0 and doc[j].lower_ in LOCATIVE_BEFORE
+
+
+def _is_place_name(name: str, gazetteer: Gazetteer) -> bool:
+    return any(c.feature != "city" or c.population >= MIN_LOCATIVE_POPULATION for c in gazetteer.candidates(name))
+
+
+def _is_dateline(doc: Doc, i: int, size: int) -> bool:
+    """An all-capitals name opening a paragraph before a dash or "(AP)": "TORRINGTON — ..."."""
+    at_start = i == 0 or "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space
+    after = doc[i + size] if i + size < len(doc) else None
+    return at_start and after is not None and (after.text in DATELINE_DASHES or after.text == ",") \
+        and all(t.is_upper for t in doc[i:i + size])
 
 
 def _is_local(name: str, gazetteer: Gazetteer) -> bool:
@@ -131,8 +166,10 @@ def _missed(doc: Doc, text: str, taken: set[int], gazetteer: Gazetteer) -> list[
             span = doc[i:i + size]
             if size == 1 and (doc[i].is_sent_start and doc[i].is_upper or len(doc[i].text) < 3):
                 continue  # "US" at a sentence start is fine, but a lone "IN" or "OR" heading is not a place
-            if _is_known(span.text, gazetteer) or (size > 1 and doc[i + size - 1].text in AREA_WORDS
-                                                   and gazetteer.candidates(span.text)):
+            if (_is_known(span.text, gazetteer)
+                    or (size > 1 and doc[i + size - 1].text in AREA_WORDS and gazetteer.candidates(span.text))
+                    or ((_after_locative(doc, i) and doc[i].pos_ == "PROPN" or _is_dateline(doc, i, size))
+                        and _is_place_name(span.text, gazetteer))):
                 toponym = _toponym(doc, text, i, i + size)
                 if toponym is not None:
                     found.append(toponym)
