@@ -197,7 +197,7 @@ def test_peoples_place_groups_and_name_their_sector():
     actors = actors_of("Some 800,000 Iraqi Kurds sought refuge in Germany last month.")
     kurds = by_mention_in(actors, "Iraqi Kurds")
     assert (kurds.country, kurds.sectors) == ("IRQ", ["CVL"])
-    leaders = by_mention(actors_of("A group of Yoruba leaders met in Lagos on Monday."), "Yoruba leaders")
+    leaders = by_mention(actors_of("A group of Yoruba leaders met in Lagos on Monday."), "A group of Yoruba leaders")
     assert (leaders.country, leaders.sectors) == ("NGA", ["ELI"])  # a people's notables, not its government
     forces = by_mention(actors_of("Bosnian Serbs demanded a truce with Moslem forces in east Bosnia."),
                         "Moslem forces in east Bosnia")

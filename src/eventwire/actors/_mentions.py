@@ -77,6 +77,10 @@ class MentionFinder(NameFinder, PlaceFinder):
         self.member_heads = kb.words("member_heads")
         self.people_elite_heads = kb.words("people_elite_heads")
         self.people_armed = kb.codes("people_armed_sectors")
+        self.local_sectors = kb.codes("local_sectors")
+        self.count_nouns = kb.words("count_nouns")
+        self.assault_verbs = kb.words("assault_verbs")
+        self.diplomatic_posts = kb.words("diplomatic_posts")
         self.typos = TypoIndex(kb)
         # Surfaces are tokenised like the texts they are matched in.
         texts = [s for s in kb.surfaces if s]
@@ -108,7 +112,8 @@ class MentionFinder(NameFinder, PlaceFinder):
             heads.setdefault(self._np_head(ent.root, kb_at, ent_at).i, None)
         for token in doc:
             if (token.pos_ in ("NOUN", "PROPN") and token.i not in heads and token.dep_ not in ("compound", "amod")
-                    and (self._noun_sector(token)[0] or self._title_at(token) or self._group_sector(token))):
+                    and (self._noun_sector(token)[0] or self._title_at(token) or self._group_sector(token)
+                         or self._civilian_place(token))):
                 heads.setdefault(token.i, None)
         candidates = []
         for i in sorted(heads):
@@ -162,6 +167,12 @@ class MentionFinder(NameFinder, PlaceFinder):
                 if pobj and pobj[0].ent_type_ != "PERSON" and (
                         pobj[0].ent_type_ in ("GPE", "NORP", "ORG") or pobj[0].pos_ == "PROPN"):
                     end = pobj[0].right_edge.i + 1
+        # "Hundreds of thousands of people", "dozens of protesters": the count heads the phrase in the parse
+        of = head.doc[start - 1] if start > 0 else None
+        if (head.dep_ == "pobj" and of is not None and of.i == head.head.i and of.lower_ == "of"
+                and of.head.i < of.i and of.head.pos_ in ("NOUN", "NUM")
+                and (of.head.ent_type_ == "CARDINAL" or of.head.lemma_.lower() in self.count_nouns)):
+            start = of.head.left_edge.i
         # never start on punctuation or a conjunction
         while start < head.i and head.doc[start].dep_ in ("punct", "cc", "case", "prep"):
             start += 1
@@ -302,7 +313,7 @@ class MentionFinder(NameFinder, PlaceFinder):
         if kinds & {"country", "demonym", "capital"}:
             kind_refs = [r for r in head_refs if r.kind in ("country", "demonym", "capital")]
             ref = kind_refs[0]
-            if ref.kind == "capital" and not _is_locative(head):
+            if ref.kind == "capital" and self._capital_is_government(head):
                 return [Candidate(kind="capital", country=ref.id, refs=kind_refs, **base)]
             # a state, its people ("Nigerians", "a Palestinian"), or a city where something happens to
             # its people ("shelling in central Baghdad"), as PLOVER and CAMEO code them
@@ -345,6 +356,13 @@ class MentionFinder(NameFinder, PlaceFinder):
             if title_sector == "IGO":
                 country, title_sector = country or "IGO", "GOV"
             return [Candidate(kind="title", country=country, sector=title_sector, role=title, org=org, **base)]
+        if not sector and self._civilian_place(head):
+            # "villages near Macedonia's border", "a village in Western Cambodia": the state's civilians
+            if country is None:
+                country, end = self._place(head, kb_at, ent_at, end)
+            if country is None:
+                return []
+            return [Candidate(kind="group", country=country, sector="CVL", **(base | {"end": end}))]
         if not sector:
             return []
         owners = [c for c in head.lefts] + [p for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"
@@ -357,6 +375,8 @@ class MentionFinder(NameFinder, PlaceFinder):
         if country is None:  # "rebels in Darfur", "militias in Tripoli": the place they are in
             country, end = self._place(head, kb_at, ent_at, end)
             base["end"] = end
+        if country is None and people is None and org is None and sector in self.local_sectors:
+            country = self._clause_place(head, kb_at, ent_at)  # "people blocked streets in Hong Kong"
         if people is not None:  # "Yoruba leaders", "Moslem forces", "Hutu rebel group"
             country = country or people.country
             if head.lower_ in self.people_elite_heads or head.lemma_.lower() in self.people_elite_heads:
@@ -373,6 +393,25 @@ class MentionFinder(NameFinder, PlaceFinder):
                               **(base | {"start": start if n == 0 else at}))
                     for n, (at, iso3) in enumerate(countries)]
         return [Candidate(kind="group", country=country, sector=sector, org=org, **base)]
+
+    def _civilian_place(self, token: Token) -> bool:
+        """A place of civilian life that is what a clause acts on ("shelled villages", "control of villages")."""
+        if token.pos_ != "NOUN" or not (token.lemma_.lower() in self.civilian_places or token.lower_ in self.civilian_places):
+            return False
+        if any(c.dep_ in ("compound", "amod") and self._noun_sector(c)[0] not in (None, "CVL") for c in token.lefts):
+            return False  # "guerrilla camps", "army homes": the group's place, not civilians'
+        if token.dep_ == "pobj":
+            return token.head.lower_ in ("of", "on", "against", "into", "to")
+        return token.dep_ in ("dobj", "nsubjpass", "nsubj")
+
+    def _capital_is_government(self, head: Token) -> bool:
+        """A capital stands for its government ("Washington said", "an embassy in Tehran"), unless it is the place
+        something happens or the city an attack hits ("shelling in Baghdad", "rebels shelled Juba"): its people."""
+        if _is_locative(head):
+            post = head.head.head
+            return head.head.lower_ == "in" and (post.lemma_.lower() in self.diplomatic_posts
+                                                 or post.lower_ in self.diplomatic_posts)
+        return not (head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in self.assault_verbs)
 
     def _appositive_title(self, head: Token, kb_at, country, org):
         for child in head.rights:

@@ -14,6 +14,10 @@ _LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "into", "across", "outside"
                    "toward", "towards", "through", "throughout", "via", "between", "on", "over", "off"}
 _POSSESSIVES = ("'s", "’s", "'", "’")
 _PLACE_KINDS = ("country", "demonym", "capital", "region")
+_CLAUSE_PLACE_PREPS = {"in", "at", "near", "across", "throughout", "outside", "inside", "around"}
+_DIRECTIONS = {f"{p}{d}{s}" for d in ("north", "south", "east", "west") for p in ("", "-") for s in ("", "ern")} | {
+    f"{a}{sep}{b}{s}" for a in ("north", "south") for b in ("east", "west") for sep in ("", "-") for s in ("", "ern")
+} | {"central"}
 _UNIT_NOUNS = {"province", "region", "state", "republic", "territory", "district", "enclave", "area"}
 
 
@@ -36,7 +40,7 @@ class PlaceFinder:
         """The state a group is in, from a place phrase right after it ("students throughout Indonesia",
         "a terror group based in Trinidad", "settlers in the West Bank city of Hebron"), and the end of the
         phrase that then includes the place."""
-        preps = ("in", "from", "inside", "throughout", "across", "of")
+        preps = ("in", "from", "inside", "throughout", "across", "of", "near")
         for child in head.rights:
             if child.i != end:
                 continue
@@ -71,6 +75,48 @@ class PlaceFinder:
         if ent is not None and ent.label_ == "GPE":
             city = _city(ent)
             return city.country if city is not None else None
+        return None
+
+    def _clause_place(self, head: Token, kb_at, ent_at) -> str | None:
+        """The state where the clause a group takes part in happens ("Hundreds of thousands of people blocked
+        streets in Hong Kong", "Prisoners rioted at a jail in Dili"): people are placed by what they do there."""
+        while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i < head.i:
+            head = head.head.head  # "thousands of people": the count is the verb's argument
+        if head.dep_ not in ("nsubj", "nsubjpass", "dobj") or head.head.pos_ not in ("VERB", "AUX"):
+            return None
+        verb = head.head
+        scopes = [c for c in verb.children if c.dep_ == "dobj" and c.i != head.i] + [verb]
+        if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+            scopes.append(verb.head)  # "rioted at a jail in Dili, joining thousands of demonstrators"
+        for scope in scopes:
+            for prep in scope.children:
+                if prep.dep_ == "prep" and prep.lower_ in _CLAUSE_PLACE_PREPS:
+                    iso3 = self._place_in(prep, kb_at, ent_at, depth=2)
+                    if iso3:
+                        return iso3
+        return None
+
+    def _place_in(self, prep: Token, kb_at, ent_at, depth: int) -> str | None:
+        """The state of a place phrase's object, or of a place phrase on it ("at a jail in Dili")."""
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        for t in (pobj, *(c for c in pobj.lefts if c.dep_ in ("compound", "poss", "amod"))):
+            for ref in kb_at.get(t.i, (0, 0, []))[2]:
+                if ref.kind in _PLACE_KINDS:
+                    return self._state_of(ref)
+                if ref.kind in ("person", "org", "people", "seat"):
+                    return None
+        ent = ent_at.get(pobj.i)
+        if ent is not None and ent.label_ == "GPE":
+            city = _city(ent)
+            return city.country if city is not None else None
+        if depth > 1 and pobj.pos_ == "NOUN" and not self._is_actor_head(pobj, kb_at, ent_at):
+            for child in pobj.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "of", "near", "outside"):
+                    iso3 = self._place_in(child, kb_at, ent_at, depth - 1)
+                    if iso3:
+                        return iso3
         return None
 
     def _of_country(self, head: Token, kb_at, preps: tuple[str, ...]) -> str | None:
@@ -117,6 +163,8 @@ def _inside_other_place(span, ent_at) -> bool:
     inner = _clean_name(ent.text)
     if ent.start == span.start and ent.end == span.end + 1 and ent[-1].lower_ in _UNIT_NOUNS:
         return False  # "Montenegro province": the state's name, with a word for what part of it is meant
+    if ent.end == span.end and _known_place(inner) is None and all(t.lower_ in _DIRECTIONS or t.lower_ == "the" for t in ent[: span.start - ent.start]):
+        return False  # "Western Cambodia", "northern Iraq": a part of the state
     return (ent.start < span.start or ent.end > span.end) and inner != span.text and len(ent) > len(span) + (
         ent[0].lower_ == "the") + (ent[-1].lower_ in _POSSESSIVES)
 
