@@ -20,6 +20,7 @@ from pathlib import Path
 
 import eventwire
 from eventwire.contract import to_record
+from eventwire.dates import date_events, resolve_dates
 from eventwire.actors import actor_resolver
 from eventwire.events import event_coder
 from eventwire.quotes import quote_finder
@@ -57,11 +58,14 @@ def time_stages(docs, articles, settings) -> dict[str, float]:
     finder = quote_finder()
     parts = [sentences_and_entities(doc) for doc in docs]
     actors = [resolver(doc, a.date) for doc, a in zip(docs, articles)]
+    events = [detector.detect(doc, actors[n], parts[n][0], a.date) for n, (doc, a) in enumerate(zip(docs, articles))]
     stages = {
         "sentences_entities": lambda n: sentences_and_entities(docs[n]),
         "actors": lambda n: resolver(docs[n], articles[n].date),
         "events": lambda n: detector.detect(docs[n], actors[n], parts[n][0], articles[n].date),
         "quotes": lambda n: finder.find(docs[n], list(actors[n]), [s.start for s in parts[n][0]]),
+        "dates": lambda n: date_events(events[n], resolve_dates(docs[n], articles[n].date, articles[n].text),
+                                       docs[n], articles[n].date),
     }
     seconds = {}
     for name, stage in stages.items():

@@ -70,6 +70,10 @@ _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _TO = r"\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b|\band\b)\s*"
 _NOT_QUANTITY = r"(?!\s*(?:%|percent|per cent|people|troops|soldiers|km|kilometres|miles|of\b))"
 
+# "In November of that year" dates by another sentence's year, not the document's
+_ANAPHORIC_YEAR = r"\s+of\s+(?:that|the\s+(?:same|following|previous|next))\s+year"
+# names that hold a weekday but are no relative date ("Good Friday agreement", "Fox News Sunday")
+_FEAST = r"(?:Good|Black|Super|Ash|Bloody|Easter|Palm|Holy|Maundy|Cyber|Fat|Shrove|News)"
 _MODIFIER_WORDS = r"early|late|mid|the end of|the start of|the beginning of|the middle of"
 _MODIFIER = rf"(?:{_MODIFIER_WORDS})[-\s]+"
 _CONTEXT = r"(?:in|since|until|till|by|during|before|after|throughout|through|from)"
@@ -93,18 +97,18 @@ _PATTERNS: dict[str, tuple[re.Pattern, re.Pattern | None]] = {
         # "between March and May", "from January to March 2024"
         "month_range": (rf"\b(?P<m>{_MONTH_FULL})(?:\s+(?P<y>{_YEAR}))?{_TO}(?P<m2>{_MONTH_FULL})"
                         rf"(?:\s+(?P<y2>{_YEAR}))?\b", r"\b(?P<ctx>from|between)\s+"),
-        "month": (rf"\b(?P<m>{_MONTH_FULL})\b(?![-\s]*\d)",
+        "month": (rf"\b(?P<m>{_MONTH_FULL})\b(?![-\s]*\d|{_ANAPHORIC_YEAR})",
                   rf"(?:\b(?P<ctx>{_CONTEXT})\s+)?(?P<mod>(?:\b(?:last|next|this|earlier|later|{_MODIFIER_WORDS})"
                   rf"[-\s]+)+)?"),
         "year_range": (rf"\b(?P<y>{_YEAR}){_TO}(?P<y2>{_YEAR}|\d\d)\b(?![-–.,]\d)",
                        r"(?:\b(?P<ctx>from|between)\s+)?"),
         "year": (rf"\b(?P<y>{_YEAR})\b(?![-–.,]\d|\s*(?:%|percent|per cent))",
                  rf"(?:\b(?P<ctx>{_CONTEXT})\s+)?(?P<mod>\b{_MODIFIER})?"),
-        "decade": (r"\b(?P<y>(?:1[5-9]|20)\d0)s\b", r"(?P<ext>(?:\bthe\s+)?(?:\b(?:early|late|mid)[-\s]+)?)"),
+        "decade": (r"\b(?P<y>(?:1[5-9]|20)\d0)['’]?s\b", r"(?P<ext>(?:\bthe\s+)?(?:\b(?:early|late|mid)[-\s]+)?)"),
         "deictic": (rf"(?i:\b(?:(?P<w>today|tonight|yesterday|tomorrow){_PART}|this\s+(?:morning|afternoon|evening)"
                     rf"|(?P<ln>last\s+night))\b)", None),
         "weekday": (rf"\b(?P<wd>{_WEEKDAY})\b(?!s)(?:['’]s)?{_PART}",
-                    r"(?:\b(?P<shift>last|next|this|coming|past)\s+)?"),
+                    rf"(?:(?P<feast>\b{_FEAST})\s+|\b(?P<shift>last|next|this|coming|past)\s+)?"),
         "unit": (r"(?i:\b(?P<shift>last|next|this|past|coming|current)\s+(?P<unit>week|month|year|weekend)\b)",
                  r"(?P<mod>\b(?:earlier|later|early|late|mid|(?:at\s+)?the\s+(?:end|start|beginning|middle)\s+of)"
                  r"[-\s]+)?(?P<ext>\bthe\s+)?"),
@@ -150,6 +154,8 @@ def _read(name: str, match: re.Match, prefix: re.Pattern | None, text: str) -> F
                     if key != "ctx":
                         start = min(start, before.start(key))
     ctx = groups.get("ctx")
+    if "feast" in groups:
+        return None
     if name == "month" and not ctx and "mod" not in groups:
         return None  # "May" alone is a modal verb or a name as often as a month
     if name in ("month_range", "ago") and not (ctx or "n" in groups):
