@@ -18,15 +18,16 @@ from ..records import Actor
 from ._toponyms import Toponym
 
 MAX_CANDIDATES = 40
-BASE = {"region": 4.0, "country": 3.5, "admin1": 2.4, "admin2": 0.6}
-COUNTRY_SHARE_WEIGHT = 2.0
+BASE = {"region": 4.0, "country": 3.5, "admin1": 3.2, "admin2": 1.5}
+CITY_SCALE = 1.5  # a city scores log10(population) / CITY_SCALE: 1,000 → 2.0, 1 million → 4.0
+COUNTRY_SHARE_WEIGHT = 1.2
 COUNTRY_NAMED_BONUS = 0.5
 ADMIN1_BONUS = 2.0
 QUALIFIER_BONUS = 6.0
 NEAR_KM, NEAR_BONUS = 150.0, 1.5
 ALTERNATE_PENALTY = 0.7
-CAPITAL_BONUS = 1.0
-SUPPORT_BONUS, MAX_SUPPORT = 0.8, 3  # per other name with a candidate in the same or a neighbouring 1° cell
+CAPITAL_BONUS = 1.5
+SUPPORT_BONUS, MAX_SUPPORT = 0.5, 3  # per other name with a candidate in the same or a neighbouring 1° cell
 LOCAL_FEATURES = ("city", "admin2")
 
 
@@ -37,7 +38,13 @@ def resolve(toponyms: list[Toponym], text: str, actors: list[Actor], gazetteer: 
     for toponym, key in zip(toponyms, keys):
         if key not in candidates:
             primary = gazetteer.candidates(toponym.text)[:MAX_CANDIDATES]
-            alternate = [] if primary else gazetteer.alternate_candidates(toponym.text)[:MAX_CANDIDATES]
+            alternate = [c for c in gazetteer.alternate_candidates(toponym.text)[:MAX_CANDIDATES]
+                         if not primary or c.feature in ("country", "admin1")]  # "Hunan" the province
+            if any(c.feature in ("country", "region") for c in primary):
+                # a country or region name means that (or a state: "Georgia"), unless "City, State" says otherwise
+                primary = [c for c in primary if c.feature in ("country", "region", "admin1")] + \
+                    [c for c in primary if c.feature not in ("country", "region", "admin1")
+                     and _qualifiers_hold(toponym, toponyms, text)]
             candidates[key] = [(c, False) for c in primary] + [(c, True) for c in alternate]
     qualifiers = _qualifiers(toponyms, text)
     actor_countries = Counter(a.country for a in actors if a.country and len(a.country) == 3 and a.country.isupper())
@@ -122,7 +129,7 @@ def _best(cands: list[tuple[GeoName, bool, float]], evidence: _Evidence, paired)
 
 def _score(c: GeoName, ev: _Evidence) -> float:
     if c.feature == "city":
-        score = math.log10(c.population + 1) / 2.5
+        score = math.log10(c.population + 1) / CITY_SCALE
     else:
         score = BASE.get(c.feature, 1.0) + (math.log10(c.population + 1) / 10 if c.feature != "region" else 0.0)
     if c.country and ev.total:
@@ -144,6 +151,11 @@ def _inside(c: GeoName, area: GeoName) -> bool:
     if area.feature == "admin1":
         return c.country == area.country and c.admin1 == area.name
     return False
+
+
+def _qualifiers_hold(toponym: Toponym, toponyms: list[Toponym], text: str) -> bool:
+    """Whether a ", State" follows this toponym somewhere ("Mexico, Missouri")."""
+    return any(text[t.end:u.start].strip() == "," for t, u in zip(toponyms, toponyms[1:]) if t.text == toponym.text)
 
 
 def _qualifiers(toponyms: list[Toponym], text: str) -> dict[int, int]:

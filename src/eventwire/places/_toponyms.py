@@ -93,8 +93,8 @@ def _embedded(doc: Doc, text: str, start: int, end: int, gazetteer: Gazetteer) -
         start += 1
     for size in range(min(MAX_WINDOW, end - start - 1), 0, -1):
         head = doc[start:start + size]
-        if (all((t.is_title or t.is_upper) and t.pos_ == "PROPN" and t.lower_ not in GENERIC_WORDS for t in head)
-                and _is_local(head.text, gazetteer)):
+        if (all((t.is_title or t.is_upper) and t.pos_ == "PROPN" for t in head)
+                and head[0].lower_ not in GENERIC_WORDS and _is_local(head.text, gazetteer)):
             return _toponym(doc, text, start, start + size)
     for i in range(start + 1, end - 1):
         if doc[i].lower_ == "of" and _is_known(doc[i + 1:end].text, gazetteer):
