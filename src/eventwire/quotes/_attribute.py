@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import mention_index
 from ..records import Actor, ActorRef, Mention, Quote, Span
+from . import _frames as frames
 from ._cues import Cues
 from ._marks import Quoted, find_quoted
 from ._syntax import (
@@ -129,13 +130,10 @@ class QuoteFinder:
             if token.i in state.quoted_tokens:
                 continue  # reported speech inside a quotation belongs to the quote
             lemma = token.lemma_.lower()
-            if token.pos_ in ("VERB", "AUX") and lemma in self.clause_verbs:
-                clauses = [c for c in token.children if c.dep_ == "ccomp"]
-                if clauses and self._has_subject(token):
-                    spans = [clause_span(doc, c, token) for c in clauses]
-                    if len(spans) > 1 and all(c.i < token.i for c in clauses):
-                        spans = [(spans[0][0], spans[-1][1])]
-                    found.append(_Attribution(token, spans[0], "indirect"))
+            if token.pos_ == "VERB" or token.pos_ == "AUX" and lemma in self.clause_verbs:
+                content = self._verb_content(doc, token, lemma)
+                if content is not None:
+                    found.append(_Attribution(token, content, "indirect"))
             elif token.pos_ == "NOUN" and lemma in self.cues.noun_cues:
                 clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp")
                                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
@@ -150,6 +148,28 @@ class QuoteFinder:
                 if content is not None:
                     found.append(_Attribution(token, content, "indirect"))
         return found
+
+    def _verb_content(self, doc: Doc, verb: Token, lemma: str) -> tuple[int, int] | None:
+        """What a cue verb attributes: its that-clause, else its to-infinitive, object or prepositional object."""
+        if lemma in self.clause_verbs:
+            clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+            if clauses and self._has_subject(verb):
+                spans = [clause_span(doc, c, verb) for c in clauses]
+                if len(spans) > 1 and all(c.i < verb.i for c in clauses):
+                    return spans[0][0], spans[-1][1]
+                return spans[0]
+        if not frames.has_speaker(verb):
+            return None
+        content = None
+        if lemma in self.cues.infinitive_verbs:
+            content = frames.infinitive(verb)
+        if content is None and lemma in self.cues.object_verbs:
+            content = frames.direct_object(verb)
+        if content is None and lemma in self.cues.naming_verbs:
+            content = frames.direct_object(verb, predicate=True)
+        if content is None and lemma in self.cues.prepositional_verbs:
+            content = frames.prepositional_object(verb, self.cues.prepositional_verbs[lemma])
+        return content
 
     def _fragment(self, doc: Doc, q: Quoted, state: "_State") -> _Attribution | None:
         """“Clinton called half of Trump's supporters “deplorables”": a quoted phrase in the object of a verb

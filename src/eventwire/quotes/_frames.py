@@ -1,0 +1,95 @@
+"""Verb frames of attribution beyond the that-clause: what a speaker vowed or urged others to do ("Trump vowed to
+build a wall", "Obama urged Congress to act"), what they cited, praised or called something ("Clinton cited her
+record", "Trump called the deal a disaster", "she accused him of lying"), and what they talked about or called
+for ("Sanders called for a recount"). Each frame gives the content as a character span, or None.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ._syntax import SUBJECTS
+
+# Right-hand dependents that belong to what was said; adjuncts after a comma, coordinated verbs and
+# participle clauses ("…, saying …") do not.
+_COMPLEMENTS = {"dobj", "dative", "oprd", "xcomp", "ccomp", "prep", "acomp", "attr", "pobj", "advmod", "npadvmod",
+                "agent"}
+_BREAKS = {",", ";", ":", "—", "–", "-", "--", "(", "."}
+_STOP = {"punct", "cc", "conj", "advcl", "parataxis", "mark", "relcl"}
+
+
+def infinitive(verb: Token) -> tuple[int, int] | None:
+    """The to-infinitive (with the object before it) of "vowed to …", "urged Congress to …"."""
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ == "xcomp" and _has_to(child):
+            return complement_span(verb, child)
+        if child.i > verb.i and child.dep_ == "dobj" and any(
+                k.dep_ in ("xcomp", "acl", "ccomp") and k.i > child.i and _has_to(k) for k in child.children):
+            return complement_span(verb, child)
+    return None
+
+
+def direct_object(verb: Token, predicate: bool = False) -> tuple[int, int] | None:
+    """The object and its complements: "cited ⟦her record⟧", "called ⟦the deal a disaster⟧" (``predicate``: only
+    with a predicate after the object, as "called a meeting" is no judgement)."""
+    if any(c.dep_ == "nsubjpass" or c.dep_ == "auxpass" for c in verb.children):
+        return None  # "Clinton was criticized for …": the object is the subject
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.i > verb.i), None)
+    if obj is None or obj.is_punct:
+        return None
+    if predicate and not any(c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > obj.i for c in verb.children):
+        return None
+    return complement_span(verb, obj)
+
+
+def prepositional_object(verb: Token, preps: frozenset[str]) -> tuple[int, int] | None:
+    """What was talked about or called for: the object of the verb's preposition ("talked about ⟦…⟧")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.i > verb.i and prep.lower_ in preps:
+            obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                tokens = list(prep.subtree)[1:]
+                return _trimmed(tokens)
+    return None
+
+
+def complement_span(verb: Token, first: Token) -> tuple[int, int] | None:
+    """From ``first``'s phrase to the end of the verb's last complement, stopping at a comma, a coordinated verb
+    or a participle clause."""
+    tokens = [t for t in first.subtree]
+    for child in verb.children:
+        if child.i <= first.i:
+            continue
+        if child.dep_ == "punct" and child.text not in _BREAKS:
+            continue  # quotation marks and brackets inside the complement
+        if child.dep_ in _STOP or child.dep_ not in _COMPLEMENTS:
+            break
+        tokens.extend(child.subtree)
+    tokens.sort(key=lambda t: t.i)
+    return _trimmed(tokens)
+
+
+def has_speaker(verb: Token) -> bool:
+    """An active verb with a subject that can speak (not "it", "there", "this")."""
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is not None:
+            return subject.dep_ == "nsubj" and subject.lower_ not in ("it", "there", "this", "that", "what")
+        if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head is verb:
+            return verb.dep_ == "relcl"  # "a senator who cited …"
+        verb = verb.head
+    return False
+
+
+def _has_to(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _trimmed(tokens: list[Token]) -> tuple[int, int] | None:
+    while tokens and (tokens[-1].is_punct and tokens[-1].text not in "”\"'’" or tokens[-1].is_space):
+        tokens.pop()
+    while tokens and (tokens[0].is_punct and tokens[0].text not in "“\"'‘" or tokens[0].is_space):
+        tokens.pop(0)
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
