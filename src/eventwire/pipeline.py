@@ -9,6 +9,7 @@ from .events import event_coder
 from .config import Settings, load_settings
 from .dates import date_events, resolve_dates
 from .nlp import load_pipeline, parse, sentences_and_entities
+from .places import places_and_locations
 from .quotes import link_events, quote_finder
 from .records import AnalyzedDocument, Article
 
@@ -43,6 +44,10 @@ def _run(articles, settings, resolve_actors, code_events, quotes) -> Iterator[An
             link_events(result.events, result.quotes)
         except Exception as exc:  # noqa: BLE001
             article.errors.append(f"quote extraction failed: {type(exc).__name__}: {exc}")
+        try:
+            result.places = places_and_locations(doc, result.actors, result.events, article.text)
+        except Exception as exc:  # noqa: BLE001
+            article.errors.append(f"place resolution failed: {type(exc).__name__}: {exc}")
         try:
             result.times = resolve_dates(doc, article.date, article.text)
             date_events(result.events, result.times, doc, article.date)
