@@ -80,6 +80,7 @@ class MentionFinder(NameFinder, PlaceFinder):
         self.local_sectors = kb.codes("local_sectors")
         self.count_nouns = kb.words("count_nouns")
         self.assault_verbs = kb.words("assault_verbs")
+        self.holding_participles = kb.words("holding_participles")
         self.diplomatic_posts = kb.words("diplomatic_posts")
         self.typos = TypoIndex(kb)
         # Surfaces are tokenised like the texts they are matched in.
@@ -113,7 +114,7 @@ class MentionFinder(NameFinder, PlaceFinder):
         for token in doc:
             if (token.pos_ in ("NOUN", "PROPN") and token.i not in heads and token.dep_ not in ("compound", "amod")
                     and (self._noun_sector(token)[0] or self._title_at(token) or self._group_sector(token)
-                         or self._civilian_place(token))):
+                         or self._civilian_place(token) or self._body_sector(token, ent_at))):
                 heads.setdefault(token.i, None)
         candidates = []
         for i in sorted(heads):
@@ -294,6 +295,10 @@ class MentionFinder(NameFinder, PlaceFinder):
                 sector = sector or next(iter(parent.sectors), None)
             return [Candidate(kind="org", country=country, sector=sector or title_sector, name=name, refs=org_refs,
                               **base)]
+        body = self._body_sector(head, ent_at) if not kinds else None
+        if body is not None:  # "the Kenya Anti-Corruption Commision", a body NER did not see
+            return [Candidate(kind="org", country=country, sector=body, name=_clean_name(doc[start:end].text),
+                              **base)]
         if "seat" in kinds:
             return [Candidate(kind="seat", refs=[r for r in head_refs if r.kind == "seat"], **base)]
         if kinds == {"people"}:
@@ -352,10 +357,31 @@ class MentionFinder(NameFinder, PlaceFinder):
         sector = self._group_sector(head)
         if org is not None and head.lemma_.lower() in self.member_heads:  # "Hamas activists": of Hamas's sector
             sector = next(iter(self.kb.organizations[org].sectors), sector)
+        elif sector in self.generic_sectors and self._generic_head(head):
+            # "Red Cross officials", "Supreme Court sources": the people of a body keep its sector, not GOV
+            # (officials of international organisations stay GOV, as PLOVER and CAMEO code them)
+            body = next(iter(self.kb.organizations[org].sectors), None) if org is not None else None
+            if body is None and org is None:
+                named = next((ent_at[c.i] for c in head.lefts if c.dep_ in ("compound", "nmod", "poss")
+                              and ent_at.get(c.i) is not None and ent_at[c.i].label_ == "ORG"), None)
+                body = self._org_name_sector(named) if named is not None else None
+            if body is not None and body != "IGO":
+                sector = body
         if self._title_at(head) and t_end == head.i + 1:
             if title_sector == "IGO":
                 country, title_sector = country or "IGO", "GOV"
             return [Candidate(kind="title", country=country, sector=title_sector, role=title, org=org, **base)]
+        held = self._held_place(head) if sector else None
+        if held is not None:
+            # "Albanian rebel-held territory", "the rebel-held enclave of Eastern Ghouta": the holders, placed by
+            # the place they hold
+            start, end = self._np_range(held)
+            country = next((self._state_of(r) for t in held.lefts if t.i in kb_at for r in kb_at[t.i][2]
+                            if r.kind in _PLACE_KINDS), None)
+            if country is None:
+                country, end = self._place(held, kb_at, ent_at, end)
+            return [Candidate(kind="group", country=country, sector=sector, org=org,
+                              **(base | {"start": start, "end": end}))]
         if not sector and self._civilian_place(head):
             # "villages near Macedonia's border", "a village in Western Cambodia": the state's civilians
             if country is None:
@@ -393,6 +419,33 @@ class MentionFinder(NameFinder, PlaceFinder):
                               **(base | {"start": start if n == 0 else at}))
                     for n, (at, iso3) in enumerate(countries)]
         return [Candidate(kind="group", country=country, sector=sector, org=org, **base)]
+
+    def _body_sector(self, token: Token, ent_at) -> str | None:
+        """Sector of a capitalised name NER missed whose last word says what body it is ("Kenya Anti-Corruption
+        Commision" → GOV), tolerating one wrong letter in that word."""
+        if (token.pos_ != "PROPN" or not token.is_title or token.i in ent_at
+                or not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts)):
+            return None
+        word = token.text
+        if word in self.kb.org_heads:
+            return self.kb.org_heads[word]
+        if len(word) >= 7:
+            for head_word, sector in self.kb.org_heads.items():
+                if " " not in head_word and abs(len(head_word) - len(word)) <= 1 and _one_edit(word, head_word):
+                    return sector
+        return None
+
+    def _generic_head(self, head: Token) -> bool:
+        return head.lemma_.lower() in self.generic_heads or head.lower_ in self.generic_heads
+
+    def _held_place(self, head: Token) -> Token | None:
+        """The place a group noun says its holders hold: "rebel" in "rebel-held territory" → territory."""
+        participle = head.head
+        if (head.dep_ in ("npadvmod", "compound") and participle.i == head.i + 2 and head.nbor().text == "-"
+                and participle.lower_ in self.holding_participles and participle.dep_ == "amod"
+                and participle.head.pos_ in ("NOUN", "PROPN")):
+            return participle.head
+        return None
 
     def _civilian_place(self, token: Token) -> bool:
         """A place of civilian life that is what a clause acts on ("shelled villages", "control of villages")."""
@@ -468,6 +521,14 @@ class MentionFinder(NameFinder, PlaceFinder):
             for t in doc
             if t.lower_ in _SUBJECT_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass")
         ]
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one letter added, dropped or changed."""
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((n for n, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :] and a != b
 
 
 def _drop_nested(candidates: list[Candidate]) -> list[Candidate]:

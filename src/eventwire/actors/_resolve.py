@@ -154,7 +154,8 @@ class Resolver:
         name = _phrase(c)
         code = _code(self.kb, country, [sector])
         if org:
-            code = (self.kb.organizations[org].cameo_code or code) if sector == "IGO" else code
+            body = self.kb.organizations[org]
+            code = (body.cameo_code or code) if sector == "IGO" or sector in body.sectors else code
         return _Draft(key, name, country, [sector], None, code, org)
 
     def _person(self, c: Candidate, day: date | None, drafts: dict) -> _Draft:
