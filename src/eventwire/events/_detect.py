@@ -347,11 +347,18 @@ class EventDetector(ModalityMixin):
         Coordinated events do not frame each other ("claimed responsibility and apologised")."""
         framing = self.lex.words("framing_roots")
         codes = {token.i: events[n].cameo_code for n, token in triggers.items()} | statements
+        light = {}  # "reiterated its demand that Israel ease …": the light verb and its event noun are one
+        for n, token in triggers.items():  # predicate, framing the clauses of either
+            governor = self._governor(token)
+            if token.pos_ != "VERB" and governor is not None and governor.lemma_.lower() in self.light and \
+                    governor.i not in codes:
+                light[governor.i] = n
+                codes[governor.i] = events[n].cameo_code
         kept = []
         for n, event in enumerate(events):
             token, framed, depth = triggers[n], False, 0
             for ancestor in _governors(token):
-                if ancestor.i in codes:
+                if ancestor.i in codes and light.get(ancestor.i) != n:
                     depth += ancestor.i not in statements
                     if any(codes[ancestor.i].startswith(f) for f in framing):
                         framed = True
