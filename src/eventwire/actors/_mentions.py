@@ -22,7 +22,6 @@ from ._places import (
     _PLACE_KINDS,
     _POSSESSIVES,
     PlaceFinder,
-    _city,
     _clean_name,
     _inside_other_place,
     _is_locative,
@@ -35,6 +34,7 @@ _LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "punc
 _CLIMB_DEPS = {"compound", "amod", "poss", "nmod", "flat"}
 _SUBJECT_PRONOUNS = {"he": "m", "she": "f"}
 _ACTOR_ENT_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"}
+_SETTLEMENTS = {"town", "city", "village", "port", "capital", "outskirts", "suburb", "district", "province"}
 _ETHNIC = People("ethnic", (), "ethnic", None)  # "ethnic Albanians": a people placed by the text, not a state
 
 
@@ -103,6 +103,7 @@ class MentionFinder(NameFinder, PlaceFinder):
         self._add_surnames(doc, kb_at, ent_at)
         self._add_known_surnames(doc, kb_at, ent_at)
         self._add_typos(doc, kb_at, ent_at)
+        self._read_states(doc, kb_at)
 
         heads: dict[int, Token] = {}
         for i, (s, e, _) in kb_at.items():
@@ -267,6 +268,12 @@ class MentionFinder(NameFinder, PlaceFinder):
             if all(t.i in kb_at and {r.kind for r in kb_at[t.i][2]} & {"people", *_PLACE_KINDS}
                    for t in ent if t.lower_ not in _POSSESSIVES and t.lower_ != "the"):
                 ent = None  # the knowledge base knows these names as states or peoples ("Bosnian Serbs"): NER loses
+        described = self._described_body(head) if not kinds else None
+        if described is not None:  # "the opposition newspaper La Prensa": a body its descriptor names
+            sector, noun = described
+            name = _clean_name(ent.text) if ent is not None else doc[start:end].text
+            return [Candidate(kind="org", country=country or self._of_country(noun, kb_at, ("in", "of")),
+                              sector=sector, name=name, **(base | {"start": min(start, self._np_range(noun)[0])}))]
         if "person" in kinds or (ent is not None and ent.label_ == "PERSON"):
             name_span = ent if ent is not None and ent.label_ == "PERSON" else None
             if name_span is None:
@@ -347,11 +354,15 @@ class MentionFinder(NameFinder, PlaceFinder):
             return [Candidate(kind="country", country=ref.id, refs=kind_refs, sector="CVL" if civilians else None,
                               **base)]
         if ent is not None and ent.label_ in ("GPE", "LOC", "FAC", "NORP"):
-            city = _city(ent) if ent.label_ == "GPE" and ent.root.i == head.i else None
+            # NER calls some towns peoples or regions ("the town of Samarra" as NORP): where a town stands, a town
+            placed = ent.label_ == "GPE" or _is_locative(head) or (
+                head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in _SETTLEMENTS)
+            city = self._city(ent) if placed and ent.root.i == head.i else None
             if city is None:
                 return []  # places and peoples we do not know
             # a city stands for the people there ("rockets hit Sderot"), as PLOVER and CAMEO code it
-            return [Candidate(kind="city", country=city.country, name=city.name,
+            name = city.name if city.name.isascii() else _clean_name(ent.text)  # "Samarra", not "Sāmarrā’"
+            return [Candidate(kind="city", country=city.country, name=name,
                               sector="CVL" if _is_locative(head) or head.dep_ in ("dobj", "pobj") else None,
                               **base)]
         sector = self._group_sector(head)
@@ -419,6 +430,14 @@ class MentionFinder(NameFinder, PlaceFinder):
                               **(base | {"start": start if n == 0 else at}))
                     for n, (at, iso3) in enumerate(countries)]
         return [Candidate(kind="group", country=country, sector=sector, org=org, **base)]
+
+    def _described_body(self, head: Token) -> tuple[str, Token] | None:
+        """The sector and noun of a body a name stands in apposition to ("the newspaper La Prensa")."""
+        noun = head.head
+        if head.dep_ != "appos" or noun.i > head.i or noun.tag_ != "NN" or self._title_at(noun):
+            return None
+        sector = self._noun_sector(noun)[0]
+        return (sector, noun) if sector not in (None, "CVL") else None
 
     def _body_sector(self, token: Token, ent_at) -> str | None:
         """Sector of a capitalised name NER missed whose last word says what body it is ("Kenya Anti-Corruption

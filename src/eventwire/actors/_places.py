@@ -33,6 +33,24 @@ def _clean_name(text: str) -> str:
 class PlaceFinder:
     """Place lookups of a mention finder (needs ``kb``, ``place_verbs``, ``_is_actor_head`` and ``_np_range``)."""
 
+    doc_states: frozenset[str] = frozenset()  # the states the document being read names (set by ``find``)
+
+    def _read_states(self, doc, kb_at) -> None:
+        """Note the states the document names (``doc_states``), after dropping capitals that name a namesake."""
+        spans = {(s, e): refs for s, e, refs in kb_at.values()}
+        named = {key: {self._state_of(r) for r in refs if r.kind in _PLACE_KINDS} for key, refs in spans.items()}
+        for (s, e), refs in spans.items():
+            if refs and all(r.kind == "capital" for r in refs):
+                others = frozenset().union(*(v for k, v in named.items() if k != (s, e)))
+                if others and _capital_namesake(doc[s:e].text, refs[0].id, others):
+                    for i in range(s, e):
+                        del kb_at[i]
+                    named[(s, e)] = set()
+        self.doc_states = frozenset().union(*named.values()) if named else frozenset()
+
+    def _city(self, ent):
+        return _city(ent, self.doc_states)
+
     def _state_of(self, ref: SurfaceRef) -> str:
         return self.kb.regions[ref.id].country if ref.kind == "region" else ref.id
 
@@ -73,7 +91,7 @@ class PlaceFinder:
                     return None
         ent = ent_at.get(pobj.i)
         if ent is not None and ent.label_ == "GPE":
-            city = _city(ent)
+            city = self._city(ent)
             return city.country if city is not None else None
         return None
 
@@ -109,7 +127,7 @@ class PlaceFinder:
                     return None
         ent = ent_at.get(pobj.i)
         if ent is not None and ent.label_ == "GPE":
-            city = _city(ent)
+            city = self._city(ent)
             return city.country if city is not None else None
         if depth > 1 and pobj.pos_ == "NOUN" and not self._is_actor_head(pobj, kb_at, ent_at):
             for child in pobj.children:
@@ -134,17 +152,38 @@ class PlaceFinder:
         return None
 
 
-def _city(ent):
-    """The best-known city of that name in the gazetteer, unless another country has one nearly as big."""
+def _city(ent, states: frozenset[str] = frozenset()):
+    """The best-known city of that name in the gazetteer, unless another country has one nearly as big; a big
+    enough namesake in a state the document names wins ("Tripoli" near "the north Lebanese port")."""
     from ..gazetteer import gazetteer
 
     name = _clean_name(ent.text)
     found = gazetteer().cities_named(name)
     if not found:
         return gazetteer().us_state(name)  # "Texas", "Ohio" (a US state the knowledge base does not list)
+    if states and found[0].country not in states:
+        named = _namesake(found, name, states)
+        if named is not None:
+            return named
     if len(found) > 1 and found[1].country != found[0].country and found[1].population * 3 > found[0].population:
         return None
     return found[0]
+
+
+def _namesake(found, name: str, states: frozenset[str]):
+    """A city called ``name`` in one of ``states``, at least a tenth the size of the best-known one."""
+    return next((c for c in found if c.country in states and c.name == name
+                 and c.population * 10 >= found[0].population), None)
+
+
+def _capital_namesake(name: str, country: str, states: frozenset[str]) -> bool:
+    """A capital's name means a namesake city when the document names that city's state but not the capital's
+    ("Tripoli ... the north Lebanese port")."""
+    from ..gazetteer import gazetteer
+
+    if country in states:
+        return False
+    return _namesake(gazetteer().cities_named(name), name, states) is not None
 
 
 def _known_place(name: str) -> str | None:
