@@ -25,6 +25,7 @@ _SUBJECTS = {"nsubj", "csubj", "expl"}
 _DEFAULT_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "into", "upon", "over", "for")
 _RELATIVE = {"who", "which", "that", "whom"}
 _BACKGROUND = {"relcl", "acl", "advcl"}
+_GATHERINGS = ("04", "14")  # CAMEO roots of events one goes to: meetings, rallies
 _WEAKER = 0.3  # how much less confident than the main event of its sentence an event may be
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our"}
 
@@ -197,7 +198,7 @@ class EventDetector(ModalityMixin):
             target = recipients or target
         return target
 
-    def _noun_sources(self, noun: Token) -> list[list[Token]]:
+    def _noun_sources(self, noun: Token, entry: Entry) -> list[list[Token]]:
         """Candidate sources of an event noun, best first: its possessor or actor modifier, its "by" agent,
         the subject of the light verb that takes it ("launched an attack"), the owner of a copula subject."""
         options = [[c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")],
@@ -207,6 +208,10 @@ class EventDetector(ModalityMixin):
         if governor is not None and governor.lemma_.lower() in self.light:
             # "Serb forces were engaged in ethnic cleansing": the passive subject of a light participle is the agent
             options.append(self._subject(governor) or [c for c in governor.children if c.dep_ == "nsubjpass"])
+        if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.pos_ == "VERB" and \
+                entry.cameo[:2] in _GATHERINGS:
+            # "negotiators return to Geneva for talks", "thousands converged for a rally": who goes takes part
+            options.append(self._subject(noun.head.head))
         if noun.dep_ == "attr" and governor.lemma_ == "be":
             subject = self._subject(governor)  # "Petro's response was an invitation …"
             options.append([c for s in subject for c in s.children if c.dep_ == "poss"] or subject)
@@ -274,7 +279,7 @@ class EventDetector(ModalityMixin):
                         consumed.add(c.i)
             else:
                 args = self._noun_args(token, entry)
-                for option in self._noun_sources(token):
+                for option in self._noun_sources(token, entry):
                     if _refs(option, actor_at, triggers_at):
                         args.source = option
                         break
