@@ -130,8 +130,12 @@ class QuoteFinder:
             if token.i in state.quoted_tokens:
                 continue  # reported speech inside a quotation belongs to the quote
             lemma = token.lemma_.lower()
-            if token.pos_ == "VERB" or token.pos_ == "AUX" and lemma in self.clause_verbs:
-                content = self._verb_content(doc, token, lemma)
+            if self._prepositional_cue(doc, token):
+                content = rest_of_sentence(doc, token)
+                if content is not None:
+                    found.append(_Attribution(token, content, "indirect"))
+            elif token.pos_ == "VERB" or token.pos_ == "AUX" and lemma in self.clause_verbs:
+                content = self._verb_content(doc, token, lemma, state.quoted_tokens)
                 if content is not None:
                     found.append(_Attribution(token, content, "indirect"))
             elif token.pos_ == "NOUN" and lemma in self.cues.noun_cues:
@@ -139,17 +143,13 @@ class QuoteFinder:
                                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
                 if clause is not None and noun_author(token) is not None:
                     found.append(_Attribution(token, clause_span(doc, clause, token), "indirect"))
-            elif self._prepositional_cue(doc, token):
-                content = rest_of_sentence(doc, token)
-                if content is not None:
-                    found.append(_Attribution(token, content, "indirect"))
             elif token.text == ":" and opens_line_with_name(token):
                 content = rest_of_line(doc, state.text, token)
                 if content is not None:
                     found.append(_Attribution(token, content, "indirect"))
         return found
 
-    def _verb_content(self, doc: Doc, verb: Token, lemma: str) -> tuple[int, int] | None:
+    def _verb_content(self, doc: Doc, verb: Token, lemma: str, quoted: set[int]) -> tuple[int, int] | None:
         """What a cue verb attributes: its that-clause, else its to-infinitive, object or prepositional object."""
         if lemma in self.clause_verbs:
             clauses = [c for c in verb.children if c.dep_ == "ccomp"]
@@ -160,6 +160,8 @@ class QuoteFinder:
                 return spans[0]
         if not frames.has_speaker(verb):
             return None
+        if verb.dep_ == "parataxis" and lemma in self.clause_verbs and verb.head.i not in quoted:
+            return frames.host_clause(verb)  # "The plan, he said, will fail": the sentence around the cue
         content = None
         if lemma in self.cues.infinitive_verbs:
             content = frames.infinitive(verb)

@@ -69,6 +69,12 @@ def complement_span(verb: Token, first: Token) -> tuple[int, int] | None:
     return _trimmed(tokens)
 
 
+def host_clause(verb: Token) -> tuple[int, int] | None:
+    """The clause a parenthetical cue interrupts or follows ("The plan, he said, will fail")."""
+    aside = {t.i for t in verb.subtree}
+    return _trimmed([t for t in verb.head.subtree if t.i not in aside])
+
+
 def has_speaker(verb: Token) -> bool:
     """An active verb with a subject that can speak (not "it", "there", "this")."""
     for _ in range(3):

@@ -182,9 +182,32 @@ def clause_span(doc: Doc, clause: Token, cue: Token) -> tuple[int, int]:
     tokens = list(clause.subtree)
     if tokens[0].i < cue.i < tokens[-1].i:
         tokens = [t for t in tokens if t.i > cue.i]
+    tokens = without_aside(tokens)
     while len(tokens) > 1 and (tokens[-1].is_punct and tokens[-1].text not in "”\"'’" or tokens[-1].is_space):
         tokens.pop()
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+ASIDE_PREPS = {"despite", "while", "although", "though", "including", "unlike", "amid"}
+
+
+def without_aside(tokens: list[Token]) -> list[Token]:
+    """A clause without the aside that closes it after a comma: "…, noting that …", "…, who also held a rally",
+    "…, despite …" are the writer's, not part of what was said."""
+    last = tokens[-1].i
+    for k, comma in enumerate(tokens[:-1]):
+        if comma.text != "," or k == 0:
+            continue
+        nxt = tokens[k + 1]
+        aside = nxt
+        while aside.head.i > comma.i and aside.head is not aside and aside.head.i <= last:
+            aside = aside.head  # climb to the head of the phrase that starts after the comma
+        if aside.left_edge.i != nxt.i or aside.right_edge.i < last - 1:
+            continue
+        if aside.dep_ == "relcl" or aside.dep_ == "advcl" and aside.tag_ in ("VBG", "VBN") or (
+                aside.dep_ == "prep" and aside.lower_ in ASIDE_PREPS):
+            return tokens[:k]
+    return tokens
 
 
 def rest_of_sentence(doc: Doc, cue: Token) -> tuple[int, int] | None:
