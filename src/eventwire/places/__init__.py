@@ -4,7 +4,9 @@
 context of the whole document (see :mod:`._resolve`). Metonyms — a capital or city standing for its
 government ("Washington said") — are left out of ``places``; a country that acts ("Venezuela
 rejected …") stays a place (it names the land as well as the state), but no metonymic mention is
-ever an event location. ``locate_events(events, places, doc)`` sets each event's ``location`` from
+ever an event location. A place inside an organisation's name ("Minnesota Department of
+Transportation") is a toponym but no place of the document. :func:`resolved_toponyms` gives every
+toponym with its flags (what ``eventwire eval places`` scores). ``locate_events(events, places, doc)`` sets each event's ``location`` from
 the locative phrase of its clause (see :mod:`._locate`).
 """
 
@@ -33,8 +35,7 @@ def resolved_toponyms(doc: Doc, actors: list[Actor], text: str | None = None) ->
 
 def find_places(doc: Doc, actors: list[Actor], text: str | None = None) -> list[Place]:
     """The document's places in text order, metonymic cities (a capital for its government) left out."""
-    return [place for toponym, place in resolved_toponyms(doc, actors, text)
-            if not (toponym.metonymic and place.feature == "city")]
+    return [place for toponym, place in resolved_toponyms(doc, actors, text) if _literal(toponym, place)]
 
 
 def locate_events(events: list[Event], places: list[Place], doc: Doc,
@@ -56,9 +57,15 @@ def locate_events(events: list[Event], places: list[Place], doc: Doc,
 def places_and_locations(doc: Doc, actors: list[Actor], events: list[Event], text: str | None = None) -> list[Place]:
     """The pipeline's stage: :func:`find_places`, then :func:`locate_events` without the metonyms."""
     found = resolved_toponyms(doc, actors, text)
-    places = [p for t, p in found if not (t.metonymic and p.feature == "city")]
+    places = [p for t, p in found if _literal(t, p)]
     locate_events(events, places, doc, {(t.start, t.end) for t, _ in found if t.metonymic})
     return places
+
+
+def _literal(toponym: Toponym, place: Place) -> bool:
+    """Whether a mention goes into ``places``: not a capital for its government, not part of an organisation's
+    name, and known to the gazetteer unless the NER tagged it a place by itself."""
+    return not (toponym.metonymic and place.feature == "city") and not toponym.embedded
 
 
 def _place(toponym: Toponym, g: GeoName | None) -> Place:

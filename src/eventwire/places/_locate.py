@@ -45,15 +45,24 @@ def locate(events: list[Event], places_by_token: dict[int, Place], doc: Doc, gaz
 
 def _clause_place(token: Token, places: dict[int, Place], actor_chars, gazetteer: Gazetteer) -> Place | None:
     for _ in range(MAX_CLIMB + 1):
-        for prep in token.children:
-            if prep.dep_ == "prep" and _is_locative(prep):
-                place = _place_in(prep, places, actor_chars, gazetteer)
-                if place is not None:
-                    return place
+        for prep in _locative_preps(token):
+            place = _place_in(prep, places, actor_chars, gazetteer)
+            if place is not None:
+                return place
         if token.dep_ not in CLIMB_DEPS or token.head is token:
             return None
         token = token.head
     return None
+
+
+def _locative_preps(token: Token) -> list[Token]:
+    """The token's locative phrases, then those its object carries: the parser often hangs "in Caracas" of
+    "clashed with police in Caracas" on "police"."""
+    direct = [c for c in token.children if c.dep_ == "prep"]
+    objects = [c for c in token.children if c.dep_ in ("dobj", "attr")]
+    objects += [g for c in direct if c.lower_ not in LOCATIVE_PREPS for g in c.children if g.dep_ == "pobj"]
+    nested = [c for o in objects for c in o.children if c.dep_ == "prep"]
+    return [p for p in direct + nested if _is_locative(p)]
 
 
 def _is_locative(prep: Token) -> bool:

@@ -27,8 +27,11 @@ QUALIFIER_BONUS = 6.0
 NEAR_KM, NEAR_BONUS = 150.0, 1.5
 ALTERNATE_PENALTY = 0.7
 CAPITAL_BONUS = 1.5
-SUPPORT_BONUS, MAX_SUPPORT = 0.5, 3  # per other name with a candidate in the same or a neighbouring 1° cell
+SUPPORT_BONUS, MAX_SUPPORT = 0.8, 3  # per other name with a candidate in the same or a neighbouring 1° cell
 LOCAL_FEATURES = ("city", "admin2")
+NATIONAL_NAME_PENALTY = 2.5
+ADMIN2_BONUS = 2.5
+EVIDENCE_ROUNDS = 2  # rounds before the final one: each reads the previous round's readings
 
 
 def resolve(toponyms: list[Toponym], text: str, actors: list[Actor], gazetteer: Gazetteer) -> list[GeoName | None]:
@@ -40,20 +43,21 @@ def resolve(toponyms: list[Toponym], text: str, actors: list[Actor], gazetteer: 
             primary = gazetteer.candidates(toponym.text)[:MAX_CANDIDATES]
             alternate = [c for c in gazetteer.alternate_candidates(toponym.text)[:MAX_CANDIDATES]
                          if not primary or c.feature in ("country", "admin1")]  # "Hunan" the province
-            if any(c.feature in ("country", "region") for c in primary):
-                # a country or region name means that (or a state: "Georgia"), unless "City, State" says otherwise
-                primary = [c for c in primary if c.feature in ("country", "region", "admin1")] + \
-                    [c for c in primary if c.feature not in ("country", "region", "admin1")
-                     and _qualifiers_hold(toponym, toponyms, text)]
             candidates[key] = [(c, False) for c in primary] + [(c, True) for c in alternate]
     qualifiers = _qualifiers(toponyms, text)
     actor_countries = Counter(a.country for a in actors if a.country and len(a.country) == 3 and a.country.isupper())
     support = _support(candidates)
     for key, cands in candidates.items():
+        # a country's or region's name means it (or a state: "Georgia") unless evidence for a town is strong
+        national = any(c.feature in ("country", "region") for c, _ in cands)
         candidates[key] = [(c, alt, (CAPITAL_BONUS if c.feature == "city" and gazetteer.is_capital(c) else 0.0)
-                            + SUPPORT_BONUS * min(MAX_SUPPORT, support.get((key, n), 0)))
+                            + SUPPORT_BONUS * min(MAX_SUPPORT, support.get((key, n), 0))
+                            - (NATIONAL_NAME_PENALTY if national and c.feature in LOCAL_FEATURES else 0.0))
                            for n, (c, alt) in enumerate(cands)]
     first = {key: _best(cands, _Evidence(actor_countries, set(), []), ()) for key, cands in candidates.items()}
+    for _ in range(EVIDENCE_ROUNDS - 1):
+        first = {key: _best(cands, _Evidence.of(actor_countries, [g for k, g in first.items() if k != key and g]), ())
+                 for key, cands in candidates.items()}
     qualified = {q: i for i, q in qualifiers.items()}
     resolved: list[GeoName | None] = []
     evidence: dict[str, _Evidence] = {}
@@ -72,27 +76,31 @@ def resolve(toponyms: list[Toponym], text: str, actors: list[Actor], gazetteer: 
 
 
 class _Evidence:
-    def __init__(self, countries: Counter, admin1: set[tuple[str, str]], points: list[tuple[float, float]]) -> None:
+    def __init__(self, countries: Counter, admin1: set[tuple[str, str]], points: list[tuple[float, float]],
+                 admin2: set[tuple] = frozenset()) -> None:
         self.countries = countries
         self.total = sum(countries.values())
         self.admin1 = admin1
+        self.admin2 = admin2
         self.points = points
 
     @classmethod
     def of(cls, actor_countries: Counter, others: list[GeoName]) -> "_Evidence":
         countries = Counter(actor_countries)
-        admin1 = set()
+        admin1, admin2 = set(), set()
         points = []
         for g in others:
             if g.country:
                 countries[g.country] += 1
+            if g.feature == "admin2":
+                admin2.add((g.country, g.admin1, g.name))
             if g.feature == "admin1":
                 admin1.add((g.country, g.name))
             elif g.admin1:
                 admin1.add((g.country, g.admin1))
             if g.feature in ("city", "admin2"):
                 points.append((g.lat, g.lon))
-        return cls(countries, admin1, points)
+        return cls(countries, admin1, points, admin2)
 
 
 def _support(candidates: dict[str, list[tuple[GeoName, bool]]]) -> dict[tuple[str, int], int]:
@@ -139,6 +147,8 @@ def _score(c: GeoName, ev: _Evidence) -> float:
         score += ADMIN1_BONUS
     elif c.admin1 and (c.country, c.admin1) in ev.admin1:
         score += ADMIN1_BONUS
+    if c.admin2 and (c.country, c.admin1, c.admin2) in ev.admin2:
+        score += ADMIN2_BONUS
     if c.feature in ("city", "admin2") and ev.points:
         if min(_km(c.lat, c.lon, lat, lon) for lat, lon in ev.points) < NEAR_KM:
             score += NEAR_BONUS

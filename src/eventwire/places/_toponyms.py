@@ -1,5 +1,10 @@
 """Toponym mentions: spaCy GPE/LOC/FAC entities, known place names the NER tagged otherwise or missed.
 
+Besides the NER's places: country, state and region names it tagged ORG or missed, names it missed or
+mislabelled right after a locative preposition ("born in Churchill"), all-capitals datelines
+("TORRINGTON —"), "X County/Parish" and places that open or close an organisation's name
+("Minnesota Department of Transportation", flagged ``embedded``).
+
 Demonyms ("Venezuelan") are never toponyms: the actor stage reads them as countries of actors.
 A toponym is *metonymic* when it stands for a government or a people rather than the land: the
 subject of an act or a speech ("Washington said", "Venezuela rejected") or a mention the actor stage
@@ -47,6 +52,7 @@ class Toponym:
     text: str
     head: int  # token index of the name's syntactic head
     metonymic: bool = False
+    embedded: bool = False  # opens or closes an organisation's or facility's name ("Minnesota Department of …")
 
 
 def find_toponyms(doc: Doc, text: str, actors: list[Actor], gazetteer: Gazetteer) -> list[Toponym]:
@@ -56,9 +62,9 @@ def find_toponyms(doc: Doc, text: str, actors: list[Actor], gazetteer: Gazetteer
     demonyms = _demonyms()
     for ent in doc.ents:
         taken.update(range(ent.start, ent.end))
-        if ent.label_ in PLACE_LABELS or (ent.label_ in RELABELLED and _is_known(ent.text, gazetteer)):
-            if ent.label_ == "FAC" and not gazetteer.candidates(ent.text):
-                continue  # buildings, roads and bridges the gazetteer does not know are no places here
+        # a FAC the gazetteer does not know (a jail, a road) may still open with a place: see _embedded
+        if (ent.label_ in PLACE_LABELS and (ent.label_ != "FAC" or gazetteer.candidates(ent.text))) \
+                or (ent.label_ in RELABELLED and _is_known(ent.text, gazetteer)):
             found.extend(t for t in _split(doc, text, ent.start, ent.end) if t.text not in demonyms)
         elif _after_locative(doc, ent.start) and ent.label_ in ("PERSON", "ORG", "NORP") \
                 and _is_place_name(ent.text, gazetteer) and ent.text not in demonyms:
@@ -66,6 +72,7 @@ def find_toponyms(doc: Doc, text: str, actors: list[Actor], gazetteer: Gazetteer
         elif ent.label_ in EMBEDDING_LABELS:
             embedded = _embedded(doc, text, ent.start, ent.end, gazetteer)
             if embedded is not None:
+                embedded.embedded = True
                 found.append(embedded)
     found.extend(_missed(doc, text, taken, gazetteer))
     found.sort(key=lambda t: t.start)
