@@ -115,8 +115,11 @@ def test_since_until_and_ranges(nlp):
     assert (span.date, span.end, span.precision) == ("2024-03-18", "2024-03-20", "day")
 
 
-def test_durations_are_no_dates(nlp):
+def test_durations_counts_and_possessed_nights_are_no_dates(nlp):
     assert times(nlp, "The income gain, the slowest in five months, worried economists.", "2012-06-01") == {}
+    assert times(nlp, "He won by 2000 votes in the runoff.", "2012-06-01") == {}
+    assert times(nlp, "On our last night in town we ate fish.", "2012-06-01") == {}
+    assert times(nlp, "Voters went to the polls in the 2008 elections.", "2012-06-01") == {"2008": ("2008-01-01", "year")}
 
 
 # --- attachment -----------------------------------------------------------------------------------------------

@@ -45,8 +45,11 @@ def resolve_dates(doc: Doc, document_date: str | None, text: str | None = None) 
         span = doc.char_span(found.start, found.end, alignment_mode="expand")
         if span is None or any(t.ent_type_ in _NAME_LABELS for t in span):
             continue
-        if found.needs_date_label and not any(t.ent_type_ == "DATE" for t in span):
+        dated = any(t.ent_type_ == "DATE" for t in span)
+        if found.needs_date_label and not dated:
             continue  # a bare number that spaCy does not read as a year
+        if found.reading.precision == "year" and _counts(span.root):
+            continue  # "won by 2000 votes": a count
         reading = found.reading
         noun, _clause, syntactic_relation = anchor_of(span.root)
         relation = found.relation or syntactic_relation
@@ -63,6 +66,13 @@ def resolve_dates(doc: Doc, document_date: str | None, text: str | None = None) 
             historical=is_historical(start, precision, end, anchor),
         ))
     return expressions
+
+
+def _counts(root) -> bool:
+    """A number that counts a plural noun with no determiner: "2000 votes", not "the 2008 elections"."""
+    head = root.head
+    return root.dep_ == "nummod" and head.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "poss") and c.i < root.i for c in head.children)
 
 
 def _direction(reading, relation: str | None, root, noun) -> str | None:

@@ -106,7 +106,7 @@ _PATTERNS: dict[str, tuple[re.Pattern, re.Pattern | None]] = {
                  rf"(?:\b(?P<ctx>{_CONTEXT})\s+)?(?P<mod>\b{_MODIFIER})?"),
         "decade": (r"\b(?P<y>(?:1[5-9]|20)\d0)['’]?s\b", r"(?P<ext>(?:\bthe\s+)?(?:\b(?:early|late|mid)[-\s]+)?)"),
         "deictic": (rf"(?i:\b(?:(?P<w>today|tonight|yesterday|tomorrow){_PART}|this\s+(?:morning|afternoon|evening)"
-                    rf"|(?P<ln>last\s+night))\b)", None),
+                    rf"|(?P<ln>last\s+night))\b)", r"(?P<owner>\b(?:our|my|his|her|their|its|the|a)\s+)?"),
         "weekday": (rf"\b(?P<wd>{_WEEKDAY})\b(?!s)(?:['’]s)?{_PART}",
                     rf"(?:(?P<feast>\b{_FEAST})\s+|\b(?P<shift>last|next|this|coming|past)\s+)?"),
         "unit": (r"(?i:\b(?P<shift>last|next|this|past|coming|current)\s+(?P<unit>week|month|year|weekend)\b)",
@@ -154,8 +154,8 @@ def _read(name: str, match: re.Match, prefix: re.Pattern | None, text: str) -> F
                     if key != "ctx":
                         start = min(start, before.start(key))
     ctx = groups.get("ctx")
-    if "feast" in groups:
-        return None
+    if "feast" in groups or "owner" in groups:
+        return None  # "Good Friday", "on our last night in town"
     if name == "month" and not ctx and "mod" not in groups:
         return None  # "May" alone is a modal verb or a name as often as a month
     if name in ("month_range", "ago") and not (ctx or "n" in groups):
