@@ -127,8 +127,10 @@ def test_paragraph_quote_continues_previous_speaker():
 def test_scare_quotes_and_titles_are_not_quotes_but_a_called_phrase_is_mixed():
     quotes, _ = quotes_of("The plan was seen as a “disaster” in Berlin. Officials praised the film “Gone With The "
                           "Wind Of Change Forever” on Friday. Sanders called the plan a “total disaster” for workers.")
+    # the praise is reported (a stance), but the title in marks does not make it a quotation
     assert [(k, c, s.split()[-1], cue) for k, c, s, cue, _ in quotes] == [
-        ("mixed", "the plan a “total disaster”", "Sanders", "called")]
+        ("indirect", "the film “Gone With The Wind Of Change Forever” on Friday", "Officials", "praised"),
+        ("mixed", "the plan a “total disaster” for workers", "Sanders", "called")]
 
 
 def test_indirect_speech_forms():

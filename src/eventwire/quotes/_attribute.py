@@ -84,7 +84,8 @@ class QuoteFinder:
                 clause.in_quote = True  # the clause is the quotation itself: one direct quote with that cue
                 cue = clause.cue
             elif clause is not None:
-                clause.kind = "mixed"  # a quoted phrase inside reported speech
+                if not title_cased(text[q.start:q.end].split()):
+                    clause.kind = "mixed"  # a quoted phrase inside reported speech; a title in it is no quote
                 continue
             elif parts:  # "He said: “…. ….”": the cue's clause is (the start of) the quotation
                 for a in parts:
@@ -244,7 +245,33 @@ class QuoteFinder:
             d = min(abs(token.i - first.i), abs(token.i - last.i))
             if distance is None or d < distance:
                 best, distance = token, d
-        return best or dash_cue(doc, last)
+        return best or dash_cue(doc, last) or self._cue_before(doc, first, state)
+
+    def _cue_before(self, doc: Doc, first: Token, state: "_State") -> Token | None:
+        """The attribution in the sentence before, in the same paragraph: "Kasich resisted: “…”", "…, Clinton
+        said. “…”" (a quotation opening its own sentence after someone's words goes on with them)."""
+        colon = doc[first.i - 1] if first.i > 0 and doc[first.i - 1].text == ":" else None
+        if colon is not None:
+            verb = colon.head if colon.head.pos_ == "VERB" else colon.sent.root
+            if verb.i < colon.i and verb.pos_ == "VERB" and verb.i not in state.quoted_tokens and (
+                    subject_of(verb) is not None or named_after(verb) is not None):
+                return verb
+        sent = first.sent
+        if sent.start == 0 or first.i > sent.start + 1:
+            return None
+        previous = doc[sent.start - 1].sent
+        if "\n" in state.text[previous.start_char:first.idx]:
+            return None
+        words = [t for t in previous if not t.is_punct and not t.is_space]
+        if not words or any(t.i in state.quoted_tokens for t in previous):
+            return None
+        if previous.text.rstrip().endswith(":") and previous.root.pos_ == "VERB":
+            verb = previous.root
+            if subject_of(verb) is not None or named_after(verb) is not None:
+                return verb
+        cues = [t for t in previous if t.pos_ == "VERB" and t.lemma_.lower() in self.cues.speech_verbs
+                and subject_of(t) is not None and not any(c.dep_ == "ccomp" for c in t.children)]
+        return cues[-1] if cues else None
 
     def _is_direct_cue(self, doc: Doc, token: Token) -> bool:
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.cues.speech_verbs:
@@ -380,14 +407,18 @@ class _State:
         return max(0, bisect.bisect_right(self.sentence_starts, char) - 1)
 
     def carried_speaker(self, q: Quoted) -> ActorRef | None:
-        """A quotation with no cue that opens the paragraph after a quote goes on with that quote's speaker."""
+        """A quotation with no cue goes on with the speaker of the quote before it, in its paragraph or (when it
+        opens the paragraph) the one before."""
         if self.last_direct is None:
             return None
         previous, speaker = self.last_direct
         text = self.text
         line_start = text.rfind("\n", 0, q.outer_start) + 1
-        if speaker is None or text[line_start:q.outer_start].strip():
+        if speaker is None:
             return None
+        if text[line_start:q.outer_start].strip():
+            # "“A,” said Ann Lee, a lawyer who … “B.”": a quotation later in the paragraph of another goes on with it
+            return speaker if line_start <= previous.outer_start and q.outer_start - previous.outer_end <= 240 else None
         between = text[previous.outer_end:line_start].strip()
         if "\n" in between or len(between) > 80:
             return None  # another paragraph, or more than an attribution, lies between
