@@ -135,7 +135,8 @@ class EventDetector(ModalityMixin):
         seen = 0
         while verb is not None and seen < 6:
             seen += 1
-            subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+            # "Bush was scheduled to meet …": above the event's own verb, a passive subject is the doer
+            subjects = [c for c in verb.children if c.dep_ in _SUBJECTS or seen > 1 and c.dep_ == "nsubjpass"]
             agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if agents:
                 return agents
@@ -153,7 +154,7 @@ class EventDetector(ModalityMixin):
             if verb.dep_ in ("acomp", "oprd") and verb.head.pos_ in ("VERB", "AUX"):
                 verb = verb.head
                 continue
-            if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN") and not _passive(verb):
                 return [verb.head]
             return []
         return []
@@ -177,6 +178,8 @@ class EventDetector(ModalityMixin):
     def _objects(self, verb: Token, preps: tuple[str, ...], actor_at: dict[int, ActorRef]) -> list[Token]:
         """What a verb acts on: its objects and prepositional targets; for transfers, the recipient or place."""
         target = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+        if _passive(verb) and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            target.append(verb.head)  # "10 Russian soldiers killed in Ukraine": the noun is who is acted on
         # "pounded the Taliban hideouts with artillery": after an object that names an actor, "with" names the
         # instrument ("closed its borders with Iran": after any other object, the partner)
         armed = bool(_refs(target, actor_at))
@@ -224,6 +227,8 @@ class EventDetector(ModalityMixin):
         phrase = noun
         if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
             phrase = noun.head
+        while phrase.dep_ == "conj" and phrase.head.pos_ in ("NOUN", "PROPN"):
+            phrase = phrase.head  # "announced asset freezes and sanctions against …"
         governor = phrase.head
         if phrase.dep_ == "pobj" and governor.dep_ == "prep":
             governor = governor.head
@@ -231,7 +236,9 @@ class EventDetector(ModalityMixin):
 
     def _noun_args(self, noun: Token, entry: Entry) -> _Args:
         preps = entry.preps or _DEFAULT_PREPS + ("of",)  # "the invasion of Iraq", "the arrest of Maduro"
-        target = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in preps
+        phrase = [noun, noun.head] if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else [noun]
+        # "arrest warrants for two Brazilian men", "an extradition request for Puigdemont": the phrase's target
+        target = [g for t in phrase for c in t.children if c.dep_ == "prep" and c.lower_ in preps
                   for g in c.children if g.dep_ == "pobj"]
         if noun.lemma_.lower() in self.transfer:  # "the deployment of 230 troops to Liberia"
             target = self._place(noun) or target
@@ -372,7 +379,10 @@ class EventDetector(ModalityMixin):
             # background clauses ("…, where 24 people were killed", "after a jet shot down …", "a law recognizing")
             # rank below the clause they hang on
             background = sum(t.dep_ in _BACKGROUND for t in (token, *token.ancestors))
-            event.confidence = round(max(0.1, event.confidence - 0.1 * depth - 0.35 * background), 2)
+            # an event noun inside another noun's phrase ("sentences for their reporting on the crackdown") is
+            # what that noun is about, below the clause's own event
+            nested = token.pos_ != "VERB" and _nested(token)
+            event.confidence = round(max(0.1, event.confidence - 0.1 * depth - 0.35 * background - 0.1 * nested), 2)
             kept.append(event)
         # precision first: in one sentence, an event far weaker than the sentence's main one (an embedded act
         # missing an actor: "…, arresting 12") is left out
@@ -396,6 +406,23 @@ def _heads(tokens) -> set[str]:
             if c.dep_ == "prep" and c.lower_ == "of":
                 words.update(g.lemma_.lower() for g in c.children if g.dep_ == "pobj")
     return words
+
+
+def _nested(noun: Token) -> bool:
+    """Whether a noun hangs, through prepositions, on another noun before it reaches a verb."""
+    t = noun.head if noun.dep_ == "compound" else noun  # "arrest warrants": the phrase is the warrants
+    while t.dep_ == "pobj" and t.head.dep_ == "prep":
+        t = t.head.head
+        if t.pos_ in ("NOUN", "PROPN"):
+            return True
+    return False
+
+
+def _passive(verb: Token) -> bool:
+    """A past participle modifying a noun ("soldiers killed in Ukraine", "the civilians imprisoned for …"); not in
+    a sentence the parser left without a verb at its root, whose participle is its verb ("A report called for …")."""
+    return verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.sent.root.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ in ("nsubj", "aux", "dobj") for c in verb.children)
 
 
 def _governors(token: Token):

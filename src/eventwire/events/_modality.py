@@ -29,7 +29,7 @@ class ModalityMixin:
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and (
                 clause.head.lemma_.lower() not in self.factive):
             hypothetical = True  # "to use military force": intended, not done
-        t = clause
+        t, coordinated = clause, False
         for _ in range(6):
             children = list(t.children)
             if any(c.dep_ == "neg" for c in children) and (t is clause or t is trigger):
@@ -42,16 +42,18 @@ class ModalityMixin:
                     m.dep_ == "mark" and m.lower_ in self.conditionals for m in c.children) for c in children)
             if any(c.dep_ == "mark" and c.lower_ in self.conditionals for c in children):
                 hypothetical = True
-            if t is not trigger and t.lemma_.lower() in self.hypo_governors:
+            # "helped to plan and carry out killings": a verb coordinated with the trigger does not govern it
+            if t is not trigger and not coordinated and t.lemma_.lower() in self.hypo_governors:
                 hypothetical = True
                 intended = intended or t.lemma_.lower() in self.intent
-            if t is not trigger and t.lemma_.lower() in self.neg_governors:
+            if t is not trigger and not coordinated and t.lemma_.lower() in self.neg_governors:
                 negated = True
             if t.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "dobj", "pobj", "prep", "acl", "relcl") \
                     or t.head.i == t.i:
                 break
             if t.dep_ in ("ccomp",) and t.head.lemma_.lower() in self.reporting:
                 break  # reported speech: the speaker's own modality is not the event's
+            coordinated = t.dep_ == "conj"
             t = t.head
         return negated, hypothetical, intended
 
