@@ -20,6 +20,11 @@ from ._locate import locate
 from ._resolve import distance_km, resolve
 from ._toponyms import Toponym, find_toponyms
 
+GEOGRAPHIC_WORDS = {"River", "Lake", "Lakes", "Mountain", "Mountains", "Mount", "Island", "Islands", "Valley", "Strait",
+                    "Gulf", "Bay", "Sea", "Ocean", "Park", "Peninsula", "Desert", "Canal", "Creek", "Falls", "Hills",
+                    "Coast", "Beach", "Forest", "Plateau", "Basin", "Delta", "Border", "Province", "County",
+                    "District", "Region", "Square", "Street", "Avenue", "Road", "Bridge", "Airport"}
+
 __all__ = ["distance_km", "find_places", "locate_events", "places_and_locations", "resolved_toponyms"]
 
 
@@ -29,8 +34,10 @@ def resolved_toponyms(doc: Doc, actors: list[Actor], text: str | None = None) ->
     gaz = gazetteer()
     toponyms = find_toponyms(doc, text, actors, gaz)
     mentioned = {(m.span.start, m.span.end) for a in actors for m in a.mentions}
+    # a name the gazetteer does not know is kept only when it says what it is ("Lake Vermont", "Zion National
+    # Park"): most are the NER's mistakes ("Brexit", "G7", a surname)
     return [(t, _place(t, g)) for t, g in zip(toponyms, resolve(toponyms, text, actors, gaz))
-            if g is not None or (t.start, t.end) not in mentioned]  # "Petro" tagged GPE is the actor, no place
+            if g is not None or ((t.start, t.end) not in mentioned and t.text.split()[-1] in GEOGRAPHIC_WORDS)]
 
 
 def find_places(doc: Doc, actors: list[Actor], text: str | None = None) -> list[Place]:

@@ -45,7 +45,7 @@ def resolve(toponyms: list[Toponym], text: str, actors: list[Actor], gazetteer: 
                          if not primary or c.feature in ("country", "admin1")]  # "Hunan" the province
             candidates[key] = [(c, False) for c in primary] + [(c, True) for c in alternate]
     qualifiers = _qualifiers(toponyms, text)
-    actor_countries = Counter(a.country for a in actors if a.country and len(a.country) == 3 and a.country.isupper())
+    actor_countries = _actor_countries(actors, toponyms)
     support = _support(candidates)
     for key, cands in candidates.items():
         # a country's or region's name means it (or a state: "Georgia") unless evidence for a town is strong
@@ -73,6 +73,15 @@ def resolve(toponyms: list[Toponym], text: str, actors: list[Actor], gazetteer: 
             pairs = [(a, c) for a, *_ in candidates[key] for c in members if _inside(c, a)]
         resolved.append(_best(candidates[key], evidence[key], {id(p[0]) for p in pairs}))
     return resolved
+
+
+def _actor_countries(actors: list[Actor], toponyms: list[Toponym]) -> Counter:
+    """Countries of the document's actors, leaving out actors named by a toponym: the actor stage reads
+    "Dublin" or "Georgia" as a government, which would only repeat the toponym's most famous reading."""
+    spans = {(t.start, t.end) for t in toponyms}
+    return Counter(a.country for a in actors
+                   if a.country and len(a.country) == 3 and a.country.isupper()
+                   and not any((m.span.start, m.span.end) in spans for m in a.mentions))
 
 
 class _Evidence:
