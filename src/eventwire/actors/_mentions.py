@@ -100,9 +100,10 @@ class MentionFinder(NameFinder, PlaceFinder):
                 continue  # "America" in "Latin America", "Mexico" in "New Mexico"
             for i in range(span.start, span.end):
                 kb_at[i] = (span.start, span.end, refs)
-        self._add_surnames(doc, kb_at, ent_at)
-        self._add_known_surnames(doc, kb_at, ent_at)
-        self._add_typos(doc, kb_at, ent_at)
+        tokens = list(doc)  # Token objects are rebuilt on every pass over a Doc: build them once
+        self._add_surnames(doc, kb_at, ent_at, tokens)
+        self._add_known_surnames(doc, kb_at, ent_at, tokens)
+        self._add_typos(doc, kb_at, ent_at, tokens)
         self._read_states(doc, kb_at)
 
         heads: dict[int, Token] = {}
@@ -112,7 +113,7 @@ class MentionFinder(NameFinder, PlaceFinder):
                 heads.setdefault(self._np_head(root, kb_at, ent_at).i, None)
         for ent in {id(e): e for e in ent_at.values()}.values():
             heads.setdefault(self._np_head(ent.root, kb_at, ent_at).i, None)
-        for token in doc:
+        for token in tokens:
             if (token.pos_ in ("NOUN", "PROPN") and token.i not in heads and token.dep_ not in ("compound", "amod")
                     and (self._noun_sector(token)[0] or self._title_at(token) or self._group_sector(token)
                          or self._civilian_place(token) or self._body_sector(token, ent_at))):
@@ -120,7 +121,7 @@ class MentionFinder(NameFinder, PlaceFinder):
         candidates = []
         for i in sorted(heads):
             candidates.extend(self._candidates(doc[i], kb_at, ent_at))
-        candidates.extend(self._pronouns(doc))
+        candidates.extend(self._pronouns(tokens))
         candidates.sort(key=lambda c: c.start)
         return _drop_nested(candidates)
 
@@ -534,10 +535,10 @@ class MentionFinder(NameFinder, PlaceFinder):
                 return self.kb.org_heads[key]
         return None
 
-    def _pronouns(self, doc: Doc) -> list[Candidate]:
+    def _pronouns(self, tokens: list[Token]) -> list[Candidate]:
         return [
             Candidate(start=t.i, end=t.i + 1, head=t, kind="pronoun", gender=_SUBJECT_PRONOUNS[t.lower_])
-            for t in doc
+            for t in tokens
             if t.lower_ in _SUBJECT_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass")
         ]
 

@@ -15,7 +15,7 @@ from ._places import _known_place
 class NameFinder:
     """Name lookups of a mention finder (needs ``kb`` and ``typos``)."""
 
-    def _add_surnames(self, doc: Doc, kb_at, ent_at) -> None:
+    def _add_surnames(self, doc: Doc, kb_at, ent_at, tokens: list) -> None:
         """Later mentions of a person by surname ("Petro") that NER missed or mislabelled."""
         forms: dict[str, list[SurfaceRef]] = {}
         for ent in {id(e): e for e in ent_at.values()}.values():
@@ -30,18 +30,18 @@ class NameFinder:
                         forms.setdefault(form, [ref])
         if not forms:
             return
-        for token in doc:
+        for token in tokens:  # the Doc's tokens, listed once: every pass over a Doc builds them anew
             if token.text in forms and token.i not in kb_at and token.pos_ == "PROPN":
                 ent = ent_at.get(token.i)
                 if ent is not None and ent.label_ == "PERSON" and len(ent) > 1:
                     continue  # part of a full name, found already
                 kb_at[token.i] = (token.i, token.i + 1, forms[token.text] or [SurfaceRef("surname", token.text)])
 
-    def _add_known_surnames(self, doc: Doc, kb_at, ent_at) -> None:
+    def _add_known_surnames(self, doc: Doc, kb_at, ent_at, tokens: list) -> None:
         """A surname alone that only one person of the knowledge base bears ("Erdogan said"): news name leaders
         so without a first mention in full. Not a sentence's first word unless NER calls it a person, nor a
         word NER places."""
-        for token in doc:
+        for token in tokens:  # the Doc's tokens, listed once: every pass over a Doc builds them anew
             if token.i in kb_at or token.pos_ != "PROPN" or len(token.text) < 5:
                 continue
             ids = self.kb.surnames.get(token.text)
@@ -55,9 +55,9 @@ class NameFinder:
                 continue
             kb_at[token.i] = (token.i, token.i + 1, [SurfaceRef("person", ids[0])])
 
-    def _add_typos(self, doc: Doc, kb_at, ent_at) -> None:
+    def _add_typos(self, doc: Doc, kb_at, ent_at, tokens: list) -> None:
         """Misspelt state names, peoples and capitals ("Ethopia", "Ghanians") the knowledge base missed."""
-        for token in doc:
+        for token in tokens:  # the Doc's tokens, listed once: every pass over a Doc builds them anew
             if token.i in kb_at or token.pos_ not in ("PROPN", "NOUN", "ADJ") or not token.is_title:
                 continue
             ent = ent_at.get(token.i)
