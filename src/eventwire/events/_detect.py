@@ -20,6 +20,7 @@ from ..actors import mention_index
 from ..records import Actor, ActorRef, Event, Span
 from ._lexicon import Entry, Lexicon
 from ._modality import ModalityMixin
+from ._syntax import _governors, _heads, _nested, _passive, _refs
 
 _SUBJECTS = {"nsubj", "csubj", "expl"}
 _DEFAULT_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "into", "upon", "over", "for")
@@ -393,91 +394,3 @@ class EventDetector(ModalityMixin):
         for n, event in enumerate(kept, 1):
             event.id = f"e{n}"
         return kept
-
-
-def _heads(tokens) -> set[str]:
-    """Lemmas naming what noun phrases are: their heads, modifiers and of-phrases ("hundreds of British troops")."""
-    words = set()
-    for t in tokens:
-        words.add(t.lemma_.lower())
-        for c in t.children:
-            if c.dep_ in ("compound", "amod"):
-                words.add(c.lemma_.lower())
-            if c.dep_ == "prep" and c.lower_ == "of":
-                words.update(g.lemma_.lower() for g in c.children if g.dep_ == "pobj")
-    return words
-
-
-def _nested(noun: Token) -> bool:
-    """Whether a noun hangs, through prepositions, on another noun before it reaches a verb."""
-    t = noun.head if noun.dep_ == "compound" else noun  # "arrest warrants": the phrase is the warrants
-    while t.dep_ == "pobj" and t.head.dep_ == "prep":
-        t = t.head.head
-        if t.pos_ in ("NOUN", "PROPN"):
-            return True
-    return False
-
-
-def _passive(verb: Token) -> bool:
-    """A past participle modifying a noun ("soldiers killed in Ukraine", "the civilians imprisoned for …"); not in
-    a sentence the parser left without a verb at its root, whose participle is its verb ("A report called for …")."""
-    return verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.sent.root.pos_ in ("VERB", "AUX") and not any(
-        c.dep_ in ("nsubj", "aux", "dobj") for c in verb.children)
-
-
-def _governors(token: Token):
-    """The ancestors of ``token`` in its sentence that govern it, not the ones it is coordinated with."""
-    child = token
-    for ancestor in token.ancestors:
-        if child.dep_ != "conj":
-            yield ancestor
-        child = ancestor
-
-
-_DIRECTED = {"for", "against", "on", "to", "toward", "towards", "with", "over", "at"}
-_INSIDE = {"compound", "amod", "poss", "nmod", "appos", "prep", "pobj", "det", "nummod", "quantmod"}
-
-
-def _inside(token: Token, depth: int = 4):
-    """Tokens of the noun phrase of ``token`` (modifiers and of/in-phrases), not of clauses hanging on it."""
-    for child in token.children:
-        if child.dep_ in _INSIDE and (child.dep_ != "prep" or child.lower_ in ("of", "in", "from", "by")):
-            yield child
-            if depth > 1:
-                yield from _inside(child, depth - 1)
-
-
-def _refs(tokens: list[Token], actor_at: dict[int, ActorRef], triggers_at=frozenset(),
-          deep: bool = False) -> list[ActorRef]:
-    """The actors named by argument tokens, with the actors coordinated to them ("Brazil and the US").
-
-    An argument that is itself an event noun stands for its agent ("criticised a US attack" → the US);
-    ``deep`` (objects of verbs) also searches the whole phrase ("the reward for … the arrest of Maduro")."""
-    refs: list[ActorRef] = []
-    seen = set()
-    queue = list(tokens)
-    while queue:
-        token = queue.pop(0)
-        ref = actor_at.get(token.i)
-        if ref is None:  # "the neighboring country, Venezuela": the apposition names it
-            ref = next((actor_at[c.i] for c in token.children if c.dep_ == "appos" and c.i in actor_at), None)
-        if ref is None and token.i in triggers_at:
-            agents = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
-            # "rejected a request by Erdogan", "an offer from the Afghan government"
-            agents += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
-                       for g in c.children]
-            ref = next((actor_at[t.i] for t in agents if t.i in actor_at), None)
-        elif ref is None:  # "the enclave of eastern Ghouta": inside the phrase
-            ref = next((actor_at[t.i] for t in _inside(token) if t.i in actor_at), None)
-        if ref is None and token.dep_ in ("dobj", "nsubjpass"):
-            # "hosted a dinner for Netanyahu", "rejected an extradition request for Puigdemont": an object that is
-            # no actor stands for the one its phrase is directed at
-            ref = next((actor_at[g.i] for c in token.children if c.dep_ == "prep" and c.lower_ in _DIRECTED
-                        for g in c.children if g.dep_ == "pobj" and g.i in actor_at), None)
-        if ref is None and deep:
-            ref = next((actor_at[t.i] for t in token.subtree if t.i in actor_at), None)
-        if ref is not None and ref.actor_id not in seen:
-            seen.add(ref.actor_id)
-            refs.append(ref)
-        queue.extend(c for c in token.children if c.dep_ == "conj")
-    return refs
