@@ -139,11 +139,16 @@ class QuoteFinder:
                 content = self._verb_content(doc, token, lemma, state.quoted_tokens)
                 if content is not None:
                     found.append(_Attribution(token, content, "indirect"))
-            elif token.pos_ == "NOUN" and lemma in self.cues.noun_cues:
+            elif token.pos_ == "NOUN" and (lemma in self.cues.noun_cues or lemma in self.cues.noun_frames
+                                           or lemma in self.cues.infinitive_nouns):
                 clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp")
                                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-                if clause is not None and noun_author(token) is not None:
+                if noun_author(token) is None:
+                    continue
+                if clause is not None:
                     found.append(_Attribution(token, clause_span(doc, clause, token), "indirect"))
+                elif (content := self._noun_content(token, lemma)) is not None:
+                    found.append(_Attribution(token, content, "indirect"))
             elif token.text == ":" and opens_line_with_name(token):
                 content = rest_of_line(doc, state.text, token)
                 if content is not None:
@@ -173,6 +178,14 @@ class QuoteFinder:
         if content is None and lemma in self.cues.prepositional_verbs:
             content = frames.prepositional_object(verb, self.cues.prepositional_verbs[lemma])
         return content
+
+    def _noun_content(self, noun: Token, lemma: str) -> tuple[int, int] | None:
+        """"Trump's comments ⟦on Muslims⟧", "his refusal ⟦to release his returns⟧"."""
+        if lemma in self.cues.infinitive_nouns and (content := frames.infinitive(noun)) is not None:
+            return content
+        if lemma in self.cues.noun_frames:
+            return frames.prepositional_object(noun, self.cues.noun_frames[lemma])
+        return None
 
     def _fragment(self, doc: Doc, q: Quoted, state: "_State") -> _Attribution | None:
         """“Clinton called half of Trump's supporters “deplorables”": a quoted phrase in the object of a verb

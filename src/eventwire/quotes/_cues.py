@@ -16,6 +16,8 @@ class Cues:
     infinitive_verbs: frozenset[str]
     object_verbs: frozenset[str]
     naming_verbs: frozenset[str]
+    noun_frames: dict[str, frozenset[str]]  # noun lemma → the prepositions that introduce the content
+    infinitive_nouns: frozenset[str]
     prepositional_verbs: dict[str, frozenset[str]]  # verb lemma → the prepositions that introduce the content
     prepositional_cues: tuple[tuple[str, ...], ...]  # lowercase word sequences: ("according", "to")
     channels: dict[str, str]  # noun (or "compound noun") lemma → channel label
@@ -36,6 +38,8 @@ def load_cues() -> Cues:
         infinitive_verbs=lower(data["infinitive_verbs"]),
         object_verbs=lower(data["object_verbs"]),
         naming_verbs=lower(data["naming_verbs"]),
+        noun_frames=_by_verb(data["noun_frames"]),
+        infinitive_nouns=lower(data["infinitive_nouns"]),
         prepositional_verbs=_by_verb(data["prepositional_verbs"]),
         prepositional_cues=tuple(tuple(c.lower().split()) for c in data["prepositional_cues"]),
         channels={str(k).lower(): str(v) for k, v in data["channels"].items()},
@@ -46,7 +50,7 @@ def load_cues() -> Cues:
 
 
 def _by_verb(pairs: list[str]) -> dict[str, frozenset[str]]:
-    """["talk about", "talk of"] → {"talk": {"about", "of"}}."""
+    """["talk about", "talk of"] → {"talk": {"about", "of"}} (also nouns: "comment on")."""
     out: dict[str, set[str]] = {}
     for pair in pairs:
         verb, prep = str(pair).lower().split()

@@ -19,9 +19,10 @@ _STOP = {"punct", "cc", "conj", "advcl", "parataxis", "mark", "relcl"}
 
 
 def infinitive(verb: Token) -> tuple[int, int] | None:
-    """The to-infinitive (with the object before it) of "vowed to …", "urged Congress to …"."""
+    """The to-infinitive (with the object before it) of "vowed to …", "urged Congress to …" (of a noun too: "his
+    refusal to …")."""
     for child in verb.children:
-        if child.i > verb.i and child.dep_ == "xcomp" and _has_to(child):
+        if child.i > verb.i and child.dep_ in ("xcomp", "acl") and _has_to(child):
             return complement_span(verb, child)
         if child.i > verb.i and child.dep_ == "dobj" and any(
                 k.dep_ in ("xcomp", "acl", "ccomp") and k.i > child.i and _has_to(k) for k in child.children):
