@@ -98,6 +98,12 @@ def test_tense_picks_the_weekday(nlp):
         "Sunday's": ("2025-08-17", "day")}
 
 
+def test_modal_perfect_is_past_and_bare_modal_future(nlp):
+    assert times(nlp, "Dozens may have been killed on Tuesday, officials said.", "2025-08-14") == {
+        "Tuesday": ("2025-08-12", "day")}
+    assert times(nlp, "The leaders may meet on Tuesday.", "2025-08-14") == {"Tuesday": ("2025-08-19", "day")}
+
+
 def test_tense_picks_the_year_of_a_month(nlp):
     assert times(nlp, "The coalition collapsed in December.", "2026-01-14") == {"December": ("2025-12-01", "month")}
     assert times(nlp, "Elections will be held in December.", "2026-01-14") == {"December": ("2026-12-01", "month")}

@@ -44,6 +44,8 @@ def tense(head: Token, depth: int = 0) -> str | None:
     auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if words & FUTURE_AUX:
+        if "have" in words and head.tag_ == "VBN" and not words & {"will", "shall", "'ll"}:
+            return "past"  # "may have been killed on Tuesday"
         return "future"
     if any(a.lower_ == "to" for a in auxes) or head.tag_ in ("VBN", "VBG") and not auxes:
         # an infinitive lies ahead of a governor that intends it ("plans to march"), else its time is unknown;

@@ -1,7 +1,7 @@
 """Finding temporal expressions in text: regular patterns for the forms news writing uses, each read into a
 :class:`Reading` (what the words say, before any document date or tense is known).
 
-Patterns run over the whole text once; where two matches overlap the longer wins.  Bare month names and years
+Each pattern's core is scanned for once over the whole text; where two matches overlap the longer wins.  Bare month names and years
 need a context word ("in March", "since 1999") or, for years, spaCy's DATE label, so that "May" the modal,
 "2000 troops" and the like are no dates.
 """
@@ -18,7 +18,6 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
            "thirty": 30, "a couple of": 2}
-UNITS = ("day", "week", "month", "year", "decade")
 PRECISION_OF_UNIT = {"day": "day", "week": "week", "month": "month", "year": "year", "decade": "year"}
 
 
@@ -42,11 +41,6 @@ class Reading:
     n: int = 0
     shift: str | None = None
     end: "Reading | None" = None  # the last period of a range
-
-    @property
-    def relative(self) -> bool:
-        """Needs the document date to resolve (everything but a date with its year, and decades)."""
-        return not (self.kind == "decade" or self.kind == "date" and self.year is not None)
 
 
 @dataclass(frozen=True)
