@@ -30,6 +30,7 @@ CAPITAL_BONUS = 1.5
 SUPPORT_BONUS, MAX_SUPPORT = 0.8, 3  # per other name with a candidate in the same or a neighbouring 1° cell
 LOCAL_FEATURES = ("city", "admin2")
 NATIONAL_NAME_PENALTY = 2.5
+METROPOLIS = 1_000_000  # a city this big keeps its name against a state's ("New York")
 ADMIN2_BONUS = 2.5
 EVIDENCE_ROUNDS = 2  # rounds before the final one: each reads the previous round's readings
 
@@ -49,11 +50,17 @@ def resolve(toponyms: list[Toponym], text: str, actors: list[Actor], gazetteer: 
     support = _support(candidates)
     for key, cands in candidates.items():
         # a country's or region's name means it (or a state: "Georgia") unless evidence for a town is strong
-        national = any(c.feature in ("country", "region") for c, _ in cands)
-        candidates[key] = [(c, alt, (CAPITAL_BONUS if c.feature == "city" and gazetteer.is_capital(c) else 0.0)
-                            + SUPPORT_BONUS * min(MAX_SUPPORT, support.get((key, n), 0))
-                            - (NATIONAL_NAME_PENALTY if national and c.feature in LOCAL_FEATURES else 0.0))
-                           for n, (c, alt) in enumerate(cands)]
+        # ... and a state's or province's name means it, unless the town is a capital or a metropolis
+        national = any(c.feature in ("country", "region") and not alt for c, alt in cands)
+        state = any(c.feature == "admin1" and not alt for c, alt in cands)
+        scored = []
+        for n, (c, alt) in enumerate(cands):
+            capital = c.feature == "city" and gazetteer.is_capital(c)
+            bonus = (CAPITAL_BONUS if capital else 0.0) + SUPPORT_BONUS * min(MAX_SUPPORT, support.get((key, n), 0))
+            if c.feature in LOCAL_FEATURES and (national or state and not capital and c.population < METROPOLIS):
+                bonus -= NATIONAL_NAME_PENALTY
+            scored.append((c, alt, bonus))
+        candidates[key] = scored
     first = {key: _best(cands, _Evidence(actor_countries, set(), []), ()) for key, cands in candidates.items()}
     for _ in range(EVIDENCE_ROUNDS - 1):
         first = {key: _best(cands, _Evidence.of(actor_countries, [g for k, g in first.items() if k != key and g]), ())

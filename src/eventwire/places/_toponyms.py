@@ -171,8 +171,11 @@ def _missed(doc: Doc, text: str, taken: set[int], gazetteer: Gazetteer) -> list[
             if any(j in taken for j in range(i, i + size)) or not doc[i + size - 1].text[:1].isupper():
                 continue
             span = doc[i:i + size]
-            if size == 1 and (doc[i].is_sent_start and doc[i].is_upper or len(doc[i].text) < 3):
-                continue  # "US" at a sentence start is fine, but a lone "IN" or "OR" heading is not a place
+            if size == 1 and (doc[i].is_sent_start and doc[i].is_upper or len(doc[i].text) < 3
+                              or doc[i].lower_ in GENERIC_WORDS):
+                continue  # "US" at a sentence start is fine, but a lone "IN", "OR" or "Eastern" is not a place
+            if i + size < len(doc) and doc[i + size].is_title and doc[i + size].pos_ == "PROPN":
+                continue  # only the whole name: not "South East" of "South East Asian"
             if (_is_known(span.text, gazetteer)
                     or (size > 1 and doc[i + size - 1].text in AREA_WORDS and gazetteer.candidates(span.text))
                     or ((_after_locative(doc, i) and doc[i].pos_ == "PROPN" or _is_dateline(doc, i, size))
