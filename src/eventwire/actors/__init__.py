@@ -32,7 +32,7 @@ class ActorResolver:
     def __call__(self, doc: Doc, day: str | date | None) -> list[Actor]:
         if isinstance(day, str):
             day = date.fromisoformat(day)
-        return self.resolver.resolve(doc, self.finder.find(doc), day)
+        return self.resolver.resolve(doc, self.finder.find(doc, day), day)
 
 
 @lru_cache(maxsize=4)

@@ -11,6 +11,7 @@ knowledge-base entries its names may refer to, and "former"/"late".
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
@@ -83,13 +84,17 @@ class MentionFinder(NameFinder, PlaceFinder):
         self.holding_participles = kb.words("holding_participles")
         self.diplomatic_posts = kb.words("diplomatic_posts")
         self.typos = TypoIndex(kb)
+        self.shared_names = {}
+        for entry in kb.rules.get("shared_names", ()):
+            name, now, before, since = (part.strip() for part in entry.split(","))
+            self.shared_names[name.casefold()] = (now.upper(), before.upper(), date.fromisoformat(since))
         # Surfaces are tokenised like the texts they are matched in.
         texts = [s for s in kb.surfaces if s]
         for start in range(0, len(texts), 5000):
             chunk = texts[start : start + 5000]
             self.matcher.add("KB", list(nlp.tokenizer.pipe(chunk)))
 
-    def find(self, doc: Doc) -> list[Candidate]:
+    def find(self, doc: Doc, day: date | None = None) -> list[Candidate]:
         kb_at: dict[int, tuple[int, int, list[SurfaceRef]]] = {}
         ent_at = {i: ent for ent in doc.ents if ent.label_ in _ACTOR_ENT_LABELS for i in range(ent.start, ent.end)}
         matches = [doc[s:e] for _, s, e in self.matcher(doc)]
@@ -105,6 +110,7 @@ class MentionFinder(NameFinder, PlaceFinder):
         self._add_known_surnames(doc, kb_at, ent_at, tokens)
         self._add_typos(doc, kb_at, ent_at, tokens)
         self._read_states(doc, kb_at)
+        self._shared_names(doc, kb_at, day)
 
         heads: dict[int, Token] = {}
         for i, (s, e, _) in kb_at.items():
@@ -124,6 +130,22 @@ class MentionFinder(NameFinder, PlaceFinder):
         candidates.extend(self._pronouns(tokens))
         candidates.sort(key=lambda c: c.start)
         return _drop_nested(candidates)
+
+    def _shared_names(self, doc: Doc, kb_at, day: date | None) -> None:
+        """Read a short name two states share ("Congo") as the one the document or its date says."""
+        for s, e, refs in {(s, e): (s, e, refs) for s, e, refs in kb_at.values()}.values():
+            shared = self.shared_names.get(doc[s:e].text.casefold())
+            if shared is None or not refs or refs[0].kind != "country":
+                continue
+            now, before, since = shared
+            others = {self._state_of(r) for s2, e2, rs in kb_at.values() if (s2, e2) != (s, e) for r in rs
+                      if r.kind in _PLACE_KINDS}
+            if (now in others) != (before in others):
+                state = now if now in others else before
+            else:
+                state = now if day is not None and day >= since else before
+            for i in range(s, e):
+                kb_at[i] = (s, e, [SurfaceRef("country", state)])
 
     # -- phrase structure --------------------------------------------------
 
@@ -159,7 +181,8 @@ class MentionFinder(NameFinder, PlaceFinder):
     def _np_range(self, head: Token) -> tuple[int, int]:
         start = head.i
         for child in head.lefts:
-            if child.dep_ in _LEFT_DEPS:
+            if child.dep_ in _LEFT_DEPS and not (child.pos_ == "VERB" and any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in child.lefts)):  # a clause misparsed as a modifier
                 start = min(start, child.left_edge.i)
         end = head.i + 1
         for child in head.rights:

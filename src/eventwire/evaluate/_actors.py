@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import json
+import re
 from pathlib import Path
 
 from ..config import Settings
@@ -78,6 +80,11 @@ def _locate(text: str, actor_text: str) -> tuple[int, int] | None:
         at = text.find(word)
         if at >= 0:
             return at, at + len(word)
+    # the coder's spelling differs from the sentence's ("Ghanians" for "Ghanaians"): the closest word of it
+    for word in words:
+        for m in re.finditer(r"[\w'-]+", text):
+            if difflib.SequenceMatcher(None, word.lower(), m.group().lower()).ratio() >= 0.85:
+                return m.start(), m.end()
     return None
 
 
