@@ -20,7 +20,7 @@ from ..actors import mention_index
 from ..records import Actor, ActorRef, Event, Span
 from ._lexicon import Entry, Lexicon
 from ._modality import ModalityMixin
-from ._syntax import _governors, _heads, _nested, _passive, _refs
+from ._syntax import _charged_with, _governors, _heads, _nested, _passive, _refs
 
 _SUBJECTS = {"nsubj", "csubj", "expl"}
 _DEFAULT_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "into", "upon", "over", "for")
@@ -254,6 +254,17 @@ class EventDetector(ModalityMixin):
                        and noun.i not in {t.i for t in c.subtree}]
         return _Args([], target)
 
+    def _purpose(self, token: Token, code: str) -> str:
+        """Forces sent to keep the peace, train or bring relief are aid, not a show of force (``purpose_codes``)."""
+        if not code.startswith("15"):
+            return code
+        purposes = self.lex.code_maps.get("purpose_codes", {})
+        for t in token.subtree:
+            if t.lemma_.lower() in purposes and not any(a.dep_ in ("nsubj", "nsubjpass") for a in t.ancestors
+                                                        if a.i != token.i and token in a.ancestors):
+                return purposes[t.lemma_.lower()]
+        return code
+
     def _place(self, token: Token) -> list[Token]:
         """Where something is moved: "to Lebanon", "from Abyei", "out of Gorazde"."""
         return [g for c in token.children if c.dep_ in ("prep", "prt") and c.lower_ in self.transfer_preps
@@ -314,7 +325,9 @@ class EventDetector(ModalityMixin):
             claimant = {r.actor_id for r in _refs(self._claimant(token), actor_at, triggers_at)}
             if claimant & {r.actor_id for r in source}:
                 continue  # "the Houthis claimed that they had attacked the airport": a claim, not a reported act
-            code = self.lex.codes[entry.cameo]
+            if _charged_with(token, entries, self.lex.words("charging_roots")):
+                continue  # "arrested for collaborating with Boko Haram": the act is the charge, not a fact
+            code = self.lex.codes[self._purpose(token, entry.cameo)]
             negated, hypothetical, intended = self._modality(token)
             reported = [r for r in _refs(self._reporter(token), actor_at, triggers_at)
                         if r.actor_id not in {s.actor_id for s in source}]

@@ -31,6 +31,16 @@ def _nested(noun: Token) -> bool:
     return False
 
 
+def _charged_with(token: Token, entries: dict, roots: frozenset[str]) -> bool:
+    """Whether an event is what another event charges someone with: "arrested for collaborating with …",
+    "accused Gulen of attempting to overthrow …", "jailed for helping militants"."""
+    prep = token.head
+    if token.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or prep.lower_ not in ("for", "of", "over"):
+        return False
+    charge = entries.get(prep.head.i)
+    return charge is not None and any(charge.cameo.startswith(r) for r in roots)
+
+
 def _passive(verb: Token) -> bool:
     """A past participle modifying a noun ("soldiers killed in Ukraine", "the civilians imprisoned for …"); not in
     a sentence the parser left without a verb at its root, whose participle is its verb ("A report called for …")."""
