@@ -71,7 +71,7 @@ def merge_runs(doc: Doc, direct: list[tuple[Quoted, Token | None, bool]]) -> lis
             # the joined content must stay mostly the speaker's words, not the attribution between them
             mostly_quoted = q.outer_start - p.outer_end <= (p.end - p.start) + (q.end - q.start)
             if (cue is None or p_cue is None or cue.i == p_cue.i) and mostly_quoted and \
-                    only_attribution(doc, p, q, p_cue or cue):
+                    only_attribution(doc, p, q, p_cue or cue, next_paragraph=cue is None):
                 merged[-1] = (Quoted(p.start, q.end, p.outer_start, q.outer_end, p.paragraphs + q.paragraphs - 1),
                               p_cue or cue, p_tentative and tentative)
                 continue
@@ -79,13 +79,18 @@ def merge_runs(doc: Doc, direct: list[tuple[Quoted, Token | None, bool]]) -> lis
     return [(q, cue) for q, cue, tentative in merged if not tentative]
 
 
-def only_attribution(doc: Doc, a: Quoted, b: Quoted, cue: Token | None) -> bool:
-    """Between two quotations of one paragraph lies at most their attribution ("…,” Warren said. “…")."""
+def only_attribution(doc: Doc, a: Quoted, b: Quoted, cue: Token | None, next_paragraph: bool = False) -> bool:
+    """Between two quotations of one paragraph lies at most their attribution ("…,” Warren said. “…"); with
+    ``next_paragraph`` the second may also open the next paragraph ("…,” Warren said.\n\n“…")."""
     between = doc.char_span(a.outer_end, b.outer_start, alignment_mode="contract")
     if between is None:
         return True  # nothing but space or a mark between them
-    if any("\n" in t.text for t in between):
+    breaks = [k for k, t in enumerate(between) if "\n" in t.text]
+    if breaks and not (next_paragraph and breaks == list(range(breaks[0], len(between)))):
         return False
+    between = between[:breaks[0]] if breaks else between
+    if not len(between):
+        return True
     if cue is not None and cue in between:
         # "“…,” said Ann Lee, a lawyer who has fought such cases for years. “…”": all of it is the attribution
         attribution = {t.i for t in cue.subtree}
@@ -167,9 +172,14 @@ def phrase_text(head: Token) -> str:
     return strip_determiner(head.doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1].text)
 
 
+TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "vs."}
+
+
 def title_cased(words: list[str]) -> bool:
-    """Every word capitalised (or not a word): a title or name, "“Make America Great Again”"."""
-    return all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    """Every word capitalised but the small ones (or not a word): a title or name, "“Make America Great Again”",
+    "“13 Hours: The Secret Soldiers of Benghazi”"."""
+    return bool(words) and words[0][:1].isupper() and all(
+        w[:1].isupper() or not w[:1].isalpha() or (k and w.lower() in TITLE_SMALL_WORDS) for k, w in enumerate(words))
 
 
 def strip_determiner(text: str) -> str:
