@@ -125,6 +125,15 @@ def test_durations_counts_and_possessed_nights_are_no_dates(nlp):
     assert times(nlp, "The income gain, the slowest in five months, worried economists.", "2012-06-01") == {}
     assert times(nlp, "He won by 2000 votes in the runoff.", "2012-06-01") == {}
     assert times(nlp, "On our last night in town we ate fish.", "2012-06-01") == {}
+    assert times(nlp, "The shooting began at 10:39 a.m. local time (1639 UTC).", "2019-08-08") == {}
+
+
+def test_an_interval_end_looks_ahead_in_a_future_clause_else_to_the_nearer_month(nlp):
+    text = "Congress passed a bill that would fund the government through September."
+    assert times(nlp, text, "2019-01-04") == {"September": ("2019-09-01", "month")}
+    assert times(nlp, "The curfew lasted until March.", "2025-08-11") == {"March": ("2025-03-01", "month")}
+    assert times(nlp, "Ardern asked officials to report to Cabinet on Monday.", "2019-03-17") == {
+        "Monday": ("2019-03-18", "day")}
     assert times(nlp, "Voters went to the polls in the 2008 elections.", "2012-06-01") == {"2008": ("2008-01-01", "year")}
 
 

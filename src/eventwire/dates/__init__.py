@@ -81,9 +81,9 @@ def _direction(reading, relation: str | None, root, noun) -> str | None:
     past news ("Tuesday's victory gives …"); with a month or a day it says nothing: the nearer one."""
     if relation == "since":
         return "past"
-    if relation == "until":
-        return "nearest" if reading.kind == "date" else "future"
     direction = direction_of(root, noun)
+    if relation == "until":  # "would fund the government through September"; "postponed until September"
+        return "future" if direction == "future" or reading.kind != "date" else "nearest"
     if direction == "present":
         if reading.kind in ("weekday", "weekend"):
             return "past" if noun is not None and root.dep_ == "poss" else "future"

@@ -19,7 +19,9 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "could", "may", "
 FUTURE_GOVERNORS = frozenset({"plan", "want", "hope", "expect", "intend", "aim", "seek", "prepare", "vow",
                               "pledge", "promise", "threaten", "agree", "decide", "set", "due", "schedule",
                               "go", "propose", "offer", "need", "wish", "plot", "resolve", "likely", "poised",
-                              "ready", "determined", "scheduled", "expected", "able", "be"})
+                              "ready", "determined", "scheduled", "expected", "able", "be",
+                              "ask", "urge", "order", "tell", "call", "invite", "instruct", "request", "require",
+                              "summon", "direct"})
 # words on an expression's path that fix its direction whatever the verb ("ahead of Sunday's election")
 FUTURE_WORDS = frozenset({"ahead", "upcoming", "forthcoming", "coming", "planned", "scheduled", "proposed"})
 PAST_WORDS = frozenset({"previous", "recent", "former", "earlier"})

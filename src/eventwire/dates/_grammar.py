@@ -96,7 +96,7 @@ _PATTERNS: dict[str, tuple[re.Pattern, re.Pattern | None]] = {
                   rf"[-\s]+)+)?"),
         "year_range": (rf"\b(?P<y>{_YEAR}){_TO}(?P<y2>{_YEAR}|\d\d)\b(?![-–.,]\d)",
                        r"(?:\b(?P<ctx>from|between)\s+)?"),
-        "year": (rf"\b(?P<y>{_YEAR})\b(?![-–.,]\d|\s*(?:%|percent|per cent))",
+        "year": (rf"\b(?P<y>{_YEAR})\b(?![-–.,]\d|\s*(?:%|percent|per cent|UTC|GMT|hours|hrs|local time))",
                  rf"(?:\b(?P<ctx>{_CONTEXT})\s+)?(?P<mod>\b{_MODIFIER})?"),
         "decade": (r"\b(?P<y>(?:1[5-9]|20)\d0)['’]?s\b", r"(?P<ext>(?:\bthe\s+)?(?:\b(?:early|late|mid)[-\s]+)?)"),
         "deictic": (rf"(?i:\b(?:(?P<w>today|tonight|yesterday|tomorrow){_PART}|this\s+(?:morning|afternoon|evening)"
