@@ -88,6 +88,8 @@ class Gazetteer:
         """Every country, admin area, place and region called ``name``, most populous first
         (an abbreviation as written, "Ariz.", gives its one place)."""
         row = self._abbreviations.get(name)
+        if row is None and "." in name:  # "W.Va" when the tokenizer split the final dot off
+            row = self._abbreviations.get(name + ".")
         if row is not None:
             return [self._entry(row)]
         return [self._entry(i) for i in self._index.get(place_key(name), ())]

@@ -40,6 +40,13 @@ NEWSPAPER_WORDS = {"Times", "Post", "Journal", "Herald", "Tribune", "News", "Gaz
 # Prepositions before which a capitalised name the NER missed or mislabelled is read as a place ("born in Churchill").
 LOCATIVE_BEFORE = {"in", "near", "at", "outside", "into", "across", "around", "from", "to", "toward", "towards"}
 MIN_LOCATIVE_POPULATION = 1000
+LOCAL_NOUNS = {"police", "woman", "man", "men", "women", "resident", "residents", "native", "natives", "teen", "girl",
+               "boy", "couple", "family", "jury", "council", "mayor", "schools", "school", "fire", "hospital",
+               "area", "officials", "city", "county", "township", "department", "sheriff", "court", "neighborhood"}
+LOCAL_WORDS_TITLED = {"Police", "City", "County", "Council", "Mayor", "Fire", "Area", "Township", "Department",
+                      "Sheriff", "Schools", "School", "Hospital", "Court", "Public", "Board", "High", "Chamber"}
+STREET_WORDS = {"St", "Street", "Ave", "Avenue", "Rd", "Road", "Dr", "Drive", "Blvd", "Boulevard", "Lane", "Ln",
+                "Way", "Hwy", "Highway", "Pkwy", "Parkway", "Court", "Ct", "Place", "Pl"}
 DATELINE_DASHES = {"—", "–", "-", "--", "(", ":"}
 AREA_WORDS = {"County", "Parish", "Province", "State", "Region", "District", "Borough"}
 MAX_WINDOW = 4  # tokens in a name the NER missed ("Latin America and the Caribbean" has two)
@@ -66,8 +73,9 @@ def find_toponyms(doc: Doc, text: str, actors: list[Actor], gazetteer: Gazetteer
         if (ent.label_ in PLACE_LABELS and (ent.label_ != "FAC" or gazetteer.candidates(ent.text))) \
                 or (ent.label_ in RELABELLED and _is_known(ent.text, gazetteer)):
             found.extend(t for t in _split(doc, text, ent.start, ent.end) if t.text not in demonyms)
-        elif _after_locative(doc, ent.start) and ent.label_ in ("PERSON", "ORG", "NORP") \
-                and _is_place_name(ent.text, gazetteer) and ent.text not in demonyms:
+        elif (_after_locative(doc, ent.start) or _before_local_noun(doc, ent.end) or _after_address(doc, ent.start)) \
+                and ent.label_ in ("PERSON", "ORG", "NORP") and _is_place_name(ent.text, gazetteer) \
+                and ent.text not in demonyms:
             found.extend(_split(doc, text, ent.start, ent.end))  # "born in Churchill" tagged PERSON
         elif ent.label_ in EMBEDDING_LABELS:
             embedded = _embedded(doc, text, ent.start, ent.end, gazetteer)
@@ -75,6 +83,7 @@ def find_toponyms(doc: Doc, text: str, actors: list[Actor], gazetteer: Gazetteer
                 embedded.embedded = True
                 found.append(embedded)
     found.extend(_missed(doc, text, taken, gazetteer))
+    found.extend(_same_names(doc, text, found, gazetteer, demonyms))
     found.sort(key=lambda t: t.start)
     government_spans = _government_mentions(actors)
     for toponym in found:
@@ -107,6 +116,40 @@ def _embedded(doc: Doc, text: str, start: int, end: int, gazetteer: Gazetteer) -
         if doc[i].lower_ == "of" and _is_known(doc[i + 1:end].text, gazetteer):
             return _toponym(doc, text, i + 1, end)
     return None
+
+
+def _before_local_noun(doc: Doc, end: int) -> bool:
+    """A name before a local institution or its people ("Alexandria police", "an Alexandria woman")."""
+    return any(t.lower_ in LOCAL_NOUNS for t in doc[end:end + 2])
+
+
+def _after_address(doc: Doc, start: int) -> bool:
+    """A name after a street address ("of 1935 Orchard St., Alexandria")."""
+    return start >= 2 and doc[start - 1].text == "," and doc[start - 2].text.rstrip(".") in STREET_WORDS
+
+
+def _same_names(doc: Doc, text: str, found: list[Toponym], gazetteer: Gazetteer, demonyms) -> list[Toponym]:
+    """Other mentions of a name already read as a place, whatever the NER made of them: one name, one sense
+    in a news story ("Alexandria police" … "Alexandria is a finalist")."""
+    names = {t.text for t in found if len(t.text) > 2 and t.text not in demonyms and gazetteer.candidates(t.text)}
+    if not names:
+        return []
+    covered = {i for t in found for i in range(t.start, t.end)}
+    longest = max(len(n.split()) for n in names)
+    out = []
+    for token in doc:
+        if token.idx in covered or not token.is_title and not token.is_upper:
+            continue
+        for size in range(min(longest, len(doc) - token.i), 0, -1):
+            span = doc[token.i:token.i + size]
+            if span.text in names and (span.end == len(doc) or not doc[span.end].is_title
+                                       or doc[span.end].text in LOCAL_WORDS_TITLED):
+                toponym = _toponym(doc, text, span.start, span.end)
+                if toponym is not None:
+                    out.append(toponym)
+                    covered.update(range(toponym.start, toponym.end))
+                break
+    return out
 
 
 def _after_locative(doc: Doc, i: int) -> bool:
@@ -174,7 +217,8 @@ def _missed(doc: Doc, text: str, taken: set[int], gazetteer: Gazetteer) -> list[
             if size == 1 and (doc[i].is_sent_start and doc[i].is_upper or len(doc[i].text) < 3
                               or doc[i].lower_ in GENERIC_WORDS):
                 continue  # "US" at a sentence start is fine, but a lone "IN", "OR" or "Eastern" is not a place
-            if i + size < len(doc) and doc[i + size].is_title and doc[i + size].pos_ == "PROPN":
+            if (i + size < len(doc) and doc[i + size].is_title and doc[i + size].pos_ == "PROPN"
+                    and doc[i + size - 1].text not in AREA_WORDS and doc[i + size].text not in LOCAL_WORDS_TITLED):
                 continue  # only the whole name: not "South East" of "South East Asian"
             if (_is_known(span.text, gazetteer)
                     or (size > 1 and doc[i + size - 1].text in AREA_WORDS and gazetteer.candidates(span.text))
