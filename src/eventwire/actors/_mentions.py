@@ -305,6 +305,18 @@ class MentionFinder(NameFinder, PlaceFinder):
                 name_span = doc[s:e]
             if t_end > name_span.start:  # a title inside the name is no title ("Prime" in a name)
                 title, title_sector = None, None
+            lead = head.head
+            if (title is None and head.dep_ == "appos" and lead.i < name_span.start and lead.i not in kb_at
+                    and self._title_at(lead)):
+                # "A spokesman for the Taliban, Qari Yussouf Ahmadi": one person, named after the title
+                start = self._np_range(lead)[0]
+                base["start"] = start
+                title, title_sector, _, _ = self._title(doc, start, lead.i + 1)
+                country, org = self._refs_in(start, name_span.start, kb_at, country, org)
+                if org is not None and self._generic_head(lead):  # the spokesman of a body is of its sector
+                    body = self.kb.organizations[org]
+                    country = country or body.country
+                    title_sector = next((x for x in body.sectors if x != "IGO"), title_sector)
             if title is None:  # "Kofi Annan, UN secretary-general,": the title in apposition
                 title, title_sector, country, org = self._appositive_title(head, kb_at, country, org)
             if title_sector == "IGO":  # "U.N. Secretary-General Kofi Annan": an official of an IGO
@@ -377,8 +389,10 @@ class MentionFinder(NameFinder, PlaceFinder):
             civilians = civilians or ref.kind == "capital"
             return [Candidate(kind="country", country=ref.id, refs=kind_refs, sector="CVL" if civilians else None,
                               **base)]
-        if ent is not None and ent.label_ in ("GPE", "LOC", "FAC", "NORP"):
+        sector = self._group_sector(head)
+        if ent is not None and ent.label_ in ("GPE", "LOC", "FAC", "NORP") and not (sector and countries):
             # NER calls some towns peoples or regions ("the town of Samarra" as NORP): where a town stands, a town
+            # (but "the Philippine Marines" is a state's body, whatever NER calls it)
             placed = ent.label_ == "GPE" or _is_locative(head) or (
                 head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in _SETTLEMENTS)
             city = self._city(ent) if placed and ent.root.i == head.i else None
@@ -389,7 +403,6 @@ class MentionFinder(NameFinder, PlaceFinder):
             return [Candidate(kind="city", country=city.country, name=name,
                               sector="CVL" if _is_locative(head) or head.dep_ in ("dobj", "pobj") else None,
                               **base)]
-        sector = self._group_sector(head)
         if org is not None and head.lemma_.lower() in self.member_heads:  # "Hamas activists": of Hamas's sector
             sector = next(iter(self.kb.organizations[org].sectors), sector)
         elif sector in self.generic_sectors and self._generic_head(head):
@@ -433,6 +446,8 @@ class MentionFinder(NameFinder, PlaceFinder):
         if owner is not None:
             return [Candidate(kind="group", country=country, sector=sector, org=org, owner=_clean_name(owner.text),
                               **base)]
+        if country is None and org is None:  # "Russia said its troops would leave"
+            country = self._possessor_state(head, kb_at)
         if country is None:  # "rebels in Darfur", "militias in Tripoli": the place they are in
             country, end = self._place(head, kb_at, ent_at, end)
             base["end"] = end
@@ -508,6 +523,16 @@ class MentionFinder(NameFinder, PlaceFinder):
             return head.head.lower_ == "in" and (post.lemma_.lower() in self.diplomatic_posts
                                                  or post.lower_ in self.diplomatic_posts)
         return not (head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in self.assault_verbs)
+
+    def _refs_in(self, start: int, end: int, kb_at, country, org):
+        """The first state and organisation named in tokens [start, end), where not known already."""
+        for i in range(start, end):
+            for ref in kb_at.get(i, (0, 0, []))[2]:
+                if ref.kind in _PLACE_KINDS and country is None:
+                    country = self._state_of(ref)
+                elif ref.kind == "org" and org is None:
+                    org = ref.id
+        return country, org
 
     def _appositive_title(self, head: Token, kb_at, country, org):
         for child in head.rights:

@@ -95,6 +95,28 @@ class PlaceFinder:
             return city.country if city is not None else None
         return None
 
+    def _possessor_state(self, head: Token, kb_at) -> str | None:
+        """The state "its"/"their" on a group stands for: the subject of the clause around it ("Russia said its
+        troops would leave", "Argentina apologized for one of its gunboats")."""
+        if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.lefts):
+            return None
+        token = head
+        while token.head.i != token.i:
+            token = token.head
+            if token.pos_ not in ("VERB", "AUX"):
+                continue
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i), None)
+            if subject is not None:
+                for ref in kb_at.get(subject.i, (0, 0, []))[2]:
+                    if ref.kind in _PLACE_KINDS:
+                        return self._state_of(ref)
+                    if ref.kind == "seat":
+                        return self.kb.seats[ref.id].country
+                    if ref.kind == "org" and self.kb.organizations[ref.id].country:
+                        return self.kb.organizations[ref.id].country
+                return None
+        return None
+
     def _clause_place(self, head: Token, kb_at, ent_at) -> str | None:
         """The state where the clause a group takes part in happens ("Hundreds of thousands of people blocked
         streets in Hong Kong", "Prisoners rioted at a jail in Dili"): people are placed by what they do there."""
