@@ -75,10 +75,12 @@ class MentionFinder(NameFinder, PlaceFinder):
         self.needs_country = kb.codes("needs_country_sectors")
         self.place_verbs = kb.words("place_verbs")
         self.civilian_places = kb.words("civilian_places")
-        self.member_heads = kb.words("member_heads")
+        self.member_heads = kb.words("member_heads") | kb.words("presence_heads")
         self.people_elite_heads = kb.words("people_elite_heads")
         self.people_armed = kb.codes("people_armed_sectors")
         self.local_sectors = kb.codes("local_sectors")
+        self.sent_sectors = kb.codes("sent_sectors")
+        self.sending_verbs = kb.words("sending_verbs")
         self.count_nouns = kb.words("count_nouns")
         self.assault_verbs = kb.words("assault_verbs")
         self.holding_participles = kb.words("holding_participles")
@@ -446,10 +448,11 @@ class MentionFinder(NameFinder, PlaceFinder):
         if owner is not None:
             return [Candidate(kind="group", country=country, sector=sector, org=org, owner=_clean_name(owner.text),
                               **base)]
-        if country is None and org is None:  # "Russia said its troops would leave"
-            country = self._possessor_state(head, kb_at)
+        if country is None and org is None:  # "Russia said its troops would leave", "Britain deployed troops"
+            country = self._possessor_state(head, kb_at, sent=sector in self.sent_sectors)
         if country is None:  # "rebels in Darfur", "militias in Tripoli": the place they are in
-            country, end = self._place(head, kb_at, ent_at, end)
+            place, end = self._place(head, kb_at, ent_at, end)
+            country = place if org is None else None  # "Islamic State positions in Syria" stay the group's
             base["end"] = end
         if country is None and people is None and org is None and sector in self.local_sectors:
             country = self._clause_place(head, kb_at, ent_at)  # "people blocked streets in Hong Kong"

@@ -95,10 +95,12 @@ class PlaceFinder:
             return city.country if city is not None else None
         return None
 
-    def _possessor_state(self, head: Token, kb_at) -> str | None:
+    def _possessor_state(self, head: Token, kb_at, sent: bool = False) -> str | None:
         """The state "its"/"their" on a group stands for: the subject of the clause around it ("Russia said its
-        troops would leave", "Argentina apologized for one of its gunboats")."""
-        if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.lefts):
+        troops would leave", "Argentina apologized for one of its gunboats"); with ``sent``, also the state that
+        sends a force ("Britain is deploying 300 troops")."""
+        sending = sent and head.dep_ == "dobj" and head.head.lemma_.lower() in self.sending_verbs
+        if not sending and not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.lefts):
             return None
         token = head
         while token.head.i != token.i:
