@@ -163,6 +163,8 @@ class QuoteFinder:
                 spans = [clause_span(doc, c, verb) for c in clauses]
                 if len(spans) > 1 and all(c.i < verb.i for c in clauses):
                     return spans[0][0], spans[-1][1]
+                if clauses[0].i > verb.i:
+                    return spans[0][0], self._clause_end(doc, verb, spans[0][1], quoted)
                 return spans[0]
         if not frames.has_speaker(verb):
             return None
@@ -178,6 +180,23 @@ class QuoteFinder:
         if content is None and lemma in self.cues.prepositional_verbs:
             content = frames.prepositional_object(verb, self.cues.prepositional_verbs[lemma])
         return content
+
+    def _clause_end(self, doc: Doc, verb: Token, end: int, quoted: set[int]) -> int:
+        """Where a reported clause after its cue ends: the parser often hangs its tail ("…, though …", "…, with
+        …") on the cue, but what follows up to the sentence end is still what was said, unless a new attribution
+        or an aside about the speaker starts there."""
+        sent_end = verb.sent.end
+        tail = [t for t in doc[verb.i + 1:sent_end] if t.idx >= end]
+        words = [t for t in tail if not t.is_punct and not t.is_space]
+        if not words or any(t.i in quoted for t in tail) or any("\n" in t.text for t in tail):
+            return end
+        if any(t.head.i != verb.i and t.head not in tail for t in words) or any(
+                t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.clause_verbs for t in words):
+            return end  # the tail is not the cue's, or holds an attribution of its own
+        first = next(t for t in tail if not t.is_punct)
+        if first.dep_ == "advcl" and first.tag_ in ("VBG", "VBN") or first.dep_ in ("cc", "conj", "relcl"):
+            return end  # "…, adding …", "… and said …"
+        return words[-1].idx + len(words[-1])
 
     def _noun_content(self, noun: Token, lemma: str) -> tuple[int, int] | None:
         """"Trump's comments ⟦on Muslims⟧", "his refusal ⟦to release his returns⟧"."""

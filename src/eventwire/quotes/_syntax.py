@@ -214,7 +214,9 @@ def without_aside(tokens: list[Token]) -> list[Token]:
             aside = aside.head  # climb to the head of the phrase that starts after the comma
         if aside.left_edge.i != nxt.i or aside.right_edge.i < last - 1:
             continue
-        if aside.dep_ == "relcl" or aside.dep_ == "advcl" and aside.tag_ in ("VBG", "VBN") or (
+        participle = aside.dep_ == "advcl" and aside.tag_ in ("VBG", "VBN") and not any(
+            c.dep_ in ("mark", "nsubj", "expl", "aux") for c in aside.children)
+        if aside.dep_ == "relcl" or participle or (
                 aside.dep_ == "prep" and aside.lower_ in ASIDE_PREPS):
             return tokens[:k]
     return tokens
