@@ -40,6 +40,7 @@ NEWSPAPER_WORDS = {"Times", "Post", "Journal", "Herald", "Tribune", "News", "Gaz
 # Prepositions before which a capitalised name the NER missed or mislabelled is read as a place ("born in Churchill").
 LOCATIVE_BEFORE = {"in", "near", "at", "outside", "into", "across", "around", "from", "to", "toward", "towards"}
 MIN_LOCATIVE_POPULATION = 1000
+RELABEL_PREPOSITIONS = {"in", "near", "at", "outside", "into", "across", "around"}  # not "to X", "from X": people
 LOCAL_NOUNS = {"police", "woman", "man", "men", "women", "resident", "residents", "native", "natives", "teen", "girl",
                "boy", "couple", "family", "jury", "council", "mayor", "schools", "school", "fire", "hospital",
                "area", "officials", "city", "county", "township", "department", "sheriff", "court", "neighborhood"}
@@ -66,14 +67,14 @@ def find_toponyms(doc: Doc, text: str, actors: list[Actor], gazetteer: Gazetteer
     """Every toponym mention in ``doc`` in text order, metonymic ones flagged."""
     found: list[Toponym] = []
     taken: set[int] = set()
-    demonyms = _demonyms()
+    demonyms = _demonyms() | _person_names(actors)
     for ent in doc.ents:
         taken.update(range(ent.start, ent.end))
         # a FAC the gazetteer does not know (a jail, a road) may still open with a place: see _embedded
         if (ent.label_ in PLACE_LABELS and (ent.label_ != "FAC" or gazetteer.candidates(ent.text))) \
                 or (ent.label_ in RELABELLED and _is_known(ent.text, gazetteer)):
             found.extend(t for t in _split(doc, text, ent.start, ent.end) if t.text not in demonyms)
-        elif (_after_locative(doc, ent.start) or _before_local_noun(doc, ent.end) or _after_address(doc, ent.start)) \
+        elif (_after_locative(doc, ent.start, RELABEL_PREPOSITIONS) or _before_local_noun(doc, ent.end) or _after_address(doc, ent.start)) \
                 and ent.label_ in ("PERSON", "ORG", "NORP") and _is_place_name(ent.text, gazetteer) \
                 and ent.text not in demonyms:
             found.extend(_split(doc, text, ent.start, ent.end))  # "born in Churchill" tagged PERSON
@@ -152,11 +153,21 @@ def _same_names(doc: Doc, text: str, found: list[Toponym], gazetteer: Gazetteer,
     return out
 
 
-def _after_locative(doc: Doc, i: int) -> bool:
+def _after_locative(doc: Doc, i: int, prepositions=None) -> bool:
     j = i - 1
     while j >= 0 and doc[j].lower_ in ("the",):
         j -= 1
-    return j >= 0 and doc[j].lower_ in LOCATIVE_BEFORE
+    return j >= 0 and doc[j].lower_ in (prepositions or LOCATIVE_BEFORE)
+
+
+def _person_names(actors: list[Actor]) -> frozenset[str]:
+    """Every word of the names of the document's people ("Paterson" of David Paterson): never a place here."""
+    words = set()
+    for actor in actors:
+        if any(m.label == "PERSON" for m in actor.mentions) and " " in actor.name:
+            words.update(actor.name.split())
+            words.update(m.span.text for m in actor.mentions if m.label == "PERSON")
+    return frozenset(words)
 
 
 def _is_place_name(name: str, gazetteer: Gazetteer) -> bool:
