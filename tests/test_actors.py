@@ -256,3 +256,59 @@ def test_known_surnames_alone_and_members_of_organisations():
     assert all(a.name != "Friday" for a in actors_of("Officials met on Friday in Ankara."))
     members = by_mention(actors_of("Four Taliban members met US officials in Doha."), "Four Taliban members")
     assert (members.country, members.sectors) == ("AFG", ["REB"])
+
+
+def test_groups_are_placed_by_where_their_clause_happens():
+    people = by_mention(actors_of("Hundreds of thousands of people blocked streets in Hong Kong on Sunday."),
+                        "Hundreds of thousands of people")  # the count heads the phrase in the parse
+    assert (people.country, people.sectors) == ("HKG", ["CVL"])
+    prisoners = by_mention(actors_of("Prisoners rioted at a jail in East Timor's capital Dili on Monday."),
+                           "Prisoners")
+    assert prisoners.country == "TLS"
+    village = by_mention_in(actors_of("Government forces retook a strategic village in Western Cambodia."),
+                            "village in Western Cambodia")
+    assert (village.country, village.sectors) == ("KHM", ["CVL"])
+
+
+@pytest.mark.parametrize("text, mention, code", [
+    ("Rebels shelled the regional capital Juba on Sunday.", "Juba", ("SSD", ["CVL"])),
+    ("Farmers said they would blockade Paris from Monday night.", "Paris", ("FRA", ["CVL"])),
+    ("Sri Lanka opened an embassy in Tehran on Wednesday.", "Tehran", ("IRN", ["GOV"])),
+    ("Washington criticised the decision.", "Washington", ("USA", ["GOV"])),
+])
+def test_capitals_hit_by_force_are_civilians_and_hosts_of_embassies_governments(text, mention, code):
+    actor = by_mention(actors_of(text), mention)
+    assert (actor.country, actor.sectors) == code
+
+
+@pytest.mark.parametrize("text, mention, code", [
+    ("The Macedonian army resumed shelling Albanian rebel-held territory.", "Albanian rebel-held territory",
+     ("ALB", ["REB"])),
+    ("Red Cross officials suspended aid deliveries in Baghdad.", "Red Cross officials", ("NGO", ["NGO"])),
+    ("He resisted pressure by the Kenya Anti-Corruption Commision after the scandal.",
+     "the Kenya Anti-Corruption Commision", ("KEN", ["GOV"])),
+    ("The United States military gave new firearms to the Philippine Marines.", "the Philippine Marines",
+     ("PHL", ["MIL"])),
+    ("Russia said its troops would leave Syria by May.", "its troops", ("RUS", ["MIL"])),
+    ("Britain is deploying 300 troops to Mali.", "300 troops", ("GBR", ["MIL"])),
+    ("Iraqi warplanes pounded Islamic State positions on Thursday.", "Islamic State positions", (None, ["REB"])),
+])
+def test_bodies_and_forces_by_what_names_them(text, mention, code):
+    actor = by_mention(actors_of(text), mention)
+    assert actor.country == code[0] or code[0] is None
+    assert actor.sectors == code[1]
+
+
+def test_namesakes_shared_names_and_bodies_in_apposition():
+    militias = by_mention_in(actors_of("Rival militias clashed in Tripoli as shells hit the north Lebanese port."),
+                             "militias")
+    assert militias.country == "LBN"  # the Tripoli of the state the document names
+    assert by_mention(actors_of("Militias clashed in Tripoli overnight."), "Militias").country == "LBY"
+    assert by_mention(actors_of("Pakistan broke off relations with Congo.", date=None), "Congo").country == "COG"
+    assert by_mention(actors_of("Rebels attacked a village in Congo.", date="2020-03-01"), "Congo").country == "COD"
+    paper = by_mention_in(actors_of("Nicaragua's government ordered the opposition newspaper La Prensa to close."),
+                          "La Prensa")
+    assert (paper.name, paper.country, paper.sectors) == ("La Prensa", "NIC", ["MED"])
+    spokesman = by_mention(actors_of("A spokesman for the Taliban, Qari Yussouf Ahmadi, claimed the attack."),
+                           "A spokesman for the Taliban, Qari Yussouf Ahmadi")
+    assert (spokesman.name, spokesman.country, spokesman.sectors) == ("Qari Yussouf Ahmadi", "AFG", ["REB"])

@@ -525,6 +525,8 @@ class MentionFinder(NameFinder, PlaceFinder):
             post = head.head.head
             return head.head.lower_ == "in" and (post.lemma_.lower() in self.diplomatic_posts
                                                  or post.lower_ in self.diplomatic_posts)
+        if head.dep_ == "appos":  # "shelled the regional capital, Juba"
+            head = head.head
         return not (head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in self.assault_verbs)
 
     def _refs_in(self, start: int, end: int, kb_at, country, org):
