@@ -27,6 +27,7 @@ from ._syntax import (
     dash_cue,
     holds,
     holds_clause,
+    loose_subject,
     merge_runs,
     named_after,
     named_before,
@@ -325,7 +326,7 @@ class QuoteFinder:
         elif cue.lower_ in {w[0] for w in self.cues.prepositional_cues}:
             who = prepositional_object(cue)
         else:
-            who = subject_of(cue)
+            who = subject_of(cue) or loose_subject(cue)
             if who is not None and who.lower_ in RELATIVE and cue.dep_ == "relcl":
                 who = cue.head  # "a report … that said": the report
             if who is not None and who.pos_ == "NOUN" and who.lemma_.lower() in self.cues.channels:

@@ -126,6 +126,30 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+NOMINAL = ("NOUN", "PROPN")
+
+
+def loose_subject(verb: Token) -> Token | None:
+    """The speaker of a cue verb the parser left without a subject: "Said Ellis:", "…,” said the 46-year-old",
+    or the name just before it ("…, Col. Steven Warren, a military spokesman, said,"), hung elsewhere."""
+    if verb.dep_ == "compound" and verb.head.pos_ == "PROPN" and verb.head.i > verb.i:
+        return verb.head  # "Said Ellis:"
+    after = [t for t in verb.doc[verb.i + 1:verb.i + 4] if t.pos_ != "DET"]
+    if after and after[0].pos_ in NOMINAL and after[0].head.i in (verb.i, after[0].i):
+        return after[0]
+    k = verb.i - 1
+    while k >= verb.sent.start and verb.doc[k].is_punct:
+        k -= 1
+    if k < verb.sent.start or verb.doc[k].pos_ not in NOMINAL:
+        return None
+    who = verb.doc[k]
+    while who.dep_ in ("pobj", "prep", "compound", "amod") and who.head.i < verb.i and who.head is not who:
+        who = who.head
+    if who.dep_ == "appos" and who.head.pos_ in NOMINAL:
+        who = who.head  # "Warren, a military spokesman": Warren
+    return who if who.pos_ in NOMINAL else None
+
+
 def noun_author(noun: Token) -> Token | None:
     """Who made a statement noun: "Petro's statement", "a report by the New York Times"."""
     for child in noun.children:
