@@ -87,7 +87,10 @@ class Resolver:
         for d in drafts:
             if d.country or d.kb_id or not (d.role or set(d.sectors) & self.kb.codes("placeable_sectors")):
                 continue
-            source = by_sentence_no_people if d.is_person else by_sentence
+            if "foreign" in d.name.lower().split():
+                continue  # "foreign forces" are not of the state their sentence names
+            # a person, or a body, is not placed by another person's state ("Libyan national X" near "Police")
+            source = by_sentence_no_people if d.is_person or d.key[0] == "orgname" else by_sentence
             around = set().union(*(source.get(m[3], set()) for m in d.mentions if m[2] != "PRON"))
             if len(around) == 1:
                 d.country = next(iter(around))
