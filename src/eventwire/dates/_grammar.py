@@ -91,8 +91,8 @@ _PATTERNS: dict[str, tuple[re.Pattern, re.Pattern | None]] = {
         # "between March and May", "from January to March 2024"
         "month_range": (rf"\b(?P<m>{_MONTH_FULL})(?:\s+(?P<y>{_YEAR}))?{_TO}(?P<m2>{_MONTH_FULL})"
                         rf"(?:\s+(?P<y2>{_YEAR}))?\b", r"\b(?P<ctx>from|between)\s+"),
-        "month": (rf"\b(?P<m>{_MONTH_FULL})\b(?![-\s]*\d|{_ANAPHORIC_YEAR})",
-                  rf"(?:\b(?P<ctx>{_CONTEXT})\s+)?(?P<mod>(?:\b(?:last|next|this|earlier|later|{_MODIFIER_WORDS})"
+        "month": (rf"\b(?P<m>{_MONTH_FULL})(?P<poss>['’]s)?\b(?![-\s]*\d|{_ANAPHORIC_YEAR})",
+                  rf"(?:\b(?P<ctx>{_CONTEXT}|(?:week|weekend|half|days|part|end|start|beginning|middle)\s+of)\s+)?(?P<mod>(?:\b(?:last|next|this|earlier|later|{_MODIFIER_WORDS})"
                   rf"[-\s]+)+)?"),
         "year_range": (rf"\b(?P<y>{_YEAR}){_TO}(?P<y2>{_YEAR}|\d\d)\b(?![-–.,]\d)",
                        r"(?:\b(?P<ctx>from|between)\s+)?"),
@@ -117,6 +117,7 @@ _PREFIX_REACH = 48  # characters before a core searched for its prefix
 
 _RELATION_BEFORE = re.compile(r"(?i)\b(since|until|till|by|through)\s+$")
 _BOILERPLATE = re.compile(r"(?i)(?:©|\(c\)|copyright|\bevery|\beach)\s*$")
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
 _RELATION = {"since": "since", "until": "until", "till": "until", "by": "until", "through": "until"}
 
 
@@ -150,8 +151,11 @@ def _read(name: str, match: re.Match, prefix: re.Pattern | None, text: str) -> F
     ctx = groups.get("ctx")
     if "feast" in groups or "owner" in groups:
         return None  # "Good Friday", "on our last night in town"
-    if name == "month" and not ctx and "mod" not in groups:
-        return None  # "May" alone is a modal verb or a name as often as a month
+    if name == "month" and "poss" in groups and not ctx and "mod" not in groups and (
+            groups["m"] == "May" or _NAME_BEFORE.search(text, max(0, start - 24), start)):
+        return None  # "Theresa May's government", "May's cabinet": a name's possessive
+    if name == "month" and not ctx and "mod" not in groups and "poss" not in groups:
+        return None  # "May" alone is a modal verb or a name as often as a month; "February's vote" is a date
     if name in ("month_range", "ago") and not (ctx or "n" in groups):
         return None
     if name == "year_range" and " and " in match.group(0) and (ctx or "").lower() != "between":
