@@ -152,6 +152,13 @@ def test_future_in_reported_speech_keeps_the_document_date(nlp):
     assert event_date(nlp, text, "attack", "2025-08-11") == ("2025-08-11", "day", False)
 
 
+def test_coordinated_clauses_share_a_date_unless_one_lies_ahead(nlp):
+    assert event_date(nlp, "The leaders will meet on Monday and sign the deal.", "sign", "2025-08-13")[:2] == (
+        "2025-08-18", "day")
+    text = "Rebels attacked the town on Monday, and the army will retaliate."
+    assert event_date(nlp, text, "retaliate", "2025-08-13")[:2] == ("2025-08-13", "day")
+
+
 def test_an_expression_in_a_subordinate_clause_belongs_to_it(nlp):
     text = "The strike, which began in October, has paralysed the ports."
     assert event_date(nlp, text, "began", "2025-11-20")[:2] == ("2025-10-01", "month")

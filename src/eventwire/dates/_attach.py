@@ -12,8 +12,9 @@ from ._clauses import anchor_of, clause_of, tense
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 # clause links across which an undated event takes its governor's date as an upper bound, unless it lies
-# ahead ("said that it will attack")
-_EMBEDDING = frozenset({"ccomp", "relcl", "acl", "advcl", "parataxis", "csubj", "csubjpass", "pcomp"})
+# ahead ("said that it will attack", "attacked on Monday and will strike again"); an infinitive (xcomp) always
+# takes it ("plans on Saturday to march")
+_EMBEDDING = frozenset({"ccomp", "relcl", "acl", "advcl", "parataxis", "csubj", "csubjpass", "pcomp", "conj"})
 
 
 @dataclass
