@@ -163,7 +163,7 @@ class MentionFinder(NameFinder, PlaceFinder):
 
     def _members_of_org(self, token: Token, kb_at) -> bool:
         """``token`` names a known organisation whose members its head is ("Four Taliban members")."""
-        return (token.head.lemma_.lower() in self.member_heads and token.i in kb_at
+        return (token.head.lower_ in self.member_heads and token.i in kb_at
                 and any(r.kind == "org" for r in kb_at[token.i][2]))
 
     def _np_head(self, token: Token, kb_at, ent_at) -> Token:
@@ -407,7 +407,7 @@ class MentionFinder(NameFinder, PlaceFinder):
             return [Candidate(kind="city", country=city.country, name=name,
                               sector="CVL" if _is_locative(head) or head.dep_ in ("dobj", "pobj") else None,
                               **base)]
-        if org is not None and head.lemma_.lower() in self.member_heads:  # "Hamas activists": of Hamas's sector
+        if org is not None and head.lower_ in self.member_heads:  # "Hamas activists": of Hamas's sector
             sector = next(iter(self.kb.organizations[org].sectors), sector)
         elif sector in self.generic_sectors and self._generic_head(head):
             # "Red Cross officials", "Supreme Court sources": the people of a body keep its sector, not GOV
