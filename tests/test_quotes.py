@@ -118,10 +118,23 @@ def test_unknown_speaker_becomes_its_own_actor_and_unresolved_pronoun_stays_null
 
 
 def test_paragraph_quote_continues_previous_speaker():
+    # the next paragraph's cue-less quotation goes on with the run before it: one quote, Lula's
     quotes, _ = quotes_of("“We are ready for peace talks with our neighbours,” President Lula said.\n\n"
                           "“But nobody should doubt that Brazil will defend its borders.”", date="2024-01-10")
-    assert [s for _, _, s, _, _ in quotes] == ["Luiz Inácio Lula da Silva", "Luiz Inácio Lula da Silva"]
-    assert quotes[1][3] is None
+    assert [(s, c.split()[-1]) for _, c, s, _, _ in quotes] == [("Luiz Inácio Lula da Silva", "borders.")]
+
+
+def test_quote_after_another_speakers_paragraph_keeps_its_own_speaker():
+    quotes, _ = quotes_of("“We are ready for peace talks with our neighbours,” President Lula said.\n\n"
+                          "Argentina disagreed. “Nobody believes a word of it,” Javier Milei said.", date="2024-01-10")
+    assert [s for _, _, s, _, _ in quotes] == ["Luiz Inácio Lula da Silva", "Javier Milei"]
+
+
+def test_relative_pronoun_speaker_is_the_antecedent():
+    quotes, _ = quotes_of("The deal was criticised by Senator Bernie Sanders, who said that it would cost jobs.",
+                          date="2024-01-10")
+    (quote,) = [q for q in quotes if q[3] == "said"]
+    assert quote[2] == "Bernie Sanders"
 
 
 def test_scare_quotes_and_titles_are_not_quotes_but_a_called_phrase_is_mixed():

@@ -327,8 +327,13 @@ class QuoteFinder:
             who = prepositional_object(cue)
         else:
             who = subject_of(cue) or loose_subject(cue)
-            if who is not None and who.lower_ in RELATIVE and cue.dep_ == "relcl":
-                who = cue.head  # "a report … that said": the report
+            if who is not None and who.lower_ in RELATIVE and who.head.dep_ == "relcl":
+                antecedent = who.head.head
+                if not (antecedent.pos_ == "NOUN" and antecedent.lemma_.lower() in self.cues.channels):
+                    # "Mike Lee, who declared …": Lee's actor, in the words that play the role here
+                    ref = state.actor_for(antecedent)
+                    return ActorRef(ref.actor_id, Span.of(state.text, who.idx, who.idx + len(who))) if ref else None
+                who = antecedent  # "a report … that said": the report's author, below
             if who is not None and who.pos_ == "NOUN" and who.lemma_.lower() in self.cues.channels:
                 who = noun_author(who) or who  # "a report by the New York Times": the Times
         if who is None:
