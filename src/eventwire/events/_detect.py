@@ -252,6 +252,11 @@ class EventDetector(ModalityMixin):
                       and c.i not in {a.i for a in noun.ancestors} for g in c.children if g.dep_ == "pobj"]
             target += [c for c in governor.children if c.dep_ == "dobj" and c.i != noun.i
                        and noun.i not in {t.i for t in c.subtree}]
+        if not target:  # "its demand that Ukraine withdraw": who the that-clause is about, on the noun or its verb
+            light = governor is not None and governor.lemma_.lower() in self.light
+            clauses = [c for t in (noun, governor) if t is noun or light for c in t.children
+                       if c.dep_ in ("ccomp", "acl") and any(m.lower_ == "that" for m in c.children)]
+            target = next((self._subject(c) for c in clauses if self._subject(c)), [])
         return _Args([], target)
 
     def _purpose(self, token: Token, code: str) -> str:
