@@ -32,13 +32,14 @@ def infinitive(verb: Token) -> tuple[int, int] | None:
 
 def direct_object(verb: Token, predicate: bool = False) -> tuple[int, int] | None:
     """The object and its complements: "cited ⟦her record⟧", "called ⟦the deal a disaster⟧" (``predicate``: only
-    with a predicate after the object, as "called a meeting" is no judgement)."""
+    with a predicate or an as-phrase after the object, as "called a meeting" or "saw the film" is no judgement)."""
     if any(c.dep_ == "nsubjpass" or c.dep_ == "auxpass" for c in verb.children):
         return None  # "Clinton was criticized for …": the object is the subject
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.i > verb.i), None)
     if obj is None or obj.is_punct:
         return None
-    if predicate and not any(c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > obj.i for c in verb.children):
+    if predicate and not any((c.dep_ in ("oprd", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ == "as")
+                             and c.i > obj.i for c in verb.children):
         return None
     return complement_span(verb, obj)
 
