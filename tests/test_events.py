@@ -248,3 +248,56 @@ def test_a_claim_of_ones_own_act_and_an_opinion_shared_are_statements():
     e, source, target, _ = one(events_of("The US Government claims that this group is led by Nicolas Maduro."),
                                "ACCUSE")
     assert codes(source) == {"USAGOV"}
+
+
+@pytest.mark.parametrize(
+    "text, plover_type, source, target",
+    [
+        # an object that is no actor stands for the actor its phrase is directed at
+        ("Germany hosted a dinner for Chinese Premier Li Qiang.", "CONSULT", {"DEU"}, {"CHNGOV"}),
+        # after an object that names an actor, "with" is the instrument
+        ("Israeli jets pounded Hamas positions with artillery.", "ASSAULT", {"ISRMIL"}, {"PSEREB"}),
+        # a framed transfer targets its recipient, not what is sent
+        ("Italy offered to send troops to Lebanon.", "AGREE", {"ITA"}, {"LBN"}),
+        # an event noun under a light verb takes the verb's prepositional target
+        ("Iran launched cyber warfare against Israel.", "ASSAULT", {"IRN"}, {"ISR"}),
+        # a light participle's passive subject is the agent
+        ("Serb forces were engaged in ethnic cleansing against the Albanian population.", "ASSAULT", {"SRBMIL"},
+         {"ALBCVL"}),
+        # a noun modified by a past participle is what is done to it
+        ("Five Egyptian soldiers killed in Sinai were buried on Monday.", "ASSAULT", set(), {"EGYMIL"}),
+        # "was scheduled to meet": the passive subject above the event is its doer
+        ("Putin was scheduled to meet the Turkish president in Ankara.", "CONSULT", {"RUSGOV"}, {"TURGOV"}),
+        # an event noun's that-clause names its target, and the demanded act is part of the demand
+        ("Russia reiterated its demand that Ukraine withdraw its troops.", "REQUEST", {"RUS"}, {"UKR"}),
+    ],
+)
+def test_sources_and_targets_from_the_parse(text, plover_type, source, target):
+    e, s, t, _ = one(events_of(text), plover_type)
+    assert codes(s) == source and codes(t) == target
+
+
+def test_deportations_target_who_is_deported():
+    e, source, target, _ = one(events_of("Hungary deported 300 Syrian migrants to Turkey."), "COERCE")
+    assert "SYRCVL" in codes(target)
+
+
+def test_a_demanded_act_is_no_event_of_its_own():
+    events = events_of("Russia reiterated its demand that Ukraine withdraw its troops.")
+    assert [e.plover_type for e, *_ in events] == ["REQUEST"]
+
+
+def test_an_act_someone_is_arrested_for_is_the_charge():
+    events = events_of("Egypt arrested a journalist for collaborating with Hamas.")
+    assert [e.plover_type for e, *_ in events] == ["COERCE"]
+
+
+def test_forces_sent_to_keep_the_peace_are_aid():
+    e, source, target, _ = one(events_of("Brazil deployed 200 soldiers to Haiti on a peacekeeping mission."), "AID")
+    assert e.cameo_code == "074" and codes(source) == {"BRA"} and codes(target) == {"HTI"}
+
+
+def test_a_coordinated_verb_does_not_govern_modality():
+    events = events_of("The French military helped to plan and carry out killings in Rwanda.")
+    e, *_ = one(events, "ASSAULT")
+    assert not e.hypothetical
