@@ -109,6 +109,17 @@ def test_tense_picks_the_year_of_a_month(nlp):
     assert times(nlp, "Elections will be held in December.", "2026-01-14") == {"December": ("2026-12-01", "month")}
 
 
+def test_seasons_and_attributive_months(nlp):
+    (summer,) = resolve_dates(nlp("The talks collapsed last summer."), "2014-07-10")
+    assert (summer.date, summer.precision, summer.end) == ("2013-06-01", "month", "2013-08-01")
+    assert times(nlp, "Fighting intensified earlier this winter.", "2015-01-20") == {
+        "earlier this winter": ("2014-12-01", "month")}
+    assert times(nlp, "Prices fall sharply after the Arab Spring.", "2014-07-10") == {}
+    assert times(nlp, "Weeks before the November vote, they could lose.", "2014-08-20") == {
+        "November": ("2014-11-01", "month")}
+    assert times(nlp, "The March on Washington drew thousands.", "2014-08-20") == {}
+
+
 def test_undated_document_keeps_relative_expressions_unresolved(nlp):
     assert times(nlp, "The rebels seized the town last week and signed a truce on 12 March 2019.", None) == {
         "last week": (None, "week"), "12 March 2019": ("2019-03-12", "day")}

@@ -32,6 +32,8 @@ def resolve(reading: Reading, anchor: date | None, direction: str | None) -> Res
         end = _range_end(reading.end, start)
     elif reading.kind == "weekend" and start is not None:
         end = start + timedelta(days=1)  # Saturday to Sunday
+    elif reading.kind == "season" and start is not None:
+        end = _add(start, "month", 2)  # its third month
     return start, reading.precision, end
 
 
@@ -63,12 +65,14 @@ def period_start(day: date, precision: str) -> date:
 
 
 def _start(r: Reading, anchor: date | None, direction: str | None) -> date | None:
-    if r.kind == "decade" or r.kind == "date" and r.year is not None:
+    if r.kind == "decade" or r.kind in ("date", "season") and r.year is not None:
         return _make(r.year, r.month or 1, r.day or 1)
     if anchor is None:
         return None
     if r.kind == "date":
         return _yearless(r, anchor, direction)
+    if r.kind == "season":
+        return _season(r, anchor, direction)
     if r.kind == "weekday":
         return _weekday(r.weekday, r.shift, anchor, direction)
     if r.kind == "weekend":
@@ -92,6 +96,21 @@ def _yearless(r: Reading, anchor: date, direction: str | None) -> date | None:
         return min((d for d in options if d > here or d == here and r.shift != "next"), default=None)
     # nearest; a tie goes to the future
     return min(options, key=lambda d: (abs((d - here).days), d < here), default=None)
+
+
+def _season(r: Reading, anchor: date, direction: str | None) -> date | None:
+    """"this summer" is the one of the document's year (a winter starts in December), "last summer" the latest
+    one over before the document, "next summer" the first one after it; a bare season goes by the tense."""
+    starts = [date(y, r.month, 1) for y in range(anchor.year - 2, anchor.year + 2)]
+    ends = {s: last_day(_add(s, "month", 2), "month") for s in starts}
+    if r.shift == "this":
+        current = [s for s in starts if s <= anchor <= ends[s]]
+        year = anchor.year - 1 if r.month == 12 and anchor.month <= 2 else anchor.year
+        return current[0] if current else date(year, r.month, 1)
+    if r.shift == "last" or r.shift is None and direction != "future":
+        past = [s for s in starts if (ends[s] < anchor if r.shift == "last" else s <= anchor)]
+        return max(past, default=None)
+    return min((s for s in starts if (s > anchor if r.shift == "next" else ends[s] >= anchor)), default=None)
 
 
 def _weekday(weekday: int, shift: str | None, anchor: date, direction: str | None) -> date:

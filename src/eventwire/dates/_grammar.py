@@ -18,6 +18,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
            "thirty": 30, "a couple of": 2}
+SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # northern-hemisphere seasons
 PRECISION_OF_UNIT = {"day": "day", "week": "week", "month": "month", "year": "year", "decade": "year"}
 
 
@@ -26,7 +27,7 @@ class Reading:
     """What an expression says: ``kind`` picks the fields that matter.
 
     kinds: ``date`` (year, month, day; any of them may be missing: "May 3" has no year), ``decade`` (year),
-    ``weekday`` (weekday 0 = Monday, shift), ``weekend`` (shift), ``unit`` (unit, n: "last week" is n = -1),
+    ``weekday`` (weekday 0 = Monday, shift), ``season`` (month it starts in, year if given, shift), ``weekend`` (shift), ``unit`` (unit, n: "last week" is n = -1),
     ``offset`` (unit, n: "two days ago" is n = -2, "in two weeks" n = 2), ``deictic`` (n days from the
     document date: "yesterday" -1).  ``shift`` is last | next | this | past | coming | None.
     """
@@ -92,8 +93,13 @@ _PATTERNS: dict[str, tuple[re.Pattern, re.Pattern | None]] = {
         "month_range": (rf"\b(?P<m>{_MONTH_FULL})(?:\s+(?P<y>{_YEAR}))?{_TO}(?P<m2>{_MONTH_FULL})"
                         rf"(?:\s+(?P<y2>{_YEAR}))?\b", r"\b(?P<ctx>from|between)\s+"),
         "month": (rf"\b(?P<m>{_MONTH_FULL})(?P<poss>['’]s)?\b(?![-\s]*\d|{_ANAPHORIC_YEAR})",
-                  rf"(?:\b(?P<ctx>{_CONTEXT}|(?:week|weekend|half|days|part|end|start|beginning|middle)\s+of)\s+)?(?P<mod>(?:\b(?:last|next|this|earlier|later|{_MODIFIER_WORDS})"
+                  rf"(?:\b(?P<ctx>{_CONTEXT}|(?:week|weekend|half|days|part|end|start|beginning|middle)\s+of|"
+                  rf"(?P<det>the|an?))\s+)?(?P<mod>(?:\b(?:last|next|this|earlier|later|{_MODIFIER_WORDS})"
                   rf"[-\s]+)+)?"),
+        # "this summer", "in the fall of 2014", "earlier this spring": the season's three months
+        "season": (rf"(?i:\b(?P<season>spring|summer|autumn|fall|winter)\b)(?:['’]s)?(?:\s+(?:of\s+)?(?P<y>{_YEAR})\b)?",
+                   rf"(?:\b(?P<ctx>{_CONTEXT}|over)\s+)?(?P<mod>(?:\b(?:last|next|this|earlier|later|"
+                   rf"{_MODIFIER_WORDS})[-\s]+)+)?(?P<ext>\bthe\s+)?"),
         "year_range": (rf"\b(?P<y>{_YEAR}){_TO}(?P<y2>{_YEAR}|\d\d)\b(?![-–.,]\d)",
                        r"(?:\b(?P<ctx>from|between)\s+)?"),
         "year": (rf"\b(?P<y>{_YEAR})\b(?![-–.,]\d|\s*(?:%|percent|per cent|UTC|GMT|hours|hrs|local time))",
@@ -117,6 +123,7 @@ _PREFIX_REACH = 48  # characters before a core searched for its prefix
 
 _RELATION_BEFORE = re.compile(r"(?i)\b(since|until|till|by|through)\s+$")
 _BOILERPLATE = re.compile(r"(?i)(?:©|\(c\)|copyright|\bevery|\beach)\s*$")
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
 _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
 _RELATION = {"since": "since", "until": "until", "till": "until", "by": "until", "through": "until"}
 
@@ -146,7 +153,7 @@ def _read(name: str, match: re.Match, prefix: re.Pattern | None, text: str) -> F
             for key, value in before.groupdict().items():
                 if value:
                     groups[key] = value
-                    if key != "ctx":
+                    if key not in ("ctx", "det"):
                         start = min(start, before.start(key))
     ctx = groups.get("ctx")
     if "feast" in groups or "owner" in groups:
@@ -154,6 +161,10 @@ def _read(name: str, match: re.Match, prefix: re.Pattern | None, text: str) -> F
     if name == "month" and "poss" in groups and not ctx and "mod" not in groups and (
             groups["m"] == "May" or _NAME_BEFORE.search(text, max(0, start - 24), start)):
         return None  # "Theresa May's government", "May's cabinet": a name's possessive
+    if "det" in groups and "mod" not in groups and (groups["m"] in ("March", "May") or not _NOUN_AFTER.match(text, end)):
+        return None  # "the November vote" is a date, "the March on Washington" and "the May government" are not
+    if name == "season" and not ("mod" in groups or ctx and "ext" in groups or "y" in groups and ctx):
+        return None  # "prices fall", "the Arab Spring"
     if name == "month" and not ctx and "mod" not in groups and "poss" not in groups:
         return None  # "May" alone is a modal verb or a name as often as a month; "February's vote" is a date
     if name in ("month_range", "ago") and not (ctx or "n" in groups):
@@ -198,6 +209,11 @@ def _reading(name: str, items: tuple[tuple[str, str], ...]) -> Reading | None:
         mod = (g.get("mod") or "").lower().split()
         shift = next((w for w in mod if w in ("last", "next", "this")), None)
         return Reading("date", "month", month=_month(g["m"]), shift=shift)
+    if name == "season":
+        season = g["season"].lower()
+        mod = (g.get("mod") or "").lower().split()
+        shift = next((w for w in mod if w in ("last", "next", "this")), None)
+        return Reading("season", "month", year=_year(g.get("y")), month=SEASON_START[season], shift=shift)
     if name == "year_range":
         y, y2 = int(g["y"]), g["y2"]
         y2 = int(y2) if len(y2) == 4 else y // 100 * 100 + int(y2)
