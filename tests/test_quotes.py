@@ -156,6 +156,25 @@ def test_indirect_speech_forms():
     assert ("indirect", "that the war would end soon", "statement") in kinds, kinds
 
 
+def test_attribution_frames_beyond_the_that_clause():
+    quotes, _ = quotes_of("Senator Bernie Sanders vowed to fight the merger. Warren urged regulators to block the deal. "
+                          "Sanders cited rising prices. Critics called the merger reckless. Sanders called a meeting. "
+                          "Warren called for an inquiry. The merger, Sanders said, would hurt families. "
+                          "Warren's comments on the merger angered the firm.", date="2024-01-10")
+    found = {(c, cue) for _, c, _, cue, _ in quotes}
+    assert {("to fight the merger", "vowed"), ("regulators to block the deal", "urged"),
+            ("rising prices", "cited"), ("the merger reckless", "called"), ("an inquiry", "called"),
+            ("The merger, Sanders said, would hurt families", "said"), ("the merger", "comments")} <= found, found
+    assert not any(c == "a meeting" for c, _ in found)  # calling a meeting is no judgement
+
+
+def test_reported_clause_ends_before_an_aside_about_the_speaker():
+    quotes, _ = quotes_of("Voters said they had not heard anything new from Senator Bernie Sanders, who also held a "
+                          "rally on Friday.", date="2024-01-10")
+    assert ("they had not heard anything new from Senator Bernie Sanders", "said") in {
+        (c, cue) for _, c, _, cue, _ in quotes}
+
+
 def test_mixed_quote():
     quotes, _ = quotes_of("Trump said the election had been “rigged” by his opponents.", date="2020-11-10")
     assert [(k, s.split()[-1]) for k, _, s, _, _ in quotes] == [("mixed", "Trump")]

@@ -1,7 +1,9 @@
 """Quotes with their speakers, cues and channels, from quotation marks and the dependency parse.
 
 Direct quotes come from the marks (``_marks``); indirect ones from cue verbs with a ``that``-clause ("Rubio said
-that …"), cue nouns ("Petro's statement that …") and prepositional cues ("…, according to the president"). A
+that …") or another attribution frame (``_frames``: "vowed to …", "cited her record", "called for …", "The plan,
+he said, will fail"), cue nouns ("Petro's statement that …", "his comments on …") and prepositional cues ("…,
+according to the president"). A
 short quoted phrase inside reported speech makes it ``mixed``; one with no cue at all is a scare quote or a
 title and is not reported. The speaker is the cue's subject, resolved through the actor stage's mentions (and so
 its coreference); a subject the actor stage did not know ("a source", "campaign officials") becomes a new actor

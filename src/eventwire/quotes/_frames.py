@@ -23,7 +23,8 @@ def infinitive(verb: Token) -> tuple[int, int] | None:
     refusal to …")."""
     for child in verb.children:
         if child.i > verb.i and child.dep_ in ("xcomp", "acl") and _has_to(child):
-            return complement_span(verb, child)
+            obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < child.i), None)
+            return complement_span(verb, obj or child)  # "urged ⟦regulators to act⟧"
         if child.i > verb.i and child.dep_ == "dobj" and any(
                 k.dep_ in ("xcomp", "acl", "ccomp") and k.i > child.i and _has_to(k) for k in child.children):
             return complement_span(verb, child)
@@ -38,8 +39,10 @@ def direct_object(verb: Token, predicate: bool = False) -> tuple[int, int] | Non
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.i > verb.i), None)
     if obj is None or obj.is_punct:
         return None
-    if predicate and not any((c.dep_ in ("oprd", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ == "as")
-                             and c.i > obj.i for c in verb.children):
+    swallowed = obj.dep_ == "oprd" and obj.left_edge.pos_ in ("DET", "NOUN", "PROPN", "PRON")  # "the merger reckless"
+    if predicate and not swallowed and not any(
+            (c.dep_ in ("oprd", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ == "as") and c.i > obj.i
+            for c in verb.children):
         return None
     return complement_span(verb, obj)
 
