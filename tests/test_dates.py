@@ -132,6 +132,11 @@ def test_since_until_and_ranges(nlp):
     assert (span.date, span.end, span.precision) == ("2024-03-18", "2024-03-20", "day")
 
 
+def test_the_past_years_run_up_to_the_document_and_are_no_history(nlp):
+    (span,) = resolve_dates(nlp("Unemployment has fallen over the past three years."), "2015-02-24")
+    assert (span.date, span.relation, span.historical) == ("2012-01-01", "since", False)
+
+
 def test_durations_counts_and_possessed_nights_are_no_dates(nlp):
     assert times(nlp, "The income gain, the slowest in five months, worried economists.", "2012-06-01") == {}
     assert times(nlp, "He won by 2000 votes in the runoff.", "2012-06-01") == {}

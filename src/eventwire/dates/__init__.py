@@ -63,7 +63,9 @@ def resolve_dates(doc: Doc, document_date: str | None, text: str | None = None) 
             precision=precision,
             end=end.isoformat() if end else None,
             relation=relation,
-            historical=is_historical(start, precision, end, anchor),
+            # "over the past two years" runs up to the document: not history, unlike "since 1999"
+            historical=is_historical(start, precision, end, anchor) and not (
+                relation == "since" and reading.kind in ("offset", "unit")),
         ))
     return expressions
 
