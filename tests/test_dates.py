@@ -109,6 +109,15 @@ def test_tense_picks_the_year_of_a_month(nlp):
     assert times(nlp, "Elections will be held in December.", "2026-01-14") == {"December": ("2026-12-01", "month")}
 
 
+def test_a_named_weekday_picks_the_year_and_titles_and_verbs_mislead_nothing(nlp):
+    assert times(nlp, "Cruz announced his bid on Monday, March 23, in a speech.", "2015-02-24") == {
+        "Monday, March 23": ("2015-03-23", "day")}
+    assert times(nlp, "But some Republicans saw this problem coming in December.", "2015-03-01") == {
+        "December": ("2014-12-01", "month")}
+    assert times(nlp, "Kerry said Sunday on ABC's This Week that talks go on.", "2015-03-01") == {
+        "Sunday": ("2015-03-01", "day")}
+
+
 def test_seasons_and_attributive_months(nlp):
     (summer,) = resolve_dates(nlp("The talks collapsed last summer."), "2014-07-10")
     assert (summer.date, summer.precision, summer.end) == ("2013-06-01", "month", "2013-08-01")

@@ -87,6 +87,10 @@ def _start(r: Reading, anchor: date | None, direction: str | None) -> date | Non
 def _yearless(r: Reading, anchor: date, direction: str | None) -> date | None:
     """"in March", "on May 3", "last March": the year from the shift or the clause's direction."""
     options = [d for d in (_make(y, r.month, r.day or 1) for y in range(anchor.year - 1, anchor.year + 2)) if d]
+    if r.weekday is not None:  # "Monday, March 23": the year in which it is a Monday
+        fitting = [d for d in options if d.weekday() == r.weekday]
+        if len(fitting) == 1:
+            return fitting[0]
     here = period_start(anchor, r.precision)  # the day itself, or this month's first day
     if r.shift == "this":
         return _make(anchor.year, r.month, r.day or 1)

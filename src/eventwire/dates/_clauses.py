@@ -94,7 +94,7 @@ def direction_of(root: Token, noun: Token | None) -> str | None:
     """The time direction for resolving an expression: a marker on its path wins, else its clause's tense."""
     t = root
     for _ in range(8):
-        if t.lower_ in FUTURE_WORDS:
+        if t.lower_ in FUTURE_WORDS and t.pos_ != "VERB":  # "ahead of", "upcoming"; not "saw it coming"
             return "future"
         if t.lower_ in PAST_WORDS:
             return "past"

@@ -163,6 +163,8 @@ def _read(name: str, match: re.Match, prefix: re.Pattern | None, text: str) -> F
         return None  # "Theresa May's government", "May's cabinet": a name's possessive
     if "det" in groups and "mod" not in groups and (groups["m"] in ("March", "May") or not _NOUN_AFTER.match(text, end)):
         return None  # "the November vote" is a date, "the March on Washington" and "the May government" are not
+    if name == "unit" and groups["unit"][0].isupper():
+        return None  # "ABC's This Week", "Last Week Tonight": titles
     if name == "season" and not ("mod" in groups or ctx and "ext" in groups or "y" in groups and ctx):
         return None  # "prices fall", "the Arab Spring"
     if name == "month" and not ctx and "mod" not in groups and "poss" not in groups:
@@ -195,6 +197,10 @@ def _reading(name: str, items: tuple[tuple[str, str], ...]) -> Reading | None:
         return _date(int(g["y"]), int(g["m"]), int(g["d"]))
     if name in ("month_day", "day_month"):
         first = _date(_year(g.get("y") or g.get("y2")), _month(g["m"]), _day(g["d"]))
+        named_day = re.search(_WEEKDAY, g.get("ext") or "")
+        if first is not None and named_day and first.year is None:  # "Monday, March 23" picks its year
+            first = Reading("date", "day", month=first.month, day=first.day,
+                            weekday=WEEKDAYS.index(named_day.group().lower()))
         if first is None or "d2" not in g:
             return first
         last = _date(_year(g.get("y2") or g.get("y")), _month(g.get("m2") or g["m"]), _day(g["d2"]))
