@@ -26,6 +26,8 @@ _SUBJECTS = {"nsubj", "csubj", "expl"}
 _DEFAULT_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "into", "upon", "over", "for")
 _RELATIVE = {"who", "which", "that", "whom"}
 _BACKGROUND = {"relcl", "acl", "advcl"}
+# prepositions whose gerund shares the subject of the clause it hangs on ("guilty of violating", "after meeting")
+_GERUND_PREPS = {"of", "for", "after", "before", "since", "by", "in", "upon", "without", "despite", "to"}
 _GATHERINGS = ("04", "14")  # CAMEO roots of events one goes to: meetings, rallies
 _WEAKER = 0.3  # how much less confident than the main event of its sentence an event may be
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our"}
@@ -155,6 +157,10 @@ class EventDetector(ModalityMixin):
             if verb.dep_ in ("acomp", "oprd") and verb.head.pos_ in ("VERB", "AUX"):
                 verb = verb.head
                 continue
+            if verb.dep_ == "pcomp" and verb.head.lower_ in _GERUND_PREPS and verb.head.head.pos_ in ("VERB", "AUX",
+                                                                                                    "ADJ"):
+                verb = verb.head.head  # "India was guilty of violating the ceasefire", "after meeting Putin, …"
+                continue
             if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN") and not _passive(verb):
                 return [verb.head]
             return []
@@ -232,11 +238,14 @@ class EventDetector(ModalityMixin):
             phrase = phrase.head  # "announced asset freezes and sanctions against …"
         governor = phrase.head
         if phrase.dep_ == "pobj" and governor.dep_ == "prep":
+            if governor.lower_ == "as" and governor.head.dep_ == "dobj":
+                governor = governor.head  # "hold families as human shields", with "as" parsed on the object
             governor = governor.head
         return governor if phrase.dep_ in ("dobj", "attr", "pobj") else None
 
     def _noun_args(self, noun: Token, entry: Entry) -> _Args:
-        preps = entry.preps or _DEFAULT_PREPS + ("of",)  # "the invasion of Iraq", "the arrest of Maduro"
+        # "the invasion of Iraq", "the arrest of Maduro", "a mediation effort between the Emirates and Saudi Arabia"
+        preps = entry.preps or _DEFAULT_PREPS + ("of", "between")
         phrase = [noun, noun.head] if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else [noun]
         # "arrest warrants for two Brazilian men", "an extradition request for Puigdemont": the phrase's target
         target = [g for t in phrase for c in t.children if c.dep_ == "prep" and c.lower_ in preps
