@@ -81,8 +81,9 @@ class QuoteFinder:
         quotes: list[tuple[int, str, Span, Token | None, ActorRef | None]] = []
         direct: list[tuple[Quoted, Token | None, bool]] = []
         for q in quoted:
-            clause = next((a for a in indirect if holds(a.content, q)), None)
-            parts = [a for a in indirect if holds_clause(q, a.content)]
+            near = [a for a in indirect if self._same_paragraph(text, a.cue, q)]
+            clause = next((a for a in near if holds(a.content, q)), None)
+            parts = [a for a in near if holds_clause(q, a.content)]
             if clause is not None and (q.end - q.start) >= 0.8 * (clause.content[1] - clause.content[0]):
                 clause.in_quote = True  # the clause is the quotation itself: one direct quote with that cue
                 cue = clause.cue
@@ -200,6 +201,13 @@ class QuoteFinder:
         if first.dep_ == "advcl" and first.tag_ in ("VBG", "VBN") or first.dep_ in ("cc", "conj", "relcl"):
             return end  # "…, adding …", "… and said …"
         return words[-1].idx + len(words[-1])
+
+    @staticmethod
+    def _same_paragraph(text: str, cue: Token, q: Quoted) -> bool:
+        """No paragraph break between a cue and a quotation (the parser sometimes runs a sentence over one)."""
+        if cue.idx < q.outer_start:
+            return "\n" not in text[cue.idx:q.outer_start]
+        return "\n" not in text[q.outer_end:cue.idx]
 
     def _noun_content(self, noun: Token, lemma: str) -> tuple[int, int] | None:
         """"Trump's comments ⟦on Muslims⟧", "his refusal ⟦to release his returns⟧"."""
