@@ -159,6 +159,9 @@ class EventDetector(ModalityMixin):
                 continue
             if verb.dep_ == "pcomp" and verb.head.lower_ in _GERUND_PREPS and verb.head.head.pos_ in ("VERB", "AUX",
                                                                                                     "ADJ"):
+                objects = [c for c in verb.head.head.children if c.dep_ == "dobj"]
+                if objects and verb.head.lower_ in ("of", "for"):
+                    return objects[:1]  # "accused Rwanda of making accusations": the accused does it
                 verb = verb.head.head  # "India was guilty of violating the ceasefire", "after meeting Putin, …"
                 continue
             if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN") and not _passive(verb):
