@@ -15,10 +15,12 @@ def test_eval_actors_reports_scores(shared):
     scores = json.loads(result.stdout)
     plover = scores["plover_gsr"]
     assert plover["gold_actors"] > 400
-    # Regression floors well under the measured figures (see the closing notes); targets are 0.95 / 0.90.
-    assert plover["country_accuracy"] >= 0.90
-    assert plover["sector_accuracy"] >= 0.82
-    assert scores["cameo_ner"]["overlap50"]["recall"] >= 0.65
+    # Regression floors just under the measured figures (0.956 / 0.907 / 0.806; see the closing notes); the
+    # targets are 0.95 / 0.90.
+    assert plover["country_accuracy"] >= 0.95
+    assert plover["sector_accuracy"] >= 0.90
+    assert scores["cameo_ner"]["overlap50"]["recall"] >= 0.79
+    assert scores["cameo_ner"]["overlap50"]["precision"] >= 0.47
 
 
 def test_eval_without_data_is_a_clear_error(tmp_path):
