@@ -292,6 +292,8 @@ def test_capitals_hit_by_force_are_civilians_and_hosts_of_embassies_governments(
     ("Russia said its troops would leave Syria by May.", "its troops", ("RUS", ["MIL"])),
     ("Britain is deploying 300 troops to Mali.", "300 troops", ("GBR", ["MIL"])),
     ("Iraqi warplanes pounded Islamic State positions on Thursday.", "Islamic State positions", (None, ["REB"])),
+    ("A rebel spokesman said the talks had failed.", "A rebel spokesman", (None, ["REB"])),
+    ("An army spokesman denied the report.", "An army spokesman", (None, ["MIL"])),
 ])
 def test_bodies_and_forces_by_what_names_them(text, mention, code):
     actor = by_mention(actors_of(text), mention)

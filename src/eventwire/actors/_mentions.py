@@ -420,6 +420,10 @@ class MentionFinder(NameFinder, PlaceFinder):
             if body is not None and body != "IGO":
                 sector = body
         if self._title_at(head) and t_end == head.i + 1:
+            if self._generic_head(head) and title_sector in self.generic_sectors:
+                # "a rebel spokesman", "a police official", "a Hamas spokesman": of the modifier's sector
+                body = next((x for x in self.kb.organizations[org].sectors if x != "IGO"), None) if org else None
+                title_sector = sector if sector and sector not in self.generic_sectors else body or title_sector
             if title_sector == "IGO":
                 country, title_sector = country or "IGO", "GOV"
             return [Candidate(kind="title", country=country, sector=title_sector, role=title, org=org, **base)]
