@@ -26,10 +26,12 @@ ADMIN1_BONUS = 2.0
 QUALIFIER_BONUS = 6.0
 NEAR_KM, NEAR_BONUS = 150.0, 1.5
 ALTERNATE_PENALTY = 0.7
+BIG_ALTERNATE_PENALTY = 0.2
 CAPITAL_BONUS = 1.5
 SUPPORT_BONUS, MAX_SUPPORT = 0.8, 3  # per other name with a candidate in the same or a neighbouring 1° cell
 LOCAL_FEATURES = ("city", "admin2")
 NATIONAL_NAME_PENALTY = 2.5
+BIG_CITY = 200_000  # an alternate name of a city this big competes with places of that very name
 METROPOLIS = 1_000_000  # a city this big keeps its name against a state's ("New York")
 ADMIN2_BONUS = 2.5
 EVIDENCE_ROUNDS = 2  # rounds before the final one: each reads the previous round's readings
@@ -42,8 +44,11 @@ def resolve(toponyms: list[Toponym], text: str, actors: list[Actor], gazetteer: 
     for toponym, key in zip(toponyms, keys):
         if key not in candidates:
             primary = gazetteer.candidates(toponym.text)[:MAX_CANDIDATES]
+            # "Hunan" the province, "New York" the city, "Mecca" (Makkah) by their alternate names
+            national = any(c.feature in ("country", "region") for c in primary)
             alternate = [c for c in gazetteer.alternate_candidates(toponym.text)[:MAX_CANDIDATES]
-                         if not primary or c.feature in ("country", "admin1")]  # "Hunan" the province
+                         if not primary or c.feature in ("country", "admin1")
+                         or c.population >= BIG_CITY and not national]
             candidates[key] = [(c, False) for c in primary] + [(c, True) for c in alternate]
     qualifiers = _qualifiers(toponyms, text)
     actor_countries = _actor_countries(actors, toponyms)
@@ -55,7 +60,7 @@ def resolve(toponyms: list[Toponym], text: str, actors: list[Actor], gazetteer: 
         state = any(c.feature == "admin1" and not alt for c, alt in cands)
         scored = []
         for n, (c, alt) in enumerate(cands):
-            capital = c.feature == "city" and gazetteer.is_capital(c)
+            capital = c.feature == "city" and not alt and gazetteer.is_capital(c)  # not "Mexico" for Mexico City
             bonus = (CAPITAL_BONUS if capital else 0.0) + SUPPORT_BONUS * min(MAX_SUPPORT, support.get((key, n), 0))
             if c.feature in LOCAL_FEATURES and (national or state and not capital and c.population < METROPOLIS):
                 bonus -= NATIONAL_NAME_PENALTY
@@ -143,7 +148,9 @@ def _best(cands: list[tuple[GeoName, bool, float]], evidence: _Evidence, paired)
     """The best-scoring candidate; ``paired``: ids of candidates that fit a "City, State" pairing."""
     best, best_score = None, -math.inf
     for cand, alternate, bonus in cands:
-        score = _score(cand, evidence) + bonus - (ALTERNATE_PENALTY if alternate else 0.0)
+        if alternate:  # a big city's other name ("New York" for New York City) is a name in use
+            bonus -= ALTERNATE_PENALTY if cand.population < BIG_CITY else BIG_ALTERNATE_PENALTY
+        score = _score(cand, evidence) + bonus
         if id(cand) in paired:
             score += QUALIFIER_BONUS
         if score > best_score:
