@@ -405,7 +405,9 @@ class EventDetector(ModalityMixin):
                     depth += ancestor.i not in statements
                     if any(codes[ancestor.i].startswith(f) for f in framing):
                         framed = True
-            if framed:
+            # "staged demonstrations to demand reforms": the purpose of an event is part of it, not an act done
+            if framed or token.dep_ == "advcl" and token.head.i in codes and token.head.i not in statements and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
                 continue
             # background clauses ("…, where 24 people were killed", "after a jet shot down …", "a law recognizing")
             # rank below the clause they hang on
