@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.util import filter_spans
 
 from ._kb import ActorKB, People, SurfaceRef
+from ._bodies import BodyFinder, _letters
 from ._names import NameFinder
 from ._places import (
     _PLACE_KINDS,
@@ -61,7 +62,7 @@ class Candidate:
         return self.kind.upper()
 
 
-class MentionFinder(NameFinder, PlaceFinder):
+class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
     """Finds candidates in Docs of one spaCy vocabulary with one knowledge base."""
 
     def __init__(self, kb: ActorKB, nlp) -> None:
@@ -205,42 +206,6 @@ class MentionFinder(NameFinder, PlaceFinder):
         while start < head.i and head.doc[start].dep_ in ("punct", "cc", "case", "prep"):
             start += 1
         return start, end
-
-    def _noun_sector(self, token: Token) -> tuple[str | None, int]:
-        """Sector of a group noun at ``token`` ("armed forces" → MIL), with its length in tokens."""
-        if token.pos_ not in ("NOUN", "PROPN"):
-            return None, 0
-        doc = token.doc
-        if token.lower_ in self.compound_ends:  # only then can a multi-word noun end here
-            for length in (3, 2):
-                if token.i - length + 1 >= 0:
-                    words = " ".join(t.lower_ for t in doc[token.i - length + 1 : token.i + 1])
-                    if words in self.kb.nouns:
-                        return self.kb.nouns[words], length
-        for form in (token.lower_, token.lemma_.lower()):
-            if form in self.kb.nouns:
-                if token.pos_ == "PROPN" and (token.ent_type_ in ("PERSON", "GPE") or self.kb.nouns[form] == "CVL"):
-                    return None, 0  # "Community" in "European Community" names no civilians
-                return self.kb.nouns[form], 1
-        return None, 0
-
-    def _title_at(self, token: Token) -> bool:
-        return token.pos_ in ("NOUN", "PROPN") and token.tag_ not in ("NNS", "NNPS") and (
-            token.lower_ in self.kb.titles or token.lemma_.lower() in self.kb.titles
-        )
-
-    def _title(self, doc: Doc, start: int, end: int) -> tuple[str | None, str | None, int, int]:
-        """The longest title inside tokens [start, end): (text, sector, title start, title end)."""
-        best: tuple[str | None, str | None, int, int] = (None, None, 0, 0)
-        words = [t.lower_ for t in doc[start:end]]
-        lemmas = [t.lemma_.lower() for t in doc[start:end]]
-        for i in range(len(words)):
-            for n in range(min(self.kb.max_title_words, len(words) - i), 0, -1):
-                for seq in (words[i : i + n], lemmas[i : i + n]):
-                    key = " ".join(seq).replace(" - ", "-")
-                    if key in self.kb.titles and n >= best[3] - best[2]:  # a tie: the later, nearer the head
-                        best = (doc[start + i : start + i + n].text, self.kb.titles[key], start + i, start + i + n)
-        return best
 
     # -- one candidate -----------------------------------------------------
 
@@ -479,62 +444,6 @@ class MentionFinder(NameFinder, PlaceFinder):
                     for n, (at, iso3) in enumerate(countries)]
         return [Candidate(kind="group", country=country, sector=sector, org=org, **base)]
 
-    def _described_body(self, head: Token) -> tuple[str, Token] | None:
-        """The sector and noun of a body a name stands in apposition to ("the newspaper La Prensa")."""
-        noun = head.head
-        if head.dep_ != "appos" or noun.i > head.i or noun.tag_ != "NN" or self._title_at(noun):
-            return None
-        sector = self._noun_sector(noun)[0]
-        return (sector, noun) if sector not in (None, "CVL") else None
-
-    def _body_sector(self, token: Token, ent_at) -> str | None:
-        """Sector of a capitalised name NER missed whose last word says what body it is ("Kenya Anti-Corruption
-        Commision" → GOV), tolerating one wrong letter in that word."""
-        if (token.pos_ != "PROPN" or not token.is_title or token.i in ent_at
-                or not any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_alpha for c in token.lefts)):
-            return None
-        word = token.text
-        if word in self.kb.org_heads:
-            return self.kb.org_heads[word]
-        if len(word) >= 7:
-            for head_word, sector in self.kb.org_heads.items():
-                if " " not in head_word and abs(len(head_word) - len(word)) <= 1 and _one_edit(word, head_word):
-                    return sector
-        return None
-
-    def _generic_head(self, head: Token) -> bool:
-        return head.lemma_.lower() in self.generic_heads or head.lower_ in self.generic_heads
-
-    def _held_place(self, head: Token) -> Token | None:
-        """The place a group noun says its holders hold: "rebel" in "rebel-held territory" → territory."""
-        participle = head.head
-        if (head.dep_ in ("npadvmod", "compound") and participle.i == head.i + 2 and head.nbor().text == "-"
-                and participle.lower_ in self.holding_participles and participle.dep_ == "amod"
-                and participle.head.pos_ in ("NOUN", "PROPN")):
-            return participle.head
-        return None
-
-    def _civilian_place(self, token: Token) -> bool:
-        """A place of civilian life that is what a clause acts on ("shelled villages", "control of villages")."""
-        if token.pos_ != "NOUN" or not (token.lemma_.lower() in self.civilian_places or token.lower_ in self.civilian_places):
-            return False
-        if any(c.dep_ in ("compound", "amod") and self._noun_sector(c)[0] not in (None, "CVL") for c in token.lefts):
-            return False  # "guerrilla camps", "army homes": the group's place, not civilians'
-        if token.dep_ == "pobj":
-            return token.head.lower_ in ("of", "on", "against", "into", "to")
-        return token.dep_ in ("dobj", "nsubjpass", "nsubj")
-
-    def _capital_is_government(self, head: Token) -> bool:
-        """A capital stands for its government ("Washington said", "an embassy in Tehran"), unless it is the place
-        something happens or the city an attack hits ("shelling in Baghdad", "rebels shelled Juba"): its people."""
-        if _is_locative(head):
-            post = head.head.head
-            return head.head.lower_ == "in" and (post.lemma_.lower() in self.diplomatic_posts
-                                                 or post.lower_ in self.diplomatic_posts)
-        if head.dep_ == "appos":  # "shelled the regional capital, Juba"
-            head = head.head
-        return not (head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in self.assault_verbs)
-
     def _refs_in(self, start: int, end: int, kb_at, country, org):
         """The first state and organisation named in tokens [start, end), where not known already."""
         for i in range(start, end):
@@ -563,58 +472,12 @@ class MentionFinder(NameFinder, PlaceFinder):
             return title, sector, country, org
         return None, None, country, org
 
-    def _group_sector(self, head: Token) -> str | None:
-        """Sector of a group phrase: a specific modifier beats a generic head ("intelligence officials" → SPY);
-        a plural title names a group of its sector ("generals" → MIL)."""
-        sector, _ = self._noun_sector(head)
-        if sector is None and head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() in self.kb.titles:
-            sector = self.kb.titles[head.lemma_.lower()]
-        if (sector in self.generic_sectors or head.lemma_.lower() in self.generic_heads
-                or head.lower_ in self.generic_heads):
-            for child in head.lefts:
-                if child.dep_ in ("compound", "amod") and child.i == head.i - 1:
-                    modifier = self.kb.nouns.get(child.lower_) or self.kb.nouns.get(child.lemma_.lower())
-                    if modifier and (modifier not in self.generic_sectors or sector is None):
-                        return modifier
-        return sector
-
-    def _org_name_sector(self, span) -> str | None:
-        """Sector of an organisation the knowledge base does not know, from the word that heads its name:
-        the last word before "of"/"for"/"(" ("National Union for …" → Union, "Ministry of Defence" → Ministry)."""
-        tokens = list(span) if not isinstance(span, Token) else [span]
-        words: list[str] = []
-        for token in tokens:
-            if token.lower_ in ("of", "for", "(", "'s", "’s", "in", "on") and words:
-                break
-            if token.lower_ != "the":
-                words.append(token.text)
-        for n in (3, 2, 1):
-            key = " ".join(words[-n:])
-            if len(words) >= n and key in self.kb.org_heads:
-                return self.kb.org_heads[key]
-        return None
-
     def _pronouns(self, tokens: list[Token]) -> list[Candidate]:
         return [
             Candidate(start=t.i, end=t.i + 1, head=t, kind="pronoun", gender=_SUBJECT_PRONOUNS[t.lower_])
             for t in tokens
             if t.lower_ in _SUBJECT_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass")
         ]
-
-
-def _letters(name: str) -> str:
-    """A name's letters, without case or diacritics ("Sāmarrā’" → "samarra")."""
-    import unicodedata
-
-    return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if c.isalpha() and c.isascii())
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """``a`` and ``b`` differ by one letter added, dropped or changed."""
-    if len(a) > len(b):
-        a, b = b, a
-    i = next((n for n, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
-    return a[i + (len(a) == len(b)) :] == b[i + 1 :] and a != b
 
 
 def _drop_nested(candidates: list[Candidate]) -> list[Candidate]:
