@@ -92,6 +92,8 @@ def anchor_of(root: Token) -> tuple[Token | None, Token, str | None]:
 
 def direction_of(root: Token, noun: Token | None) -> str | None:
     """The time direction for resolving an expression: a marker on its path wins, else its clause's tense."""
+    if root.dep_ == "pobj" and root.head.lower_ == "for":
+        return "future"  # a time something is "set for", "planned for", "called for"
     t = root
     for _ in range(8):
         if t.lower_ in FUTURE_WORDS and t.pos_ != "VERB":  # "ahead of", "upcoming"; not "saw it coming"
