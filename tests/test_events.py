@@ -273,12 +273,12 @@ def test_a_claim_of_ones_own_act_and_an_opinion_shared_are_statements():
     ],
 )
 def test_sources_and_targets_from_the_parse(text, plover_type, source, target):
-    e, s, t, _ = one(events_of(text), plover_type)
+    _, s, t, _ = one(events_of(text), plover_type)
     assert codes(s) == source and codes(t) == target
 
 
 def test_deportations_target_who_is_deported():
-    e, source, target, _ = one(events_of("Hungary deported 300 Syrian migrants to Turkey."), "COERCE")
+    _, _, target, _ = one(events_of("Hungary deported 300 Syrian migrants to Turkey."), "COERCE")
     assert "SYRCVL" in codes(target)
 
 
