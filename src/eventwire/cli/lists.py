@@ -31,7 +31,7 @@ def events(db, filters, as_json):
     """List coded events with their actors and evidence sentence."""
     with Store(db, readonly=True) as store:
         rows = store.events(filters)
-    columns = ["date", "plover_type", "cameo_code", "source", "target", "trigger", "sentence"]
+    columns = ["date", "plover_type", "cameo_code", "source", "target", "trigger", "location", "sentence"]
     print_rows(rows, as_json, columns)
 
 

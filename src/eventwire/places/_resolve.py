@@ -18,7 +18,7 @@ from ..records import Actor
 from ._toponyms import Toponym
 
 MAX_CANDIDATES = 40
-BASE = {"region": 4.0, "country": 3.5, "admin1": 3.2, "admin2": 1.5}
+BASE = {"region": 5.0, "country": 3.5, "admin1": 3.2, "admin2": 1.5}
 CITY_SCALE = 1.5  # a city scores log10(population) / CITY_SCALE: 1,000 → 2.0, 1 million → 4.0
 COUNTRY_SHARE_WEIGHT = 1.2
 COUNTRY_NAMED_BONUS = 0.5
