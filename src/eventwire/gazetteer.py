@@ -62,7 +62,7 @@ class Gazetteer:
         self._lon = array("d", (e.lon for e in entries))
         self._population = array("q", (e.population for e in entries))
         self._features = [sys.intern(e.feature) for e in entries]
-        by_population = lambda rows: tuple(sorted(rows, key=lambda i: -self._population[i]))  # noqa: E731
+        by_population = lambda rows: tuple(sorted(rows, key=lambda i: -self._population[i]))
         self._index = {k: by_population(v) for k, v in names.items()}
         self._alternates = {k: by_population(v) for k, v in alternates.items()}
         self._cities = {k: by_population(v) for k, v in cities.items()}
@@ -122,7 +122,7 @@ def place_key(name: str) -> str:
     key = name.translate(_DROP).casefold()
     if "  " in key or key[:1] == " " or key[-1:] == " ":
         key = " ".join(key.split())
-    return key[4:] if key.startswith("the ") else key
+    return key.removeprefix("the ")
 
 
 _DROP = str.maketrans("", "", ".'’")

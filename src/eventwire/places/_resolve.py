@@ -106,7 +106,7 @@ class _Evidence:
         self.points = points
 
     @classmethod
-    def of(cls, actor_countries: Counter, others: list[GeoName]) -> "_Evidence":
+    def of(cls, actor_countries: Counter, others: list[GeoName]) -> _Evidence:
         countries = Counter(actor_countries)
         admin1, admin2 = set(), set()
         points = []
@@ -166,15 +166,12 @@ def _score(c: GeoName, ev: _Evidence) -> float:
     if c.country and ev.total:
         share = ev.countries.get(c.country, 0) / ev.total
         score += COUNTRY_SHARE_WEIGHT * share + (COUNTRY_NAMED_BONUS if share else 0.0)
-    if c.feature == "admin1" and (c.country, c.name) in ev.admin1:
-        score += ADMIN1_BONUS
-    elif c.admin1 and (c.country, c.admin1) in ev.admin1:
+    if c.feature == "admin1" and (c.country, c.name) in ev.admin1 or c.admin1 and (c.country, c.admin1) in ev.admin1:
         score += ADMIN1_BONUS
     if c.admin2 and (c.country, c.admin1, c.admin2) in ev.admin2:
         score += ADMIN2_BONUS
-    if c.feature in ("city", "admin2") and ev.points:
-        if min(_km(c.lat, c.lon, lat, lon) for lat, lon in ev.points) < NEAR_KM:
-            score += NEAR_BONUS
+    if c.feature in LOCAL_FEATURES and ev.points and min(_km(c.lat, c.lon, la, lo) for la, lo in ev.points) < NEAR_KM:
+        score += NEAR_BONUS
     return score
 
 
@@ -184,11 +181,6 @@ def _inside(c: GeoName, area: GeoName) -> bool:
     if area.feature == "admin1":
         return c.country == area.country and c.admin1 == area.name
     return False
-
-
-def _qualifiers_hold(toponym: Toponym, toponyms: list[Toponym], text: str) -> bool:
-    """Whether a ", State" follows this toponym somewhere ("Mexico, Missouri")."""
-    return any(text[t.end:u.start].strip() == "," for t, u in zip(toponyms, toponyms[1:]) if t.text == toponym.text)
 
 
 def _qualifiers(toponyms: list[Toponym], text: str) -> dict[int, int]:

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ..gazetteer import Gazetteer, place_key
+from ..gazetteer import Gazetteer
 from ..records import Actor
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -254,7 +254,3 @@ def _is_metonymic(head, government: bool) -> bool:
     if head.dep_ in SUBJECT_DEPS and head.head.pos_ in ("VERB", "AUX") and head.head.lemma_ not in STATIVE_VERBS:
         return True
     return government and head.dep_ not in ("pobj", "compound")
-
-
-def key_of(toponym: Toponym) -> str:
-    return place_key(toponym.text)
