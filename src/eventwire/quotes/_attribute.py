@@ -129,7 +129,7 @@ class QuoteFinder:
 
     # --- finding attributions ---------------------------------------------------------------------------
 
-    def _indirect(self, doc: Doc, state: "_State") -> list[_Attribution]:
+    def _indirect(self, doc: Doc, state: _State) -> list[_Attribution]:
         found: list[_Attribution] = []
         for token in doc:
             if token.i in state.quoted_tokens:
@@ -217,7 +217,7 @@ class QuoteFinder:
             return frames.prepositional_object(noun, self.cues.noun_frames[lemma])
         return None
 
-    def _fragment(self, doc: Doc, q: Quoted, state: "_State") -> _Attribution | None:
+    def _fragment(self, doc: Doc, q: Quoted, state: _State) -> _Attribution | None:
         """“Clinton called half of Trump's supporters “deplorables”": a quoted phrase in the object of a verb
         whose subject is a known actor is that actor's words (mixed). Titles ("“Fox News Sunday”") are not."""
         if title_cased(state.text[q.start:q.end].split()):
@@ -257,7 +257,7 @@ class QuoteFinder:
         subject = subject_of(verb)
         return subject is not None and subject.lower_ not in ("it", "there")
 
-    def _direct_cue(self, doc: Doc, q: Quoted, state: "_State") -> Token | None:
+    def _direct_cue(self, doc: Doc, q: Quoted, state: _State) -> Token | None:
         """The nearest cue outside any quotation in the sentences around ``q``."""
         first = token_at(doc, q.outer_start)
         last = token_at(doc, q.outer_end - 1)
@@ -290,7 +290,7 @@ class QuoteFinder:
                 best, distance = token, d
         return best or dash_cue(doc, last) or self._cue_before(doc, first, state)
 
-    def _cue_before(self, doc: Doc, first: Token, state: "_State") -> Token | None:
+    def _cue_before(self, doc: Doc, first: Token, state: _State) -> Token | None:
         """The attribution in the sentence before, in the same paragraph: "Kasich resisted: “…”", "…, Clinton
         said. “…”" (a quotation opening its own sentence after someone's words goes on with them)."""
         colon = doc[first.i - 1] if first.i > 0 and doc[first.i - 1].text == ":" else None
@@ -328,7 +328,7 @@ class QuoteFinder:
 
     # --- speakers and channels ---------------------------------------------------------------------------
 
-    def _speaker(self, cue: Token, state: "_State") -> ActorRef | None:
+    def _speaker(self, cue: Token, state: _State) -> ActorRef | None:
         if cue.is_punct:  # "“…” ― Carla Sanchez", "Pence: …"
             who = named_after(cue) if cue.text != ":" else named_before(cue)
         elif cue.pos_ == "NOUN":

@@ -30,7 +30,7 @@ def load_cues() -> Cues:
     """The built-in cue lists."""
     text = resources.files("eventwire").joinpath("data/quotes/cues.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
-    lower = lambda words: frozenset(str(w).lower() for w in words)  # noqa: E731
+    lower = lambda words: frozenset(str(w).lower() for w in words)
     return Cues(
         speech_verbs=lower(data["speech_verbs"]),
         belief_verbs=lower(data["belief_verbs"]),
