@@ -11,6 +11,7 @@ nearness to the document's other places. Names the gazetteer knows only as an al
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import Counter
 
 from ..gazetteer import Gazetteer, GeoName, place_key
@@ -88,12 +89,18 @@ def resolve(toponyms: list[Toponym], text: str, actors: list[Actor], gazetteer: 
 
 
 def _actor_countries(actors: list[Actor], toponyms: list[Toponym]) -> Counter:
-    """Countries of the document's actors, leaving out actors named by a toponym: the actor stage reads
-    "Dublin" or "Georgia" as a government, which would only repeat the toponym's most famous reading."""
-    spans = {(t.start, t.end) for t in toponyms}
+    """Countries of the document's actors, leaving out actors named by or after a toponym: the actor stage
+    reads "Dublin" or "Dublin Arts Council" as Irish, which only repeats the toponym's most famous reading."""
+    starts = sorted(t.start for t in toponyms)
     return Counter(a.country for a in actors
                    if a.country and len(a.country) == 3 and a.country.isupper()
-                   and not any((m.span.start, m.span.end) in spans for m in a.mentions))
+                   and not any(_holds_toponym(m.span.start, m.span.end, starts) for m in a.mentions))
+
+
+def _holds_toponym(start: int, end: int, toponym_starts: list[int]) -> bool:
+    """Whether a mention holds a toponym ("Dublin Arts Council"): its country is that toponym's guess."""
+    i = bisect_left(toponym_starts, start)
+    return i < len(toponym_starts) and toponym_starts[i] < end
 
 
 class _Evidence:
