@@ -136,9 +136,13 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
 
     def _shared_names(self, doc: Doc, kb_at, day: date | None) -> None:
         """Read a short name two states share ("Congo") as the one the document or its date says."""
+        if not self.shared_names:
+            return
         for s, e, refs in {(s, e): (s, e, refs) for s, e, refs in kb_at.values()}.values():
+            if not refs or refs[0].kind != "country":
+                continue
             shared = self.shared_names.get(doc[s:e].text.casefold())
-            if shared is None or not refs or refs[0].kind != "country":
+            if shared is None:
                 continue
             now, before, since = shared
             others = {self._state_of(r) for s2, e2, rs in kb_at.values() if (s2, e2) != (s, e) for r in rs
