@@ -301,3 +301,10 @@ def test_a_coordinated_verb_does_not_govern_modality():
     events = events_of("The French military helped to plan and carry out killings in Rwanda.")
     e, *_ = one(events, "ASSAULT")
     assert not e.hypothetical
+
+
+def test_an_unresolved_pronoun_in_an_adverbial_clause_is_the_host_clause_subject():
+    events = events_of("Ethnic Albanians have sworn to fight until they gain control of villages near Macedonia's "
+                       "border, Macedonian officials said.")
+    sources = {c for e, s, *_ in events for c in codes(s)}
+    assert "MKDGOV" not in sources

@@ -185,6 +185,13 @@ class EventDetector(ModalityMixin):
                     break
         return _Args(source, target)
 
+    def _host_subject(self, trigger: Token) -> list[Token]:
+        """The subject of the clause that an adverbial or coordinated clause with the trigger hangs on."""
+        t = self._clause_of(trigger)
+        if t.dep_ in ("advcl", "conj") and t.head.pos_ in ("VERB", "AUX"):
+            return [s for s in self._subject(t.head) if s.lower_ not in _PRONOUNS]
+        return []
+
     def _objects(self, verb: Token, preps: tuple[str, ...], actor_at: dict[int, ActorRef]) -> list[Token]:
         """What a verb acts on: its objects and prepositional targets; for transfers, the recipient or place."""
         target = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
@@ -321,9 +328,10 @@ class EventDetector(ModalityMixin):
                         break
             source = _refs(args.source, actor_at, triggers_at)
             if not source and args.source and all(t.lower_ in _PRONOUNS for t in args.source):
-                # "Syria says it will not accept refugees": an unresolved pronoun subject of reported speech is
-                # the speaker
-                source = _refs(self._speaker(token), actor_at, triggers_at)
+                # "Albanians have sworn to fight until they gain control": the subject of the clause it hangs on;
+                # "Syria says it will not accept refugees": else, the speaker of the reported speech
+                source = _refs(self._host_subject(token), actor_at, triggers_at) or \
+                    _refs(self._speaker(token), actor_at, triggers_at)
             # when the object is the instrument ("raised the reward for … the arrest of Maduro"), the target is
             # deeper in the object's phrase
             deep = entry.pos == "VERB" and bool(entry.objects)
