@@ -67,6 +67,8 @@ class QuoteFinder:
     def __init__(self, cues: Cues) -> None:
         self.cues = cues
         self.clause_verbs = cues.speech_verbs | cues.belief_verbs  # verbs whose that-clause is reported
+        self.cue_verbs = self.clause_verbs | cues.infinitive_verbs | cues.object_verbs | cues.naming_verbs | set(
+            cues.prepositional_verbs)
 
     def find(self, doc: Doc, actors: list[Actor], sentence_starts: list[int] | None = None) -> list[Quote]:
         """The document's quotes in text order. Speakers the actor stage did not know are appended to ``actors``."""
@@ -142,6 +144,8 @@ class QuoteFinder:
             elif token.pos_ == "VERB" or token.pos_ == "AUX" and lemma in self.clause_verbs:
                 content = self._verb_content(doc, token, lemma, state.quoted_tokens)
                 if content is not None:
+                    content = self._before_next_cue(doc, token, content, state.quoted_tokens)
+                if content is not None:
                     found.append(_Attribution(token, content, "indirect"))
             elif token.pos_ == "NOUN" and (lemma in self.cues.noun_cues or lemma in self.cues.noun_frames
                                            or lemma in self.cues.infinitive_nouns):
@@ -185,6 +189,27 @@ class QuoteFinder:
             content = frames.prepositional_object(verb, self.cues.prepositional_verbs[lemma])
         return content
 
+    def _before_next_cue(self, doc: Doc, verb: Token, content: tuple[int, int],
+                         quoted: set[int]) -> tuple[int, int] | None:
+        """A content ends before a coordinated or participle cue verb with content of its own ("he said ⟦A⟧ and
+        said that B", "insisted ⟦that A⟧, claiming that B"): that verb is a second attribution, not what was said."""
+        inside = doc.char_span(*content, alignment_mode="expand")
+        if inside is None:
+            return content
+        for t in inside[2:]:
+            if t.i in quoted or t.i == verb.i or t.dep_ not in ("conj", "advcl") or t.pos_ != "VERB":
+                continue
+            lemma = t.lemma_.lower()
+            if lemma not in self.cue_verbs or self._verb_content(doc, t, lemma, quoted) is None:
+                continue
+            k = t.i - 1
+            while k > inside.start and (doc[k].is_punct or doc[k].is_space or doc[k].dep_ in ("cc", "mark", "advmod")):
+                k -= 1
+            if k - inside.start < 2:
+                return None  # nothing of its own before the second attribution
+            return content[0], doc[k].idx + len(doc[k])
+        return content
+
     def _clause_end(self, doc: Doc, verb: Token, end: int, quoted: set[int]) -> int:
         """Where a reported clause after its cue ends: the parser often hangs its tail ("…, though …", "…, with
         …") on the cue, but what follows up to the sentence end is still what was said, unless a new attribution
@@ -192,7 +217,9 @@ class QuoteFinder:
         sent_end = verb.sent.end
         tail = [t for t in doc[verb.i + 1:sent_end] if t.idx >= end]
         words = [t for t in tail if not t.is_punct and not t.is_space]
-        if not words or any(t.i in quoted for t in tail) or any("\n" in t.text for t in tail):
+        # a closing mark of a quotation opened inside the clause may sit in the tail ("is “peanuts,” compared …")
+        closing = {t.i for t in tail[:2] if t.is_punct and t.i - 1 in quoted}
+        if not words or any(t.i in quoted and t.i not in closing for t in tail) or any("\n" in t.text for t in tail):
             return end
         if any(t.head.i != verb.i and t.head not in tail for t in words) or any(
                 t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.clause_verbs for t in words):
