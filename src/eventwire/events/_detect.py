@@ -20,7 +20,7 @@ from ..actors import mention_index
 from ..records import Actor, ActorRef, Event, Span
 from ._lexicon import Entry, Lexicon
 from ._modality import ModalityMixin
-from ._syntax import _charged_with, _governors, _heads, _nested, _passive, _refs
+from ._syntax import _anchored, _charged_with, _governors, _heads, _nested, _passive, _refs
 
 _SUBJECTS = {"nsubj", "csubj", "expl"}
 _DEFAULT_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "into", "upon", "over", "for")
@@ -397,6 +397,8 @@ class EventDetector(ModalityMixin):
         aid" one statement); rank embedded ones lower, so that the main event of a sentence is its governing one.
         Coordinated events do not frame each other ("claimed responsibility and apologised")."""
         framing = self.lex.words("framing_roots")
+        anchors = self.lex.words("time_anchors")
+        topics = self.lex.words("topic_roots")
         codes = {token.i: events[n].cameo_code for n, token in triggers.items()} | statements
         light = {}  # "reiterated its demand that Israel ease …": the light verb and its event noun are one
         for n, token in triggers.items():  # predicate, framing the clauses of either
@@ -413,8 +415,12 @@ class EventDetector(ModalityMixin):
                     depth += ancestor.i not in statements
                     if any(codes[ancestor.i].startswith(f) for f in framing):
                         framed = True
+            # "renewed negotiations on an Israeli troop pullback": what talks are about is their topic, not an act
+            talks = token.head.head
+            topic = token.dep_ == "pobj" and token.head.lower_ in ("on", "over", "about") and \
+                talks.pos_ == "NOUN" and any(codes.get(talks.i, "").startswith(r) for r in topics)
             # "staged demonstrations to demand reforms": the purpose of an event is part of it, not an act done
-            if framed or token.dep_ == "advcl" and token.head.i in codes and token.head.i not in statements and any(
+            if framed or topic or token.dep_ == "advcl" and token.head.i in codes and token.head.i not in statements and any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
                 continue
             # background clauses ("…, where 24 people were killed", "after a jet shot down …", "a law recognizing")
@@ -423,7 +429,11 @@ class EventDetector(ModalityMixin):
             # an event noun inside another noun's phrase ("sentences for their reporting on the crackdown") is
             # what that noun is about, below the clause's own event
             nested = token.pos_ != "VERB" and _nested(token)
-            event.confidence = round(max(0.1, event.confidence - 0.1 * depth - 0.35 * background - 0.1 * nested), 2)
+            # an earlier event that dates the main one ("one day after a jet shot down …", "since the August 13
+            # accord") is its time frame, not news of its own: ranked lower still
+            anchor = _anchored(token, anchors)
+            event.confidence = round(max(0.1, event.confidence - 0.1 * depth - 0.35 * background - 0.1 * nested
+                                         - 0.2 * anchor), 2)
             kept.append(event)
         # precision first: in one sentence, an event far weaker than the sentence's main one (an embedded act
         # missing an actor: "…, arresting 12") is left out

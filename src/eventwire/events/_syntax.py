@@ -31,6 +31,18 @@ def _nested(noun: Token) -> bool:
     return False
 
 
+def _anchored(token: Token, anchors: frozenset[str]) -> bool:
+    """Whether an event is the time anchor of its clause: the object of "after", "since", "following" or the
+    verb of a clause they mark ("one day after a jet shot down a helicopter")."""
+    t = token.head if token.dep_ == "compound" else token
+    if t.dep_ in ("pobj", "pcomp") and t.head.lower_ in anchors:
+        return True
+    clause = t
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in anchors for c in clause.children)
+
+
 def _charged_with(token: Token, entries: dict, roots: frozenset[str]) -> bool:
     """Whether an event is what another event charges someone with: "arrested for collaborating with …",
     "accused Gulen of attempting to overthrow …", "jailed for helping militants"."""
