@@ -192,3 +192,34 @@ def test_channel_forms():
     channels = {q[1]: q[4] for q in quotes}
     assert channels["that the bill would fail"] == "interview with CNN"
     assert channels["that the agency should be closed"] == "writing on X"
+
+
+def test_reported_clause_ends_before_a_second_attribution():
+    quotes, _ = quotes_of("Senator Ted Cruz said his attacks on Trump had given his campaign momentum and said that "
+                          "Trump did not represent the party. Donald Trump insisted that he has “expanded the "
+                          "Republican party,” claiming that he is responsible for higher turnout.", date="2016-03-01")
+    found = {(k, c, cue) for k, c, _, cue, _ in quotes}
+    assert ("indirect", "his attacks on Trump had given his campaign momentum", "said") in found, found
+    assert ("indirect", "that Trump did not represent the party", "said") in found
+    # the quotation's closing mark stays with the content that opens it
+    assert ("mixed", "that he has “expanded the Republican party,”", "insisted") in found
+    assert ("indirect", "that he is responsible for higher turnout", "claiming") in found
+
+
+def test_a_quotations_cue_in_its_own_sentence_beats_one_in_the_next():
+    quotes, _ = quotes_of("Senator Ted Cruz spoke in Houston on Monday. Asked about the delegates, he said, “We will "
+                          "win this race.” Asked again, the senator declined to say more.", date="2016-03-01")
+    assert ("direct", "We will win this race.", "Ted Cruz", "said") in {q[:4] for q in quotes}, quotes
+
+
+def test_unresolved_personal_pronoun_speaker_is_the_person_named_just_before():
+    quotes, doc = quotes_of("Protesters gathered outside the hall where Senator Ted Cruz spoke. Later his remark that "
+                            "the wall would be built drew cheers.", date="2016-03-01")
+    (remark,) = [q for q in doc.quotes if q.content.text == "that the wall would be built"]
+    assert remark.speaker is not None and remark.speaker.span.text == "his"  # the pronoun plays the role here
+    assert {a.id: a.name for a in doc.actors}[remark.speaker.actor_id] == "Ted Cruz"
+
+
+def test_first_person_outside_quotation_marks_is_the_writer():
+    quotes, _ = quotes_of("I covered the campaign for a year. I believe that the polls were wrong from the start.")
+    assert ("indirect", "that the polls were wrong from the start", "the writer", "believe") in {q[:4] for q in quotes}

@@ -50,6 +50,13 @@ from ._syntax import (
 )
 
 _CUE_PREPS = {"in", "on", "during", "via", "through", "at", "to"}
+# Pronouns whose antecedent is a person named just before (by the actor stage's PERSON or the quote stage's
+# SPEAKER mentions); "they" is left unresolved: the group named last is too often not the one meant.
+_PERSONAL = {"he", "she", "him", "his", "her"}
+_PERSON_LABELS = frozenset({"PERSON", "SPEAKER"})
+_WRITER = {"i", "we", "my", "our"}  # outside quotation marks: the writer of the article
+_WRITER_KEY = "\0writer"  # not a phrase key: the writer is never merged with a named speaker
+_ANTECEDENT_CHARS = 600  # how far back a pronoun's antecedent may be named
 _UNRESOLVABLE = {"i", "we", "you", "it", "this", "that", "these", "those", "one", "who", "which"}
 
 
@@ -121,7 +128,8 @@ class QuoteFinder:
             if a.in_quote:
                 continue
             speaker = self._speaker(a.cue, state)
-            quotes.append((a.content[0], a.kind, Span.of(text, *a.content), a.cue, speaker))
+            content = Span.of(text, a.content[0], _closing_mark_kept(text, *a.content))
+            quotes.append((a.content[0], a.kind, content, a.cue, speaker))
         quotes.sort(key=lambda item: item[0])
         return [
             Quote(id=f"q{n}", kind=kind, content=content, cue=cue_span(doc, text, cue) if cue is not None else None,
@@ -292,6 +300,7 @@ class QuoteFinder:
             return None
         start, end = first.sent.start, last.sent.end
         following = doc[last.i + 1:last.sent.end]
+        own_end = end  # a cue in the quotation's own sentences comes before one in the sentence after
         if end < len(doc) and all(t.is_punct for t in following) and "\n" not in state.text[q.outer_end:doc[end].idx]:
             end = doc[end].sent.end  # "“….” he said." split into two sentences
         if start > 0 and not state.text[doc[start].idx:q.outer_start].strip():
@@ -312,7 +321,7 @@ class QuoteFinder:
             gap = range(token.i + 1, first.i) if token.i < first.i else range(last.i + 1, token.i)
             if any(i in state.utterance_tokens for i in gap):
                 continue  # another quotation lies between: the cue is that one's
-            d = min(abs(token.i - first.i), abs(token.i - last.i))
+            d = min(abs(token.i - first.i), abs(token.i - last.i)) + (len(doc) if token.i >= own_end else 0)
             if distance is None or d < distance:
                 best, distance = token, d
         return best or dash_cue(doc, last) or self._cue_before(doc, first, state)
@@ -433,6 +442,20 @@ class QuoteFinder:
         return None
 
 
+def _closing_mark_kept(text: str, start: int, end: int) -> int:
+    """The end of a content that opens a quotation it does not close: after the closing mark just behind it
+    ("that he has “expanded the party,”" rather than "… “expanded the party")."""
+    inside = text[start:end]
+    if sum(inside.count(m) for m in "“«") <= sum(inside.count(m) for m in "”»"):
+        return end
+    for k in range(end, min(end + 3, len(text))):
+        if text[k] in "”»":
+            return k + 1
+        if text[k] not in ",.;:!?":
+            break
+    return end
+
+
 def _next_actor_id(actors: list[Actor]) -> str:
     numbers = [int(a.id[1:]) for a in actors if a.id[:1] == "a" and a.id[1:].isdigit()]
     return f"a{max(numbers, default=0) + 1}"
@@ -457,9 +480,38 @@ class _State:
         for token in phrase_tokens(who):
             if token.i in self.actor_at:
                 return self.actor_at[token.i]
+        if who.lower_ in _PERSONAL:
+            return self._antecedent(who)
+        if who.lower_ in _WRITER:
+            return self._writer(who)
         if who.pos_ == "PRON" or who.lower_ in _UNRESOLVABLE or who.pos_ not in ("NOUN", "PROPN"):
-            return None  # "he" that coreference could not resolve: unknown, not guessed
+            return None  # "it", "we" that coreference could not resolve: unknown, not guessed
         return self._new_speaker(who)
+
+    def _antecedent(self, pronoun: Token) -> ActorRef | None:
+        """A "he"/"his" speaker the actor stage left unresolved: the person named last before it, close by (news
+        English names a speaker, then goes on with the pronoun), in the pronoun's words."""
+        named = [(m.span.start, m.span.end, a.id) for a in self.actors for m in a.mentions
+                 if m.label in _PERSON_LABELS and pronoun.idx - _ANTECEDENT_CHARS <= m.span.start
+                 and m.span.end <= pronoun.idx]
+        for _, end, actor_id in sorted(named, reverse=True):
+            last = token_at(self.doc, end - 1)
+            if last is not None and last.tag_ not in ("NNS", "NNPS"):  # not "the protesters"
+                return ActorRef(actor_id, Span.of(self.text, pronoun.idx, pronoun.idx + len(pronoun)))
+        return None
+
+    def _writer(self, pronoun: Token) -> ActorRef:
+        """"I said", "we know" outside quotation marks: the article's writer, one actor per document."""
+        span = Span.of(self.text, pronoun.idx, pronoun.idx + len(pronoun))
+        mention = Mention(span=span, label="SPEAKER", sentence=self._sentence_of(span.start))
+        actor = self.new_speakers.get(_WRITER_KEY)
+        if actor is None:
+            actor = Actor(id=_next_actor_id(self.actors), name="the writer", mentions=[mention])
+            self.actors.append(actor)
+            self.new_speakers[_WRITER_KEY] = actor
+        else:
+            actor.mentions.append(mention)
+        return ActorRef(actor.id, span)
 
     def _new_speaker(self, head: Token) -> ActorRef:
         start, end = phrase_bounds(head)
