@@ -314,3 +314,59 @@ def test_namesakes_shared_names_and_bodies_in_apposition():
     spokesman = by_mention(actors_of("A spokesman for the Taliban, Qari Yussouf Ahmadi, claimed the attack."),
                            "A spokesman for the Taliban, Qari Yussouf Ahmadi")
     assert (spokesman.name, spokesman.country, spokesman.sectors) == ("Qari Yussouf Ahmadi", "AFG", ["REB"])
+
+
+# -- names: coordination, bare surnames, places, unknown people, namesakes --------------------------------------
+
+
+def test_coordinated_names_and_states_are_each_an_actor():
+    actors = actors_of("Barack Obama and Vladimir Putin met in Geneva on Tuesday.", date="2014-03-01")
+    assert by_mention(actors, "Barack Obama").kb_id == "barack-obama"  # the whole name, though parsed apart
+    assert by_mention(actors, "Vladimir Putin").kb_id == "vladimir-putin"
+    # one adjective per state on one noun: one actor per state, each mention running to the shared noun
+    actors = actors_of("US and British activists protested outside the embassy.")
+    assert by_mention(actors, "US and British activists").country == "USA"
+    assert by_mention(actors, "British activists").country == "GBR"
+
+
+def test_bare_surname_of_the_one_known_person_of_the_date():
+    milei = by_mention(actors_of("Milei disagreed.", date="2024-03-01"), "Milei")
+    assert (milei.kb_id, milei.country, milei.sectors) == ("javier-milei", "ARG", ["GOV"])
+    erdogan = by_mention(actors_of("Erdogan has accused Gulen of plotting the coup.", date="2016-08-01"), "Erdogan")
+    assert erdogan.kb_id == "recep-tayyip-erdogan"
+    # before anyone of that name held an office the word names no one we know
+    assert not any(a.kb_id == "javier-milei" for a in actors_of("Milei disagreed.", date="2015-03-01"))
+    # two namesakes out of office: never a guess between them
+    clinton = by_mention(actors_of("Clinton said the talks would continue.", date="2016-06-01"), "Clinton")
+    assert clinton.kb_id is None
+    bill = by_mention(actors_of("Clinton said the talks would continue.", date="1996-03-01"), "Clinton")
+    assert bill.kb_id == "bill-clinton"  # the one in office
+
+
+def test_surname_where_a_place_noun_stands_is_a_place():
+    actors = actors_of("Police said a refugee centre in Kerry was set on fire.", date="2020-03-01")
+    assert not any(a.kb_id == "john-kerry" for a in actors)
+    assert by_mention(actors, "Police").country is None  # not placed by a person read into the place
+
+
+def test_unknown_people_keep_their_whole_name():
+    actors = actors_of("Rebels released Pablo Emilio Moncayo after twelve years in captivity.", date="2010-03-30")
+    moncayo = by_mention(actors, "Pablo Emilio Moncayo")
+    assert (moncayo.name, moncayo.kb_id) == ("Pablo Emilio Moncayo", None)
+    fla = by_mention(actors_of("The FLA said it had captured the town."), "The FLA")
+    assert fla.name == "FLA"
+
+
+def test_another_given_name_is_another_person():
+    actors = actors_of("Sadiq Khan criticised the plan.", date="2019-03-01")
+    assert by_mention(actors, "Sadiq Khan").kb_id is None  # not Imran Khan
+    actors = actors_of("Sadiq Khan criticised the plan. The mayor of London, Sadiq Khan, said police acted fast. "
+                       "Prime Minister Imran Khan of Pakistan had visited.", date="2019-03-01")
+    sadiq = by_mention(actors, "Sadiq Khan")
+    assert (sadiq.kb_id, sadiq.country, sadiq.sectors) == (None, "GBR", ["GOV"])  # described by the later mention
+    assert by_mention(actors, "Prime Minister Imran Khan of Pakistan").kb_id == "imran-khan"
+    # a bare surname two people of the document share goes to the one the document is about
+    actors = actors_of("Usman Khan stabbed two people. Police shot Khan. Khan had been released last year. "
+                       "Mayor Sadiq Khan praised the police. Khan had been convicted of terrorism.", date="2019-12-02")
+    usman = by_mention_in(actors, "Usman Khan")
+    assert sum(m.span.text == "Khan" for m in usman.mentions) == 3

@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 
 from ._kb import ActorKB, People, SurfaceRef
 from ._bodies import BodyFinder, _letters
-from ._names import NameFinder
+from ._names import NameFinder, title_words
 from ._places import (
     _PLACE_KINDS,
     _POSSESSIVES,
@@ -76,6 +76,9 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
         self.needs_country = kb.codes("needs_country_sectors")
         self.place_verbs = kb.words("place_verbs")
         self.civilian_places = kb.words("civilian_places")
+        self.place_nouns = kb.words("place_nouns") | self.civilian_places
+        self.title_words = title_words(kb)
+        self.long_title_words = [w for w in self.title_words if len(w) > 6]
         self.member_heads = kb.words("member_heads") | kb.words("presence_heads")
         self.people_elite_heads = kb.words("people_elite_heads")
         self.people_armed = kb.codes("people_armed_sectors")
@@ -110,7 +113,7 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
                 kb_at[i] = (span.start, span.end, refs)
         tokens = list(doc)  # Token objects are rebuilt on every pass over a Doc: build them once
         self._add_surnames(doc, kb_at, ent_at, tokens)
-        self._add_known_surnames(doc, kb_at, ent_at, tokens)
+        self._add_known_surnames(doc, kb_at, ent_at, tokens, day)
         self._add_typos(doc, kb_at, ent_at, tokens)
         self._read_states(doc, kb_at)
         self._shared_names(doc, kb_at, day)
@@ -274,6 +277,13 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
             if name_span is None:
                 s, e, _ = kb_at[head.i]
                 name_span = doc[s:e]
+            elif len(name_span) == 1 and self._in_place_phrase(head):
+                return []  # "a refugee centre in Kerry": a place NER took for a person
+            if title is not None and name_span.start <= t_end - 1 and t_end < name_span.end and (
+                    doc[t_end].pos_ == "PROPN" and doc[t_end].is_title):
+                name_span = doc[t_end : name_span.end]  # NER's name holds the title: "Secretary Jack Straw"
+            name_span = self._full_name(name_span, kb_at, t_end if title is not None else 0)
+            base["start"], base["end"] = min(start, name_span.start), max(end, name_span.end)  # "Barack Obama and …"
             if t_end > name_span.start:  # a title inside the name is no title ("Prime" in a name)
                 title, title_sector = None, None
             lead = head.head

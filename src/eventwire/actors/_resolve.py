@@ -16,7 +16,9 @@ from spacy.tokens import Doc
 
 from ..records import Actor, Mention, Span
 from ._kb import ActorKB, Office, Person, surname_forms
+from ._model import _ascii
 from ._mentions import Candidate
+from ._names import HONORIFICS, title_words
 
 
 @dataclass
@@ -38,6 +40,7 @@ class _Draft:
 class Resolver:
     def __init__(self, kb: ActorKB) -> None:
         self.kb = kb
+        self.title_words = title_words(kb)
 
     def resolve(self, doc: Doc, candidates: list[Candidate], day: date | None) -> list[Actor]:
         sentence_of = {}
@@ -165,10 +168,12 @@ class Resolver:
         kb = self.kb
         name = c.name or c.head.text
         folded = name.casefold()
-        # A surname or short form of someone already named in this document.
-        for draft in reversed(list(drafts.values())):
-            if draft.is_person and (draft.name.casefold() == folded or folded in _short_forms(draft, kb)):
-                return draft
+        # A surname or short form of someone already named in this document: of two namesakes, the one the
+        # document has named more often (the story's subject, not the mayor quoted once), else the later one
+        named = [d for d in drafts.values()
+                 if d.is_person and (d.name.casefold() == folded or folded in _short_forms(d, kb))]
+        if named:
+            return _described(max(reversed(named), key=lambda d: len(d.mentions)), c, kb)
         person = self._lookup(c, name, day)
         if person is not None:
             key = ("person", person.id)
@@ -203,7 +208,9 @@ class Resolver:
             ids = [r.id for r in kb.surfaces.get(name, []) if r.kind == "person"] or kb.surnames.get(name, [])
         if not ids:
             return None
-        people = [kb.people[i] for i in dict.fromkeys(ids)]
+        people = [kb.people[i] for i in dict.fromkeys(ids) if not _other_given_name(name, kb.people[i], self.title_words)]
+        if not people:
+            return None  # "Sadiq Khan" is not Imran Khan
         if c.country:
             matching = [p for p in people if any(o.country == c.country for o in p.offices)]
             people = matching or people
@@ -347,6 +354,34 @@ def _role_text(role: str | None, former: bool) -> str | None:
         return None
     role = role[0].upper() + role[1:]
     return f"former {role}" if former else role
+
+
+def _described(draft: _Draft, c: Candidate, kb: ActorKB) -> _Draft:
+    """A person the knowledge base lacks, first named bare ("Sadiq Khan"), takes the state, sector and role a
+    later mention gives ("the mayor of London, Sadiq Khan")."""
+    if draft.kb_id is None and draft.country is None and not draft.sectors and c.country and c.sector:
+        sector = "ELI" if c.former and c.sector == "GOV" else c.sector
+        draft.country, draft.sectors, draft.role = c.country, [sector], _role_text(c.role, c.former)
+        draft.cameo_code = _code(kb, c.country, draft.sectors)
+    return draft
+
+
+def _other_given_name(name: str, person: Person, title_words: frozenset[str] = frozenset()) -> bool:
+    """``name`` is a full name whose first given name none of ``person``'s names has ("Sadiq Khan" for Imran
+    Khan): someone else of that surname. Initials match their name ("G. Bush")."""
+    words = name.split()
+    while words and (words[0].casefold() in HONORIFICS or words[0].casefold() in title_words):
+        words.pop(0)  # "Republican Kevin McCarthy", "Archbishop Desmond Tutu"
+    if len(words) < 2 or not words[0][:1].isupper():
+        return False
+    given = _ascii(words[0]).casefold().rstrip(".")
+    for known in (person.name, *person.aliases):
+        first = _ascii(known.split()[0]).casefold().rstrip(".")
+        if given == first or (len(given) == 1 and first.startswith(given)) or (len(first) == 1 and given.startswith(first)):
+            return False
+        if given in _ascii(known).casefold().split():  # "Mohammed Daoud": a later given name written first
+            return False
+    return True
 
 
 def _short_forms(draft: _Draft, kb: ActorKB) -> set[str]:
