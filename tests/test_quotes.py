@@ -111,7 +111,7 @@ def test_pronoun_speaker_follows_coreference():
 
 
 def test_unknown_speaker_becomes_its_own_actor_and_unresolved_pronoun_stays_null():
-    quotes, doc = quotes_of("“The talks have collapsed and nobody knows what comes next,” a senior diplomat said. "
+    quotes, _ = quotes_of("“The talks have collapsed and nobody knows what comes next,” a senior diplomat said. "
                             "“It is over now, there is nothing left,” they said.")
     assert quotes[0][2].endswith("senior diplomat")
     assert quotes[1][2] is None
@@ -182,7 +182,7 @@ def test_mixed_quote():
 
 @pytest.mark.parametrize("text", ["“", "”", "\"", "He said “", "“open\n\nclose”", "“” \"\" ''"])
 def test_degenerate_marks_never_crash(text):
-    quotes, doc = quotes_of(text + " The end of the story is here.")
+    _, doc = quotes_of(text + " The end of the story is here.")
     assert not doc.article.errors
 
 
@@ -213,7 +213,7 @@ def test_a_quotations_cue_in_its_own_sentence_beats_one_in_the_next():
 
 
 def test_unresolved_personal_pronoun_speaker_is_the_person_named_just_before():
-    quotes, doc = quotes_of("Protesters gathered outside the hall where Senator Ted Cruz spoke. Later his remark that "
+    _, doc = quotes_of("Protesters gathered outside the hall where Senator Ted Cruz spoke. Later his remark that "
                             "the wall would be built drew cheers.", date="2016-03-01")
     (remark,) = [q for q in doc.quotes if q.content.text == "that the wall would be built"]
     assert remark.speaker is not None and remark.speaker.span.text == "his"  # the pronoun plays the role here

@@ -12,16 +12,15 @@ of its own; a pronoun it could not resolve leaves the speaker null.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..actors import mention_index
-from ..records import Actor, ActorRef, Mention, Quote, Span
+from ..records import Actor, ActorRef, Quote, Span
 from . import _frames as frames
 from ._cues import Cues
 from ._marks import Quoted, find_quoted
+from ._state import State
 from ._syntax import (
     RELATIVE,
     clause_span,
@@ -35,13 +34,11 @@ from ._syntax import (
     named_before,
     noun_author,
     opens_line_with_name,
-    phrase_bounds,
     phrase_text,
     phrase_tokens,
     prepositional_object,
     rest_of_line,
     rest_of_sentence,
-    strip_determiner,
     subject_of,
     title_cased,
     token_at,
@@ -50,14 +47,6 @@ from ._syntax import (
 )
 
 _CUE_PREPS = {"in", "on", "during", "via", "through", "at", "to"}
-# Pronouns whose antecedent is a person named just before (by the actor stage's PERSON or the quote stage's
-# SPEAKER mentions); "they" is left unresolved: the group named last is too often not the one meant.
-_PERSONAL = {"he", "she", "him", "his", "her"}
-_PERSON_LABELS = frozenset({"PERSON", "SPEAKER"})
-_WRITER = {"i", "we", "my", "our"}  # outside quotation marks: the writer of the article
-_WRITER_KEY = "\0writer"  # not a phrase key: the writer is never merged with a named speaker
-_ANTECEDENT_CHARS = 600  # how far back a pronoun's antecedent may be named
-_UNRESOLVABLE = {"i", "we", "you", "it", "this", "that", "these", "those", "one", "who", "which"}
 
 
 @dataclass
@@ -79,7 +68,7 @@ class QuoteFinder:
 
     def find(self, doc: Doc, actors: list[Actor], sentence_starts: list[int] | None = None) -> list[Quote]:
         """The document's quotes in text order. Speakers the actor stage did not know are appended to ``actors``."""
-        state = _State(doc, actors, sentence_starts)
+        state = State(doc, actors, sentence_starts)
         text = state.text
         quoted = find_quoted(text)
         state.quoted_tokens = {t.i for q in quoted for t in tokens(doc, q.outer_start, q.outer_end)}
@@ -139,7 +128,7 @@ class QuoteFinder:
 
     # --- finding attributions ---------------------------------------------------------------------------
 
-    def _indirect(self, doc: Doc, state: _State) -> list[_Attribution]:
+    def _indirect(self, doc: Doc, state: State) -> list[_Attribution]:
         found: list[_Attribution] = []
         for token in doc:
             if token.i in state.quoted_tokens:
@@ -252,7 +241,7 @@ class QuoteFinder:
             return frames.prepositional_object(noun, self.cues.noun_frames[lemma])
         return None
 
-    def _fragment(self, doc: Doc, q: Quoted, state: _State) -> _Attribution | None:
+    def _fragment(self, doc: Doc, q: Quoted, state: State) -> _Attribution | None:
         """“Clinton called half of Trump's supporters “deplorables”": a quoted phrase in the object of a verb
         whose subject is a known actor is that actor's words (mixed). Titles ("“Fox News Sunday”") are not."""
         if title_cased(state.text[q.start:q.end].split()):
@@ -292,7 +281,7 @@ class QuoteFinder:
         subject = subject_of(verb)
         return subject is not None and subject.lower_ not in ("it", "there")
 
-    def _direct_cue(self, doc: Doc, q: Quoted, state: _State) -> Token | None:
+    def _direct_cue(self, doc: Doc, q: Quoted, state: State) -> Token | None:
         """The nearest cue outside any quotation in the sentences around ``q``."""
         first = token_at(doc, q.outer_start)
         last = token_at(doc, q.outer_end - 1)
@@ -326,7 +315,7 @@ class QuoteFinder:
                 best, distance = token, d
         return best or dash_cue(doc, last) or self._cue_before(doc, first, state)
 
-    def _cue_before(self, doc: Doc, first: Token, state: _State) -> Token | None:
+    def _cue_before(self, doc: Doc, first: Token, state: State) -> Token | None:
         """The attribution in the sentence before, in the same paragraph: "Kasich resisted: “…”", "…, Clinton
         said. “…”" (a quotation opening its own sentence after someone's words goes on with them)."""
         colon = doc[first.i - 1] if first.i > 0 and doc[first.i - 1].text == ":" else None
@@ -364,7 +353,7 @@ class QuoteFinder:
 
     # --- speakers and channels ---------------------------------------------------------------------------
 
-    def _speaker(self, cue: Token, state: _State) -> ActorRef | None:
+    def _speaker(self, cue: Token, state: State) -> ActorRef | None:
         if cue.is_punct:  # "“…” ― Carla Sanchez", "Pence: …"
             who = named_after(cue) if cue.text != ":" else named_before(cue)
         elif cue.pos_ == "NOUN":
@@ -454,99 +443,3 @@ def _closing_mark_kept(text: str, start: int, end: int) -> int:
         if text[k] not in ",.;:!?":
             break
     return end
-
-
-def _next_actor_id(actors: list[Actor]) -> str:
-    numbers = [int(a.id[1:]) for a in actors if a.id[:1] == "a" and a.id[1:].isdigit()]
-    return f"a{max(numbers, default=0) + 1}"
-
-
-class _State:
-    """Per-document lookups: which actor mention covers a token; speakers created so far; the last quote."""
-
-    def __init__(self, doc: Doc, actors: list[Actor], sentence_starts: list[int] | None) -> None:
-        self.doc = doc
-        self.text = doc.text
-        self.actors = actors
-        self.sentence_starts = sentence_starts or [s.start_char for s in doc.sents]
-        self.quoted_tokens: set[int] = set()
-        self.utterance_tokens: set[int] = set()
-        self.last_direct: tuple[Quoted, ActorRef | None] | None = None
-        self.actor_at = mention_index(doc, actors)
-        self.new_speakers: dict[str, Actor] = {}
-
-    def actor_for(self, who: Token) -> ActorRef | None:
-        """The actor named by the speaker phrase headed by ``who``."""
-        for token in phrase_tokens(who):
-            if token.i in self.actor_at:
-                return self.actor_at[token.i]
-        if who.lower_ in _PERSONAL:
-            return self._antecedent(who)
-        if who.lower_ in _WRITER:
-            return self._writer(who)
-        if who.pos_ == "PRON" or who.lower_ in _UNRESOLVABLE or who.pos_ not in ("NOUN", "PROPN"):
-            return None  # "it", "we" that coreference could not resolve: unknown, not guessed
-        return self._new_speaker(who)
-
-    def _antecedent(self, pronoun: Token) -> ActorRef | None:
-        """A "he"/"his" speaker the actor stage left unresolved: the person named last before it, close by (news
-        English names a speaker, then goes on with the pronoun), in the pronoun's words."""
-        named = [(m.span.start, m.span.end, a.id) for a in self.actors for m in a.mentions
-                 if m.label in _PERSON_LABELS and pronoun.idx - _ANTECEDENT_CHARS <= m.span.start
-                 and m.span.end <= pronoun.idx]
-        for _, end, actor_id in sorted(named, reverse=True):
-            last = token_at(self.doc, end - 1)
-            if last is not None and last.tag_ not in ("NNS", "NNPS"):  # not "the protesters"
-                return ActorRef(actor_id, Span.of(self.text, pronoun.idx, pronoun.idx + len(pronoun)))
-        return None
-
-    def _writer(self, pronoun: Token) -> ActorRef:
-        """"I said", "we know" outside quotation marks: the article's writer, one actor per document."""
-        span = Span.of(self.text, pronoun.idx, pronoun.idx + len(pronoun))
-        mention = Mention(span=span, label="SPEAKER", sentence=self._sentence_of(span.start))
-        actor = self.new_speakers.get(_WRITER_KEY)
-        if actor is None:
-            actor = Actor(id=_next_actor_id(self.actors), name="the writer", mentions=[mention])
-            self.actors.append(actor)
-            self.new_speakers[_WRITER_KEY] = actor
-        else:
-            actor.mentions.append(mention)
-        return ActorRef(actor.id, span)
-
-    def _new_speaker(self, head: Token) -> ActorRef:
-        start, end = phrase_bounds(head)
-        span = Span.of(self.text, start, end)
-        key = " ".join(t.lemma_.lower() for t in phrase_tokens(head) if t.dep_ != "det")
-        actor = self.new_speakers.get(key)
-        mention = Mention(span=span, label="SPEAKER", sentence=self._sentence_of(start))
-        if actor is None:
-            actor = Actor(id=_next_actor_id(self.actors), name=strip_determiner(span.text), mentions=[mention])
-            self.actors.append(actor)
-            self.new_speakers[key] = actor
-        else:
-            actor.mentions.append(mention)
-        ref = ActorRef(actor.id, span)
-        for t in tokens(self.doc, start, end):
-            self.actor_at[t.i] = ref
-        return ref
-
-    def _sentence_of(self, char: int) -> int:
-        return max(0, bisect.bisect_right(self.sentence_starts, char) - 1)
-
-    def carried_speaker(self, q: Quoted) -> ActorRef | None:
-        """A quotation with no cue goes on with the speaker of the quote before it, in its paragraph or (when it
-        opens the paragraph) the one before."""
-        if self.last_direct is None:
-            return None
-        previous, speaker = self.last_direct
-        text = self.text
-        line_start = text.rfind("\n", 0, q.outer_start) + 1
-        if speaker is None:
-            return None
-        if text[line_start:q.outer_start].strip():
-            # "“A,” said Ann Lee, a lawyer who … “B.”": a quotation later in the paragraph of another goes on with it
-            return speaker if line_start <= previous.outer_start and q.outer_start - previous.outer_end <= 240 else None
-        between = text[previous.outer_end:line_start].strip()
-        if "\n" in between or len(between) > 80:
-            return None  # another paragraph, or more than an attribution, lies between
-        return speaker

@@ -1,0 +1,118 @@
+"""Per-document state of the quote stage: which actor a speaker phrase names, speakers the actor stage did not
+know (new actors, the writer), pronouns it left unresolved, and the speaker a cue-less quotation goes on with."""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Token
+
+from ..actors import mention_index
+from ..records import Actor, ActorRef, Mention, Span
+from ._marks import Quoted
+from ._syntax import phrase_bounds, phrase_tokens, strip_determiner, token_at, tokens
+
+# Pronouns whose antecedent is a person named just before (by the actor stage's PERSON or the quote stage's
+# SPEAKER mentions); "they" is left unresolved: the group named last is too often not the one meant.
+_PERSONAL = {"he", "she", "him", "his", "her"}
+_PERSON_LABELS = frozenset({"PERSON", "SPEAKER"})
+_WRITER = {"i", "we", "my", "our"}  # outside quotation marks: the writer of the article
+_WRITER_KEY = "\0writer"  # not a phrase key: the writer is never merged with a named speaker
+_ANTECEDENT_CHARS = 600  # how far back a pronoun's antecedent may be named
+_UNRESOLVABLE = {"i", "we", "you", "it", "this", "that", "these", "those", "one", "who", "which"}
+
+
+def _next_actor_id(actors: list[Actor]) -> str:
+    numbers = [int(a.id[1:]) for a in actors if a.id[:1] == "a" and a.id[1:].isdigit()]
+    return f"a{max(numbers, default=0) + 1}"
+
+
+class State:
+    """Per-document lookups: which actor mention covers a token; speakers created so far; the last quote."""
+
+    def __init__(self, doc: Doc, actors: list[Actor], sentence_starts: list[int] | None) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.actors = actors
+        self.sentence_starts = sentence_starts or [s.start_char for s in doc.sents]
+        self.quoted_tokens: set[int] = set()
+        self.utterance_tokens: set[int] = set()
+        self.last_direct: tuple[Quoted, ActorRef | None] | None = None
+        self.actor_at = mention_index(doc, actors)
+        self.new_speakers: dict[str, Actor] = {}
+
+    def actor_for(self, who: Token) -> ActorRef | None:
+        """The actor named by the speaker phrase headed by ``who``."""
+        for token in phrase_tokens(who):
+            if token.i in self.actor_at:
+                return self.actor_at[token.i]
+        if who.lower_ in _PERSONAL:
+            return self._antecedent(who)
+        if who.lower_ in _WRITER:
+            return self._writer(who)
+        if who.pos_ == "PRON" or who.lower_ in _UNRESOLVABLE or who.pos_ not in ("NOUN", "PROPN"):
+            return None  # "it", "we" that coreference could not resolve: unknown, not guessed
+        return self._new_speaker(who)
+
+    def _antecedent(self, pronoun: Token) -> ActorRef | None:
+        """A "he"/"his" speaker the actor stage left unresolved: the person named last before it, close by (news
+        English names a speaker, then goes on with the pronoun), in the pronoun's words."""
+        named = [(m.span.start, m.span.end, a.id) for a in self.actors for m in a.mentions
+                 if m.label in _PERSON_LABELS and pronoun.idx - _ANTECEDENT_CHARS <= m.span.start
+                 and m.span.end <= pronoun.idx]
+        for _, end, actor_id in sorted(named, reverse=True):
+            last = token_at(self.doc, end - 1)
+            if last is not None and last.tag_ not in ("NNS", "NNPS"):  # not "the protesters"
+                return ActorRef(actor_id, Span.of(self.text, pronoun.idx, pronoun.idx + len(pronoun)))
+        return None
+
+    def _writer(self, pronoun: Token) -> ActorRef:
+        """"I said", "we know" outside quotation marks: the article's writer, one actor per document."""
+        span = Span.of(self.text, pronoun.idx, pronoun.idx + len(pronoun))
+        mention = Mention(span=span, label="SPEAKER", sentence=self._sentence_of(span.start))
+        actor = self.new_speakers.get(_WRITER_KEY)
+        if actor is None:
+            actor = Actor(id=_next_actor_id(self.actors), name="the writer", mentions=[mention])
+            self.actors.append(actor)
+            self.new_speakers[_WRITER_KEY] = actor
+        else:
+            actor.mentions.append(mention)
+        return ActorRef(actor.id, span)
+
+    def _new_speaker(self, head: Token) -> ActorRef:
+        start, end = phrase_bounds(head)
+        span = Span.of(self.text, start, end)
+        key = " ".join(t.lemma_.lower() for t in phrase_tokens(head) if t.dep_ != "det")
+        actor = self.new_speakers.get(key)
+        mention = Mention(span=span, label="SPEAKER", sentence=self._sentence_of(start))
+        if actor is None:
+            actor = Actor(id=_next_actor_id(self.actors), name=strip_determiner(span.text), mentions=[mention])
+            self.actors.append(actor)
+            self.new_speakers[key] = actor
+        else:
+            actor.mentions.append(mention)
+        ref = ActorRef(actor.id, span)
+        for t in tokens(self.doc, start, end):
+            self.actor_at[t.i] = ref
+        return ref
+
+    def _sentence_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.sentence_starts, char) - 1)
+
+    def carried_speaker(self, q: Quoted) -> ActorRef | None:
+        """A quotation with no cue goes on with the speaker of the quote before it, in its paragraph or (when it
+        opens the paragraph) the one before."""
+        if self.last_direct is None:
+            return None
+        previous, speaker = self.last_direct
+        text = self.text
+        line_start = text.rfind("\n", 0, q.outer_start) + 1
+        if speaker is None:
+            return None
+        if text[line_start:q.outer_start].strip():
+            # "“A,” said Ann Lee, a lawyer who … “B.”": a quotation later in the paragraph of another goes on with it
+            return speaker if line_start <= previous.outer_start and q.outer_start - previous.outer_end <= 240 else None
+        between = text[previous.outer_end:line_start].strip()
+        if "\n" in between or len(between) > 80:
+            return None  # another paragraph, or more than an attribution, lies between
+        return speaker
