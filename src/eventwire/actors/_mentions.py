@@ -17,8 +17,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.util import filter_spans
 
-from ._kb import ActorKB, People, SurfaceRef
 from ._bodies import BodyFinder, _letters
+from ._kb import ActorKB, People, SurfaceRef
 from ._names import NameFinder, title_words
 from ._places import (
     _PLACE_KINDS,
@@ -457,34 +457,6 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
                               **(base | {"start": start if n == 0 else at}))
                     for n, (at, iso3) in enumerate(countries)]
         return [Candidate(kind="group", country=country, sector=sector, org=org, **base)]
-
-    def _refs_in(self, start: int, end: int, kb_at, country, org):
-        """The first state and organisation named in tokens [start, end), where not known already."""
-        for i in range(start, end):
-            for ref in kb_at.get(i, (0, 0, []))[2]:
-                if ref.kind in _PLACE_KINDS and country is None:
-                    country = self._state_of(ref)
-                elif ref.kind == "org" and org is None:
-                    org = ref.id
-        return country, org
-
-    def _appositive_title(self, head: Token, kb_at, country, org):
-        for child in head.rights:
-            if child.dep_ != "appos":
-                continue
-            start, end = self._np_range(child)
-            end = max(end, child.right_edge.i + 1)
-            title, sector, _, _ = self._title(head.doc, start, end)
-            if title is None:
-                continue
-            for i in range(start, end):
-                for ref in kb_at.get(i, (0, 0, []))[2]:
-                    if ref.kind in ("country", "demonym") and country is None:
-                        country = ref.id
-                    elif ref.kind == "org" and org is None:
-                        org = ref.id
-            return title, sector, country, org
-        return None, None, country, org
 
     def _pronouns(self, tokens: list[Token]) -> list[Candidate]:
         return [

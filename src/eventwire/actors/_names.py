@@ -13,7 +13,7 @@ from difflib import get_close_matches
 from spacy.tokens import Doc, Span, Token
 
 from ._kb import ActorKB, SurfaceRef, surname_forms
-from ._places import _LOCATIVE_PREPS, _known_place
+from ._places import _LOCATIVE_PREPS, _PLACE_KINDS, _known_place
 
 # Words before a name that are no part of it, though written capitalised ("Mr Khan", "Sheikh Hasina").
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "sheikh",
@@ -114,6 +114,34 @@ class NameFinder:
                 break
             start -= 1
         return doc[start : name.end] if start < name.start else name
+
+    def _refs_in(self, start: int, end: int, kb_at, country, org):
+        """The first state and organisation named in tokens [start, end), where not known already."""
+        for i in range(start, end):
+            for ref in kb_at.get(i, (0, 0, []))[2]:
+                if ref.kind in _PLACE_KINDS and country is None:
+                    country = self._state_of(ref)
+                elif ref.kind == "org" and org is None:
+                    org = ref.id
+        return country, org
+
+    def _appositive_title(self, head: Token, kb_at, country, org):
+        for child in head.rights:
+            if child.dep_ != "appos":
+                continue
+            start, end = self._np_range(child)
+            end = max(end, child.right_edge.i + 1)
+            title, sector, _, _ = self._title(head.doc, start, end)
+            if title is None:
+                continue
+            for i in range(start, end):
+                for ref in kb_at.get(i, (0, 0, []))[2]:
+                    if ref.kind in ("country", "demonym") and country is None:
+                        country = ref.id
+                    elif ref.kind == "org" and org is None:
+                        org = ref.id
+            return title, sector, country, org
+        return None, None, country, org
 
     def _add_typos(self, doc: Doc, kb_at, ent_at, tokens: list) -> None:
         """Misspelt state names, peoples and capitals ("Ethopia", "Ghanians") the knowledge base missed."""

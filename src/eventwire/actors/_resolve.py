@@ -16,8 +16,8 @@ from spacy.tokens import Doc
 
 from ..records import Actor, Mention, Span
 from ._kb import ActorKB, Office, Person, surname_forms
-from ._model import _ascii
 from ._mentions import Candidate
+from ._model import _ascii
 from ._names import HONORIFICS, title_words
 
 
