@@ -308,3 +308,30 @@ def test_an_unresolved_pronoun_in_an_adverbial_clause_is_the_host_clause_subject
                        "border, Macedonian officials said.")
     sources = {c for e, s, *_ in events for c in codes(s)}
     assert "MKDGOV" not in sources
+
+
+def test_an_event_that_dates_another_ranks_below_it():
+    events = events_of("Italy suspended air links with Serbia, one day after a Serbian army jet shot down a "
+                       "helicopter carrying EC truce monitors.")
+    assert [e.plover_type for e, *_ in events] == ["SANCTION"]
+
+
+def test_what_talks_are_on_is_their_topic_not_an_event():
+    events = events_of("Israel and Lebanon renewed negotiations today on an Israeli troop pullback from Lebanon.")
+    assert [e.plover_type for e, *_ in events] == ["CONSULT"]
+
+
+def test_a_place_a_clause_happens_in_is_not_its_doer():
+    events = events_of("Serbia lifted a curfew in Montenegro, where 28 people have been killed this year.")
+    assert all("MNE" not in codes(source) for _, source, *_ in events)
+
+
+def test_an_event_after_a_verb_is_not_governed_by_it():
+    e, source, _, _ = one(events_of("Pakistan ordered patrols after violent protests by Afghan students."), "PROTEST")
+    assert not e.hypothetical and "PAK" not in {a.country for a in source}
+
+
+def test_a_verb_coordinated_with_a_passive_shares_its_subject():
+    e, source, _, _ = one(events_of("The Serbian prime minister has been indicted by the U.N. court and will resign."),
+                          "AGREE")
+    assert {a.name for a in source} == {"Serbian prime minister"}

@@ -20,7 +20,7 @@ from ..actors import mention_index
 from ..records import Actor, ActorRef, Event, Span
 from ._lexicon import Entry, Lexicon
 from ._modality import ModalityMixin
-from ._syntax import _anchored, _charged_with, _governors, _heads, _nested, _passive, _refs
+from ._syntax import ADJUNCT_PREPS, _anchored, _charged_with, _governors, _heads, _nested, _passive, _refs
 
 _SUBJECTS = {"nsubj", "csubj", "expl"}
 _DEFAULT_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "into", "upon", "over", "for")
@@ -148,6 +148,9 @@ class EventDetector(ModalityMixin):
                 if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
                     return [verb.head]
                 return [subject]
+            if verb.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in verb.head.children):
+                # "the prime minister has been indicted by the court and will resign": the passive's subject
+                return [c for c in verb.head.children if c.dep_ == "nsubjpass"][:1]
             if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
                 verb = verb.head  # "threatened to attack", "is willing to withdraw" (through the adjective)
                 continue
@@ -164,7 +167,11 @@ class EventDetector(ModalityMixin):
                     return objects[:1]  # "accused Rwanda of making accusations": the accused does it
                 verb = verb.head.head  # "India was guilty of violating the ceasefire", "after meeting Putin, …"
                 continue
-            if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN") and not _passive(verb):
+            # "Montenegro, where 28 people have been killed": a place the clause happens in, or a noun a passive
+            # clause is done to, is not its doer
+            if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN") and not _passive(verb) and \
+                    not any(c.dep_ == "auxpass" or c.dep_ == "advmod" and c.lower_ in ("where", "when")
+                            for c in verb.children):
                 return [verb.head]
             return []
         return []
@@ -247,6 +254,8 @@ class EventDetector(ModalityMixin):
         while phrase.dep_ == "conj" and phrase.head.pos_ in ("NOUN", "PROPN"):
             phrase = phrase.head  # "announced asset freezes and sanctions against …"
         governor = phrase.head
+        if phrase.dep_ == "pobj" and governor.lower_ in ADJUNCT_PREPS:
+            return None  # "ordered patrols after protests by Muslim groups": the verb does not take the protests
         if phrase.dep_ == "pobj" and governor.dep_ == "prep":
             if governor.lower_ == "as" and governor.head.dep_ == "dobj":
                 governor = governor.head  # "hold families as human shields", with "as" parsed on the object
@@ -418,7 +427,7 @@ class EventDetector(ModalityMixin):
             # "renewed negotiations on an Israeli troop pullback": what talks are about is their topic, not an act
             talks = token.head.head
             topic = token.dep_ == "pobj" and token.head.lower_ in ("on", "over", "about") and \
-                talks.pos_ == "NOUN" and any(codes.get(talks.i, "").startswith(r) for r in topics)
+                light.get(talks.i) != n and any(codes.get(talks.i, "").startswith(r) for r in topics)
             # "staged demonstrations to demand reforms": the purpose of an event is part of it, not an act done
             if framed or topic or token.dep_ == "advcl" and token.head.i in codes and token.head.i not in statements and any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in token.children):

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ._syntax import ADJUNCT_PREPS
+
 
 class ModalityMixin:
     def _clause_of(self, token: Token) -> Token:
@@ -26,6 +28,12 @@ class ModalityMixin:
             if any(c.lemma_.lower() in self.hypo_mods for c in trigger.children if c.dep_ in ("amod", "compound")):
                 hypothetical = True
         clause = self._clause_of(trigger)
+        t = trigger
+        while t.i != clause.i and t.head.i != t.i:
+            if t.dep_ == "prep" and t.lower_ in ADJUNCT_PREPS:
+                # "ordered patrols after violent protests": the protests are not what was ordered
+                return negated, hypothetical, intended
+            t = t.head
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and (
                 clause.head.lemma_.lower() not in self.factive):
             hypothetical = True  # "to use military force": intended, not done

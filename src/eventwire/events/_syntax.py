@@ -69,6 +69,8 @@ def _governors(token: Token):
         child = ancestor
 
 
+# prepositions that set an event beside a clause, not under its verb ("ordered patrols after protests by …")
+ADJUNCT_PREPS = frozenset({"after", "before", "since", "following", "despite", "amid"})
 _DIRECTED = {"for", "against", "on", "to", "toward", "towards", "with", "over", "at"}
 _INSIDE = {"compound", "amod", "poss", "nmod", "appos", "prep", "pobj", "det", "nummod", "quantmod"}
 
