@@ -53,6 +53,11 @@ def test_nested_single_quotes_stay_inside():
     assert quoted_texts("“They told us ‘go home’ and left,” he said.") == ["They told us ‘go home’ and left,"]
 
 
+def test_a_closing_mark_typed_to_open_a_paragraph_opens_it():
+    text = "“A real disgrace.” ― Ann Lee\n”Fear. I am afraid.” ― Karen Bo\n“Next one.” ― Bob Day"
+    assert quoted_texts(text) == ["A real disgrace.", "Fear. I am afraid.", "Next one."]
+
+
 def test_british_single_quotes_when_no_double_ones():
     assert quoted_texts("The minister said: ‘We are ready to talk.’ It’s a start.") == ["We are ready to talk."]
 
@@ -223,3 +228,11 @@ def test_unresolved_personal_pronoun_speaker_is_the_person_named_just_before():
 def test_first_person_outside_quotation_marks_is_the_writer():
     quotes, _ = quotes_of("I covered the campaign for a year. I believe that the polls were wrong from the start.")
     assert ("indirect", "that the polls were wrong from the start", "the writer", "believe") in {q[:4] for q in quotes}
+
+
+def test_quotations_signed_with_a_dash_stay_apart():
+    quotes, _ = quotes_of("Readers wrote in after the debate.\n“He is not fit to lead this great country of ours.” ―\xa0Jorge "
+                          "Falcon\n“Maybe we can build a wall around him instead.” ― Steve Quinlan\n", date="2016-09-27")
+    assert [(c, s) for _, c, s, _, _ in quotes] == [
+        ("He is not fit to lead this great country of ours.", "Jorge Falcon"),
+        ("Maybe we can build a wall around him instead.", "Steve Quinlan")], quotes

@@ -83,10 +83,12 @@ def _role(line: str, m: re.Match, opening_now: bool) -> str:
     mark = m.group()
     if mark in _OPENERS:
         return "open"
-    if mark in _CLOSERS:
-        return "close"
     before = line[m.start() - 1] if m.start() else ""
     after = line[m.end()] if m.end() < len(line) else ""
+    if mark in _CLOSERS:
+        # a closing mark typed for an opening one ("”Fear. …”") opens when nothing is open and a word follows
+        at_start = not line[:m.start()].strip()
+        return "open" if opening_now and at_start and after and not after.isspace() else "close"
     if before in _BEFORE_OPEN and after and not after.isspace():
         return "open"
     if (not after or after.isspace() or after in ".,;:!?)]}—–-") and before and not before.isspace():

@@ -16,7 +16,7 @@ END_PUNCT = ".,!?;:…"
 def dash_cue(doc: Doc, last: Token) -> Token | None:
     """“…” ― Name: a dash right after the closing mark, then a name."""
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    if nxt is not None and nxt.text in ("—", "―", "–", "-", "--") and named_after(nxt) is not None:
+    if nxt is not None and nxt.text.strip() in ("—", "―", "–", "-", "--") and named_after(nxt) is not None:
         return nxt
     return None
 
@@ -25,6 +25,8 @@ def named_after(cue: Token) -> Token | None:
     """The name right after a dash: the head of its run of proper nouns."""
     names = []
     for token in cue.doc[cue.i + 1:cue.i + 6]:
+        if token.is_space and not names and "\n" not in token.text:
+            continue  # "―\xa0Jorge Falcon"
         if token.pos_ != "PROPN":
             break
         names.append(token)
@@ -70,7 +72,8 @@ def merge_runs(doc: Doc, direct: list[tuple[Quoted, Token | None, bool]]) -> lis
             p, p_cue, p_tentative = merged[-1]
             # the joined content must stay mostly the speaker's words, not the attribution between them
             mostly_quoted = q.outer_start - p.outer_end <= (p.end - p.start) + (q.end - q.start)
-            if (cue is None or p_cue is None or cue.i == p_cue.i) and mostly_quoted and \
+            signed = p_cue is not None and p_cue.is_punct and p_cue.idx >= p.outer_end - 1  # "“…” ― Ann Lee"
+            if (cue is None or p_cue is None or cue.i == p_cue.i) and mostly_quoted and not signed and \
                     only_attribution(doc, p, q, p_cue or cue, next_paragraph=cue is None):
                 merged[-1] = (Quoted(p.start, q.end, p.outer_start, q.outer_end, p.paragraphs + q.paragraphs - 1),
                               p_cue or cue, p_tentative and tentative)
