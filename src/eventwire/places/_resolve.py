@@ -62,10 +62,11 @@ def resolve(toponyms: list[Toponym], text: str, actors: list[Actor], gazetteer: 
         scored = []
         for n, (c, alt) in enumerate(cands):
             capital = c.feature == "city" and not alt and gazetteer.is_capital(c)  # not "Mexico" for Mexico City
-            bonus = (CAPITAL_BONUS if capital else 0.0) + SUPPORT_BONUS * min(MAX_SUPPORT, support.get((key, n), 0))
+            bonus = CAPITAL_BONUS if capital else 0.0
             if c.feature in LOCAL_FEATURES and (national or state and not capital and c.population < METROPOLIS):
                 bonus -= NATIONAL_NAME_PENALTY
-            scored.append((c, alt, bonus))
+            scored.append((c, alt, bonus, SUPPORT_BONUS * min(MAX_SUPPORT, support.get((key, n), 0)),
+                           national and c.feature in LOCAL_FEATURES))
         candidates[key] = scored
     first = {key: _best(cands, _Evidence(actor_countries, set(), []), ()) for key, cands in candidates.items()}
     for _ in range(EVIDENCE_ROUNDS - 1):
@@ -111,24 +112,29 @@ class _Evidence:
         self.admin1 = admin1
         self.admin2 = admin2
         self.points = points
+        self.named: set[tuple] = set()  # (country, admin1 name) and (country, admin1, admin2) of areas named
 
     @classmethod
     def of(cls, actor_countries: Counter, others: list[GeoName]) -> _Evidence:
         countries = Counter(actor_countries)
-        admin1, admin2 = set(), set()
+        admin1, admin2, named = set(), set(), set()
         points = []
         for g in others:
             if g.country:
                 countries[g.country] += 1
             if g.feature == "admin2":
                 admin2.add((g.country, g.admin1, g.name))
+                named.add((g.country, g.admin1, g.name))
             if g.feature == "admin1":
                 admin1.add((g.country, g.name))
+                named.add((g.country, g.name))
             elif g.admin1:
                 admin1.add((g.country, g.admin1))
             if g.feature in ("city", "admin2"):
                 points.append((g.lat, g.lon))
-        return cls(countries, admin1, points, admin2)
+        evidence = cls(countries, admin1, points, admin2)
+        evidence.named = named
+        return evidence
 
 
 def _support(candidates: dict[str, list[tuple[GeoName, bool]]]) -> dict[tuple[str, int], int]:
@@ -151,18 +157,31 @@ def _support(candidates: dict[str, list[tuple[GeoName, bool]]]) -> dict[tuple[st
     return out
 
 
-def _best(cands: list[tuple[GeoName, bool, float]], evidence: _Evidence, paired) -> GeoName | None:
-    """The best-scoring candidate; ``paired``: ids of candidates that fit a "City, State" pairing."""
+def _best(cands: list[tuple[GeoName, bool, float, float, bool]], evidence: _Evidence, paired) -> GeoName | None:
+    """The best-scoring candidate; ``paired``: ids of candidates that fit a "City, State" pairing.
+    Each candidate: (entry, alternate name?, prior bonus, support bonus, a town with a country's name?)."""
     best, best_score = None, -math.inf
-    for cand, alternate, bonus in cands:
+    for cand, alternate, bonus, support, national_town in cands:
         if alternate:  # a big city's other name ("New York" for New York City) is a name in use
             bonus -= ALTERNATE_PENALTY if cand.population < BIG_CITY else BIG_ALTERNATE_PENALTY
-        score = _score(cand, evidence) + bonus
+        if national_town and not _in_named_area(cand, evidence):
+            # a town named after a country ("Egypt", Alabama) needs its state or county named, not just a local story
+            score = _score(cand, _NO_EVIDENCE) + bonus
+        else:
+            score = _score(cand, evidence) + bonus + support
         if id(cand) in paired:
             score += QUALIFIER_BONUS
         if score > best_score:
             best, best_score = cand, score
     return best
+
+
+def _in_named_area(c: GeoName, ev: _Evidence) -> bool:
+    """Whether the document names the town's state or county itself (not merely other towns there)."""
+    return (c.country, c.admin1) in ev.named or (c.country, c.admin1, c.admin2) in ev.named
+
+
+_NO_EVIDENCE = _Evidence(Counter(), set(), [])
 
 
 def _score(c: GeoName, ev: _Evidence) -> float:

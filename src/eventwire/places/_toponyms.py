@@ -67,16 +67,19 @@ def find_toponyms(doc: Doc, text: str, actors: list[Actor], gazetteer: Gazetteer
     """Every toponym mention in ``doc`` in text order, metonymic ones flagged."""
     found: list[Toponym] = []
     taken: set[int] = set()
-    demonyms = _demonyms() | _person_names(actors)
+    # a name its state or country follows is a place even where the NER calls it a person ("Greer, South Carolina")
+    qualified = {e.text for e in doc.ents if e.label_ not in PLACE_LABELS and _before_qualifier(doc, e.end, e.text, gazetteer)}
+    demonyms = _demonyms() | (_person_names(actors, doc) - qualified)
     for ent in doc.ents:
         taken.update(range(ent.start, ent.end))
         # a FAC the gazetteer does not know (a jail, a road) may still open with a place: see _embedded
         if (ent.label_ in PLACE_LABELS and (ent.label_ != "FAC" or gazetteer.candidates(ent.text))) \
                 or (ent.label_ in RELABELLED and _is_known(ent.text, gazetteer)):
             found.extend(t for t in _split(doc, text, ent.start, ent.end) if t.text not in demonyms)
-        elif (_after_locative(doc, ent.start, RELABEL_PREPOSITIONS) or _before_local_noun(doc, ent.end) or _after_address(doc, ent.start)) \
-                and ent.label_ in ("PERSON", "ORG", "NORP") and _is_place_name(ent.text, gazetteer) \
-                and ent.text not in demonyms:
+        elif ent.label_ in ("PERSON", "ORG", "NORP") and ent.text not in demonyms and (
+                (_after_locative(doc, ent.start, RELABEL_PREPOSITIONS) or _before_local_noun(doc, ent.end)
+                 or _after_address(doc, ent.start)) and _is_place_name(ent.text, gazetteer)
+                or ent.text in qualified):
             found.extend(_split(doc, text, ent.start, ent.end))  # "born in Churchill" tagged PERSON
         elif ent.label_ in EMBEDDING_LABELS:
             embedded = _embedded(doc, text, ent.start, ent.end, gazetteer)
@@ -160,11 +163,14 @@ def _after_locative(doc: Doc, i: int, prepositions=None) -> bool:
     return j >= 0 and doc[j].lower_ in (prepositions or LOCATIVE_BEFORE)
 
 
-def _person_names(actors: list[Actor]) -> frozenset[str]:
-    """Every word of the names of the document's people ("Paterson" of David Paterson): never a place here."""
+def _person_names(actors: list[Actor], doc: Doc) -> frozenset[str]:
+    """Every word of the names of the document's people ("Paterson" of David Paterson): never a place here.
+    A PERSON entity with a word that is no proper noun is the NER's mistake, no name (a headline's
+    "Rethinking Egypt")."""
+    not_names = {e.text for e in doc.ents if e.label_ == "PERSON" and any(t.pos_ != "PROPN" for t in e)}
     words = set()
     for actor in actors:
-        if any(m.label == "PERSON" for m in actor.mentions) and " " in actor.name:
+        if any(m.label == "PERSON" for m in actor.mentions) and " " in actor.name and actor.name not in not_names:
             words.update(actor.name.split())
             words.update(m.span.text for m in actor.mentions if m.label == "PERSON")
     return frozenset(words)
@@ -176,7 +182,9 @@ def _is_place_name(name: str, gazetteer: Gazetteer) -> bool:
 
 def _is_dateline(doc: Doc, i: int, size: int) -> bool:
     """An all-capitals name opening a paragraph before a dash or "(AP)": "TORRINGTON — ..."."""
-    at_start = i == 0 or "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space
+    # after a paragraph break, a headline's full stop or a date ("March 30, 2009 NEWARK --")
+    at_start = i == 0 or "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space or doc[i - 1].text in (".", "!", "?") \
+        or doc[i - 1].like_num and len(doc[i - 1].text) == 4
     after = doc[i + size] if i + size < len(doc) else None
     return at_start and after is not None and (after.text in DATELINE_DASHES or after.text == ",") \
         and all(t.is_upper for t in doc[i:i + size])
@@ -185,6 +193,23 @@ def _is_dateline(doc: Doc, i: int, size: int) -> bool:
 def _is_local(name: str, gazetteer: Gazetteer) -> bool:
     """A country, admin area, region or a town of some size called ``name``."""
     return any(c.feature != "city" or c.population >= MIN_EMBEDDED_POPULATION for c in gazetteer.candidates(name))
+
+
+def _before_qualifier(doc: Doc, end: int, name: str, gazetteer: Gazetteer) -> bool:
+    """A name followed by its state or country ("Greer, South Carolina", "Surprise, Ariz."): a place there,
+    whatever the NER made of it."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    for size in range(min(MAX_WINDOW, len(doc) - end - 1), 0, -1):
+        qualifier = doc[end + 1:end + 1 + size]
+        if not qualifier[0].text[:1].isupper():
+            return False
+        areas = [a for a in gazetteer.candidates(qualifier.text) if a.feature in ("country", "admin1")]
+        if areas:
+            return any(c.feature in ("city", "admin2") and any(
+                c.country == a.country and (a.feature == "country" or c.admin1 == a.name) for a in areas)
+                for c in gazetteer.candidates(name))
+    return False
 
 
 def _is_known(name: str, gazetteer: Gazetteer) -> bool:
@@ -225,16 +250,18 @@ def _missed(doc: Doc, text: str, taken: set[int], gazetteer: Gazetteer) -> list[
             if any(j in taken for j in range(i, i + size)) or not doc[i + size - 1].text[:1].isupper():
                 continue
             span = doc[i:i + size]
-            if size == 1 and (doc[i].is_sent_start and doc[i].is_upper or len(doc[i].text) < 3
-                              or doc[i].lower_ in GENERIC_WORDS):
+            dateline = _is_dateline(doc, i, size)
+            if size == 1 and not dateline and (doc[i].is_sent_start and doc[i].is_upper or len(doc[i].text) < 3
+                                               or doc[i].lower_ in GENERIC_WORDS):
                 continue  # "US" at a sentence start is fine, but a lone "IN", "OR" or "Eastern" is not a place
             if (i + size < len(doc) and doc[i + size].is_title and doc[i + size].pos_ == "PROPN"
                     and doc[i + size - 1].text not in AREA_WORDS and doc[i + size].text not in LOCAL_WORDS_TITLED):
                 continue  # only the whole name: not "South East" of "South East Asian"
             if (_is_known(span.text, gazetteer)
                     or (size > 1 and doc[i + size - 1].text in AREA_WORDS and gazetteer.candidates(span.text))
-                    or ((_after_locative(doc, i) and doc[i].pos_ == "PROPN" or _is_dateline(doc, i, size))
-                        and _is_place_name(span.text, gazetteer))):
+                    or ((_after_locative(doc, i) and doc[i].pos_ == "PROPN" or dateline)
+                        and _is_place_name(span.text, gazetteer))
+                    or _before_qualifier(doc, i + size, span.text, gazetteer)):
                 toponym = _toponym(doc, text, i, i + size)
                 if toponym is not None:
                     found.append(toponym)
