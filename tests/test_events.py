@@ -335,3 +335,9 @@ def test_a_verb_coordinated_with_a_passive_shares_its_subject():
     e, source, _, _ = one(events_of("The Serbian prime minister has been indicted by the U.N. court and will resign."),
                           "AGREE")
     assert {a.name for a in source} == {"Serbian prime minister"}
+
+
+def test_an_object_that_is_no_actor_stands_for_whose_it_is():
+    e, _, target, _ = one(events_of("The German government rejected a request by Turkish President Erdogan to hold "
+                                    "a rally."), "REJECT")
+    assert "TUR" in {a.country for a in target}

@@ -111,6 +111,13 @@ def _refs(tokens: list[Token], actor_at: dict[int, ActorRef], triggers_at=frozen
             # no actor stands for the one its phrase is directed at
             ref = next((actor_at[g.i] for c in token.children if c.dep_ == "prep" and c.lower_ in _DIRECTED
                         for g in c.children if g.dep_ == "pobj" and g.i in actor_at), None)
+            if ref is None:  # "rejected a request by Erdogan", "proposals laid out by the National Assembly":
+                # else the actor whose it is
+                agents = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                          for g in c.children if g.dep_ == "pobj"]
+                agents += [g for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                           for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+                ref = next((actor_at[g.i] for g in agents if g.i in actor_at), None)
         if ref is None and deep:
             ref = next((actor_at[t.i] for t in token.subtree if t.i in actor_at), None)
         if ref is not None and ref.actor_id not in seen:
