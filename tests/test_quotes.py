@@ -236,3 +236,12 @@ def test_quotations_signed_with_a_dash_stay_apart():
     assert [(c, s) for _, c, s, _, _ in quotes] == [
         ("He is not fit to lead this great country of ours.", "Jorge Falcon"),
         ("Maybe we can build a wall around him instead.", "Steve Quinlan")], quotes
+
+
+def test_object_frames_end_before_a_dash_aside_and_the_scene():
+    quotes, _ = quotes_of("Laurence Tribe likened the rules to “burning the Constitution” - a charge that stung. "
+                          "Bill Clinton criticized the health law as a “crazy system” during a campaign stop in Flint.",
+                          date="2016-10-04")
+    found = {c for _, c, _, _, _ in quotes}
+    assert "the rules to “burning the Constitution”" in found, found
+    assert "the health law as a “crazy system”" in found, found

@@ -16,6 +16,10 @@ _COMPLEMENTS = {"dobj", "dative", "oprd", "xcomp", "ccomp", "prep", "acomp", "at
                 "agent"}
 _BREAKS = {",", ";", ":", "—", "–", "-", "--", "(", "."}
 _STOP = {"punct", "cc", "conj", "advcl", "parataxis", "mark", "relcl"}
+# Prepositions of the verb that set the scene (when, where) rather than complete what was said
+_SCENE_PREPS = {"during", "after", "before", "since", "amid", "at", "in", "while", "despite", "following"}
+_DASHES = {"—", "–", "-", "--", ";"}
+_SCENE_ONLY = {"during", "amid", "despite", "following"}  # never part of what was said, wherever attached
 
 
 def infinitive(verb: Token) -> tuple[int, int] | None:
@@ -59,19 +63,22 @@ def prepositional_object(verb: Token, preps: frozenset[str]) -> tuple[int, int] 
 
 
 def complement_span(verb: Token, first: Token) -> tuple[int, int] | None:
-    """From ``first``'s phrase to the end of the verb's last complement, stopping at a comma, a coordinated verb
-    or a participle clause."""
+    """From ``first``'s phrase to the end of the verb's last complement, stopping at a comma, a coordinated verb,
+    a participle clause, a dash aside or the scene ("… during a campaign stop", "… at a rally")."""
     tokens = [t for t in first.subtree]
     for child in verb.children:
         if child.i <= first.i:
             continue
         if child.dep_ == "punct" and child.text not in _BREAKS:
             continue  # quotation marks and brackets inside the complement
-        if child.dep_ in _STOP or child.dep_ not in _COMPLEMENTS:
+        if child.dep_ in _STOP or child.dep_ not in _COMPLEMENTS or (
+                child.dep_ == "prep" and child.lower_ in _SCENE_PREPS):
             break
         tokens.extend(child.subtree)
     tokens.sort(key=lambda t: t.i)
-    return _trimmed(tokens)
+    cut = next((k for k, t in enumerate(tokens) if k and (
+        t.text in _DASHES and t.nbor(-1).whitespace_ or t.dep_ == "prep" and t.lower_ in _SCENE_ONLY)), None)
+    return _trimmed(tokens[:cut])
 
 
 def host_clause(verb: Token) -> tuple[int, int] | None:
