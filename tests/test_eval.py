@@ -34,8 +34,8 @@ def test_eval_events_reports_scores(shared):
     assert result.exit_code == 0, result.output
     scores = json.loads(result.stdout)
     # Regression floors under the measured figures (see the closing notes); the targets are 0.85.
-    assert scores["plover_gsr"]["micro"]["f1"] >= 0.82
-    assert scores["cameo_class"]["accuracy"] >= 0.84
-    assert scores["cameo_ner"]["both"]["f1"] >= 0.61
-    assert scores["cameo_ner"]["target"]["f1"] >= 0.47
+    assert scores["plover_gsr"]["micro"]["f1"] >= 0.845
+    assert scores["cameo_class"]["accuracy"] >= 0.845
+    assert scores["cameo_ner"]["both"]["f1"] >= 0.62
+    assert scores["cameo_ner"]["target"]["f1"] >= 0.49
     assert "ASSAULT→ASSAULT" in scores["plover_gsr"]["confusion"]
