@@ -438,7 +438,7 @@ class EventDetector(ModalityMixin):
             # an event noun inside another noun's phrase ("sentences for their reporting on the crackdown") is
             # what that noun is about, below the clause's own event
             nested = token.pos_ != "VERB" and _nested(token)
-            # an earlier event that dates the main one ("one day after a jet shot down …", "since the August 13
+            # an event that dates the main one ("one day after a jet shot down …", "since the August 13
             # accord") is its time frame, not news of its own: ranked lower still
             anchor = _anchored(token, anchors)
             event.confidence = round(max(0.1, event.confidence - 0.1 * depth - 0.35 * background - 0.1 * nested
