@@ -232,10 +232,13 @@ def test_first_person_outside_quotation_marks_is_the_writer():
 
 def test_quotations_signed_with_a_dash_stay_apart():
     quotes, _ = quotes_of("Readers wrote in after the debate.\n“He is not fit to lead this great country of ours.” ―\xa0Jorge "
-                          "Falcon\n“Maybe we can build a wall around him instead.” ― Steve Quinlan\n", date="2016-09-27")
-    assert [(c, s) for _, c, s, _, _ in quotes] == [
-        ("He is not fit to lead this great country of ours.", "Jorge Falcon"),
-        ("Maybe we can build a wall around him instead.", "Steve Quinlan")], quotes
+                          "Falcon\n“Maybe we can build a wall around him instead.” ― Steve Quinlan\n“How did we get this "
+                          "low as a nation?”\xa0― Jacklyn Ashley\n“He never answered a single question.”― Carla Sanchez\n",
+                          date="2016-09-27")
+    assert [(c, s.split()[-1]) for _, c, s, _, _ in quotes] == [
+        ("He is not fit to lead this great country of ours.", "Falcon"),
+        ("Maybe we can build a wall around him instead.", "Quinlan"),
+        ("How did we get this low as a nation?", "Ashley"), ("He never answered a single question.", "Sanchez")], quotes
 
 
 def test_object_frames_end_before_a_dash_aside_and_the_scene():

@@ -76,6 +76,8 @@ class QuoteFinder:
         state.utterance_tokens = {t.i for q in quoted if self._stands_alone(text[q.start:q.end]) or utterance(text, q)
                                   for t in tokens(doc, q.outer_start, q.outer_end)}
         indirect = self._indirect(doc, state)
+        for a in indirect:
+            a.content = _whole_quotations(a.content, quoted)
         quotes: list[tuple[int, str, Span, Token | None, ActorRef | None]] = []
         direct: list[tuple[Quoted, Token | None, bool]] = []
         for q in quoted:
@@ -429,6 +431,16 @@ class QuoteFinder:
                 if any(t.lower_ == "media" for t in words):
                     return " on social media"
         return None
+
+
+def _whole_quotations(content: tuple[int, int], quoted: list[Quoted]) -> tuple[int, int]:
+    """A reported clause that opens a quotation ends after it, not at a comma inside it (the parser's clause
+    often stops there: "told him that “we tell the truth, we deal with the issues”")."""
+    start, end = content
+    for q in quoted:
+        if start <= q.outer_start < end < q.end:
+            return start, q.outer_end
+    return content
 
 
 def _closing_mark_kept(text: str, start: int, end: int) -> int:

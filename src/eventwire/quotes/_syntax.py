@@ -15,8 +15,14 @@ END_PUNCT = ".,!?;:…"
 
 def dash_cue(doc: Doc, last: Token) -> Token | None:
     """“…” ― Name: a dash right after the closing mark, then a name."""
-    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    if nxt is not None and nxt.text.strip() in ("—", "―", "–", "-", "--") and named_after(nxt) is not None:
+    if len(last.text) > 1 and last.text[-1] in "—―–" and last.is_punct:
+        nxt = last  # "”―" as one token
+    else:
+        k = last.i + 1
+        while k < len(doc) and doc[k].is_space and "\n" not in doc[k].text:
+            k += 1  # "”\xa0― Ann Lee"
+        nxt = doc[k] if k < len(doc) else None
+    if nxt is not None and nxt.text.strip() in ("—", "―", "–", "-", "--", last.text) and named_after(nxt) is not None:
         return nxt
     return None
 
