@@ -248,3 +248,9 @@ def test_object_frames_end_before_a_dash_aside_and_the_scene():
     found = {c for _, c, _, _, _ in quotes}
     assert "the rules to “burning the Constitution”" in found, found
     assert "the health law as a “crazy system”" in found, found
+
+
+def test_a_name_before_a_colon_signs_the_quotation_after_it():
+    quotes, _ = quotes_of("Pollsters disagree about the caucus results.\n\nMore from Jeffrey M. Jones: “The partisanship "
+                          "of the state population is a starting point in determining its vote.”", date="2016-02-03")
+    assert [(k, s.split()[-1] if s else None) for k, _, s, _, _ in quotes] == [("direct", "Jones")], quotes

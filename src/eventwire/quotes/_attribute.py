@@ -39,6 +39,7 @@ from ._syntax import (
     prepositional_object,
     rest_of_line,
     rest_of_sentence,
+    signed_before,
     subject_of,
     title_cased,
     token_at,
@@ -326,6 +327,8 @@ class QuoteFinder:
             if verb.i < colon.i and verb.pos_ == "VERB" and verb.i not in state.quoted_tokens and (
                     subject_of(verb) is not None or named_after(verb) is not None):
                 return verb
+            if signed_before(colon) is not None:
+                return colon  # "More from Jeffrey M. Jones: “…”"
         sent = first.sent
         if sent.start == 0 or first.i > sent.start + 1:
             return None

@@ -44,7 +44,16 @@ def named_before(cue: Token) -> Token | None:
     names = [t for t in cue.doc[max(0, cue.i - 4):cue.i] if not t.is_space]
     if names and all(t.pos_ == "PROPN" or t.text.isupper() for t in names):
         return names[-1]
-    return None
+    return signed_before(cue)
+
+
+def signed_before(colon: Token) -> Token | None:
+    """The name that ends right before a colon introducing a quotation: "More from Jeffrey M. Jones: “…”", "-
+    Carl Bialik: “…”" (the head of the run of proper nouns; a capitalised word opening the line is no name)."""
+    before = colon.doc[colon.i - 1] if colon.i > 0 else None
+    if before is None or before.pos_ != "PROPN" or before.ent_type_ not in ("PERSON", "ORG"):
+        return None
+    return before
 
 
 def opens_line_with_name(colon: Token) -> bool:
