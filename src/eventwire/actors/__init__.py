@@ -13,12 +13,13 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ..records import Actor, ActorRef
+from ..records import Actor, ActorRef, Span
 from ._kb import ActorKB, KBError, load_kb
 from ._mentions import MentionFinder
 from ._resolve import Resolver
 
-__all__ = ["ActorKB", "ActorResolver", "KBError", "actor_resolver", "load_kb", "mention_index", "resolve_actors"]
+__all__ = ["ActorKB", "ActorResolver", "KBError", "actor_resolver", "coordinated_index", "load_kb", "mention_index",
+           "resolve_actors"]
 
 
 class ActorResolver:
@@ -57,4 +58,33 @@ def mention_index(doc: Doc, actors: list[Actor]) -> dict[int, ActorRef]:
             continue
         for token in tokens:
             index[token.i] = ActorRef(actor_id, span)
+    return index
+
+
+def coordinated_index(doc: Doc, actors: list[Actor]) -> dict[int, list[ActorRef]]:
+    """Token index → every actor of a phrase whose modifiers name several states ("US and British activists":
+    USA and GBR activists), for the tokens of the noun they share; :func:`mention_index` gives those tokens only
+    the last state's actor.
+
+    Such a phrase is one actor per state, each mentioned from its state's word to the shared noun ("US and British
+    activists", "British activists"), so the mentions of one phrase end together and nest."""
+    by_end: dict[int, list[tuple[Span, str]]] = {}
+    for actor in actors:
+        for m in actor.mentions:
+            if m.label != "PRON":
+                by_end.setdefault(m.span.end, []).append((m.span, actor.id))
+    text = doc.text
+    index: dict[int, list[ActorRef]] = {}
+    for spans in by_end.values():
+        if len({actor_id for _, actor_id in spans}) < 2:
+            continue
+        spans.sort(key=lambda x: x[0].start)
+        outer, inner = spans[0][0], spans[-1][0]
+        gap = text[outer.start : inner.start].split()
+        if not any(w.strip(",").lower() in ("and", "or", "&") or w.endswith(",") for w in gap):
+            continue  # nested, not coordinated
+        tokens = doc.char_span(inner.start, inner.end, alignment_mode="expand")
+        refs = list({actor_id: ActorRef(actor_id, span) for span, actor_id in spans}.values())
+        for token in tokens or ():
+            index[token.i] = refs
     return index

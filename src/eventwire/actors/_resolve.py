@@ -189,6 +189,8 @@ class Resolver:
             return _Draft(key, name, country, [sector], role, _code(kb, country, [sector]), None, c.former,
                           c.deceased, None, True)
         sectors = [c.sector] if c.sector else []
+        if c.country is None:  # "Clinton" out of office: which one is unknown, but both are American
+            c.country = self._shared_country(name, day)
         if c.former and c.sector == "GOV":
             sectors = ["ELI"]
         role = _role_text(c.role, c.former)
@@ -240,6 +242,16 @@ class Resolver:
                 return None
             offices.add((office.country, office.sector, office.role))
         return offices.pop() if len(offices) == 1 else None
+
+    def _shared_country(self, name: str, day: date | None) -> str | None:
+        """The one state of every person of the knowledge base a surname may mean, by the offices they had begun
+        by ``day`` (None if they differ)."""
+        ids = self.kb.surnames.get(name, [])
+        if len(ids) < 2:
+            return None
+        states = {o.country for i in ids for o in self.kb.people[i].offices
+                  if day is None or o.start is None or o.start <= day}
+        return states.pop() if len(states) == 1 and not states & {"IGO", "NGO"} else None
 
     def _coded_person(self, person: Person, c: Candidate, day: date | None) -> _Draft:
         kb = self.kb
