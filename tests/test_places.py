@@ -98,6 +98,35 @@ def test_local_context_picks_the_small_town():
     assert callable(resolved_toponyms)
 
 
+def test_town_named_after_a_country_needs_its_state():
+    places, _ = places_of("Police in Gadsden and Attalla said the two men had flown to Egypt last year.")
+    assert places["Egypt"].country == "EGY"  # a local Alabama story, yet no sign of Egypt, Alabama
+    places, _ = places_of("The two men grew up in Egypt, Alabama, near Gadsden and Attalla.")
+    assert (places["Egypt"].feature, places["Egypt"].admin1) == ("city", "Alabama")
+
+
+def test_name_before_its_state_is_a_place_whatever_the_ner_says():
+    places, _ = places_of("Greer, South Carolina. The city offers beautiful scenery. Greer also has been home to "
+                          "the headquarters.")
+    assert (places["Greer"].admin1, places["Greer"].feature) == ("South Carolina", "city")
+
+
+def test_datelines_after_a_headline_or_a_byline_date():
+    places, _ = places_of("City adjusts budget for recycling. TORRINGTON — City Council tentatively approved "
+                          "several budget changes.")
+    assert places["TORRINGTON"].admin1 == "Connecticut"  # not a subject standing for its government
+    places, _ = places_of("Budget talks resume. By JOHN SMITH Staff Reporter March 30, 2009 NEWARK -- The council "
+                          "met on Monday.")
+    assert places["NEWARK"].country == "USA"
+
+
+def test_a_misread_person_does_not_hide_a_country():
+    # the NER reads the headline's "Rethinking Egypt" as a person: its words must not block the country
+    places, _ = places_of("Rethinking Egypt-US relations. Since Obama took office, hopes spread. Egypt cooperated "
+                          "closely with Washington.")
+    assert places["Egypt"].country == "EGY"
+
+
 def test_capital_for_its_government_is_no_place():
     places, _ = places_of("Washington said it would impose new sanctions on Russia.")
     assert "Washington" not in places

@@ -35,6 +35,7 @@ NATIONAL_NAME_PENALTY = 2.5
 BIG_CITY = 200_000  # an alternate name of a city this big competes with places of that very name
 METROPOLIS = 1_000_000  # a city this big keeps its name against a state's ("New York")
 ADMIN2_BONUS = 2.5
+NAMED_STATE_BONUS = 1.0
 EVIDENCE_ROUNDS = 2  # rounds before the final one: each reads the previous round's readings
 
 
@@ -196,6 +197,8 @@ def _score(c: GeoName, ev: _Evidence) -> float:
         score += ADMIN1_BONUS
     if c.admin2 and (c.country, c.admin1, c.admin2) in ev.admin2:
         score += ADMIN2_BONUS
+    if c.feature in LOCAL_FEATURES and (c.country, c.admin1) in ev.named:
+        score += NAMED_STATE_BONUS  # the state named itself says more than the state of another town's reading
     if c.feature in LOCAL_FEATURES and ev.points and min(_km(c.lat, c.lon, la, lo) for la, lo in ev.points) < NEAR_KM:
         score += NEAR_BONUS
     return score

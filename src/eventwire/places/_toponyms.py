@@ -81,6 +81,8 @@ def find_toponyms(doc: Doc, text: str, actors: list[Actor], gazetteer: Gazetteer
                  or _after_address(doc, ent.start)) and _is_place_name(ent.text, gazetteer)
                 or ent.text in qualified):
             found.extend(_split(doc, text, ent.start, ent.end))  # "born in Churchill" tagged PERSON
+        elif (dateline := _opening_dateline(doc, ent.start, ent.end, gazetteer)) is not None:
+            found.append(_toponym(doc, text, ent.start, ent.start + dateline))  # "TORRINGTON — City Council" as ORG
         elif ent.label_ in EMBEDDING_LABELS:
             embedded = _embedded(doc, text, ent.start, ent.end, gazetteer)
             if embedded is not None:
@@ -91,7 +93,8 @@ def find_toponyms(doc: Doc, text: str, actors: list[Actor], gazetteer: Gazetteer
     found.sort(key=lambda t: t.start)
     government_spans = _government_mentions(actors)
     for toponym in found:
-        toponym.metonymic = _is_metonymic(doc[toponym.head], (toponym.start, toponym.end) in government_spans)
+        toponym.metonymic = _is_metonymic(doc[toponym.head], (toponym.start, toponym.end) in government_spans) \
+            and not _is_dateline_span(doc, toponym)  # the parser reads "TORRINGTON — City Council" as a subject
     return found
 
 
@@ -188,6 +191,19 @@ def _is_dateline(doc: Doc, i: int, size: int) -> bool:
     after = doc[i + size] if i + size < len(doc) else None
     return at_start and after is not None and (after.text in DATELINE_DASHES or after.text == ",") \
         and all(t.is_upper for t in doc[i:i + size])
+
+
+def _opening_dateline(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int | None:
+    """The size of a dateline that opens an entity the NER ran on past its dash, if any."""
+    for size in (1, 2):
+        if start + size < end and _is_dateline(doc, start, size) and _is_place_name(doc[start:start + size].text, gazetteer):
+            return size
+    return None
+
+
+def _is_dateline_span(doc: Doc, toponym: Toponym) -> bool:
+    span = doc.char_span(toponym.start, toponym.end)
+    return span is not None and span.text.isupper() and _is_dateline(doc, span.start, len(span))
 
 
 def _is_local(name: str, gazetteer: Gazetteer) -> bool:
