@@ -41,6 +41,7 @@ def test_gazetteer_knows_countries_states_counties_cities_and_regions():
     assert g.candidates("the Caribbean")[0].feature == "region"
     assert g.candidates("Ariz.")[0].name == "Arizona"
     assert g.candidates("Miss") == []  # abbreviations match only as written, dot included
+    assert g.candidates("NSW")[0].name == "New South Wales"
     assert g.capital_of("VEN").name == "Caracas"
 
 
@@ -118,6 +119,12 @@ def test_datelines_after_a_headline_or_a_byline_date():
     places, _ = places_of("Budget talks resume. By JOHN SMITH Staff Reporter March 30, 2009 NEWARK -- The council "
                           "met on Monday.")
     assert places["NEWARK"].country == "USA"
+
+
+def test_a_long_person_entity_blocks_only_the_persons_name():
+    places, _ = places_of("Alexandria Police Spokeswoman Ashley Hildebrandt said the leads originated in "
+                          "Alexandria. An Alexandria grand jury indicted Hill.")
+    assert "Hildebrandt" not in places and places["Alexandria"].feature == "city"
 
 
 def test_a_misread_person_does_not_hide_a_country():

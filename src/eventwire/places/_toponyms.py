@@ -50,6 +50,7 @@ STREET_WORDS = {"St", "Street", "Ave", "Avenue", "Rd", "Road", "Dr", "Drive", "B
                 "Way", "Hwy", "Highway", "Pkwy", "Parkway", "Court", "Ct", "Place", "Pl"}
 DATELINE_DASHES = {"—", "–", "-", "--", "(", ":"}
 AREA_WORDS = {"County", "Parish", "Province", "State", "Region", "District", "Borough"}
+MAX_NAME_WORDS = 2  # the words of a long PERSON entity that are the person's name (given name, surname)
 MAX_WINDOW = 4  # tokens in a name the NER missed ("Latin America and the Caribbean" has two)
 
 
@@ -174,7 +175,8 @@ def _person_names(actors: list[Actor], doc: Doc) -> frozenset[str]:
     words = set()
     for actor in actors:
         if any(m.label == "PERSON" for m in actor.mentions) and " " in actor.name and actor.name not in not_names:
-            words.update(actor.name.split())
+            # a long name holds more than the person's ("Alexandria Police Spokeswoman Ashley Hildebrandt")
+            words.update(actor.name.split()[-MAX_NAME_WORDS:] if len(actor.name.split()) > 3 else actor.name.split())
             words.update(m.span.text for m in actor.mentions if m.label == "PERSON")
     return frozenset(words)
 
