@@ -254,3 +254,8 @@ def test_a_name_before_a_colon_signs_the_quotation_after_it():
     quotes, _ = quotes_of("Pollsters disagree about the caucus results.\n\nMore from Jeffrey M. Jones: “The partisanship "
                           "of the state population is a starting point in determining its vote.”", date="2016-02-03")
     assert [(k, s.split()[-1] if s else None) for k, _, s, _, _ in quotes] == [("direct", "Jones")], quotes
+
+
+def test_a_quoted_phrase_in_an_object_takes_the_whole_object():
+    quotes, _ = quotes_of("Donald Trump repeated his “rigged system” line at every rally.", date="2016-09-20")
+    assert [(k, c) for k, c, _, _, _ in quotes] == [("mixed", "his “rigged system” line")], quotes

@@ -270,7 +270,10 @@ class QuoteFinder:
         end = max(inside.end - 1, start)
         while end + 1 < len(doc) and doc[end + 1].is_punct and doc[end + 1].text in "”\"'’":
             end += 1
-        return _Attribution(verb, (doc[start].idx, doc[end].idx + len(doc[end])), "mixed")
+        content = (doc[start].idx, doc[end].idx + len(doc[end]))
+        # the verb's complement may go on after the quoted phrase ("called bankers “fat cats” for years")
+        whole = frames.complement_span(verb, doc[start])
+        return _Attribution(verb, (content[0], max(content[1], whole[1]) if whole else content[1]), "mixed")
 
     def _prepositional_cue(self, doc: Doc, token: Token) -> bool:
         for words in self.cues.prepositional_cues:
