@@ -127,6 +127,17 @@ def test_a_long_person_entity_blocks_only_the_persons_name():
     assert "Hildebrandt" not in places and places["Alexandria"].feature == "city"
 
 
+def test_streets_and_roads_are_placed_in_their_town():
+    places, _ = places_of("Police in Torrington said a fire destroyed the roof of a home on Center Street. "
+                          "Highway 8 was closed near the Torrington exit.")
+    town = places["Torrington"]
+    for street in ("Center Street", "Highway 8"):
+        assert places[street].feature == "street" and places[street].geonames_id is None
+        assert (places[street].lat, places[street].lon) == (town.lat, town.lon)
+    places, _ = places_of("The company is located at 1200 Sycamore Road in a quiet district.")
+    assert "Sycamore Road" not in places or places["Sycamore Road"].lat is None  # no town: no point
+
+
 def test_a_misread_person_does_not_hide_a_country():
     # the NER reads the headline's "Rethinking Egypt" as a person: its words must not block the country
     places, _ = places_of("Rethinking Egypt-US relations. Since Obama took office, hopes spread. Egypt cooperated "

@@ -44,7 +44,9 @@ def resolve(toponyms: list[Toponym], text: str, actors: list[Actor], gazetteer: 
     keys = [place_key(t.text) for t in toponyms]
     candidates: dict[str, list[tuple[GeoName, bool]]] = {}
     for toponym, key in zip(toponyms, keys):
-        if key not in candidates:
+        if toponym.street:
+            candidates.setdefault(key, [])
+        elif key not in candidates:
             primary = gazetteer.candidates(toponym.text)[:MAX_CANDIDATES]
             # "Hunan" the province, "New York" the city, "Mecca" (Makkah) by their alternate names
             national = any(c.feature in ("country", "region") for c in primary)
@@ -87,7 +89,24 @@ def resolve(toponyms: list[Toponym], text: str, actors: list[Actor], gazetteer: 
             members = [c for c, *_ in candidates[keys[qualified[i]]]]
             pairs = [(a, c) for a, *_ in candidates[key] for c in members if _inside(c, a)]
         resolved.append(_best(candidates[key], evidence[key], {id(p[0]) for p in pairs}))
-    return resolved
+    return _place_streets(toponyms, resolved, qualifiers)
+
+
+def _place_streets(toponyms: list[Toponym], resolved: list[GeoName | None], qualifiers: dict[int, int]):
+    """Streets and roads placed in their town: the one after a comma ("Memphis St., Alexandria"), else the
+    story's most named town or county (local news names its streets in its own town)."""
+    local = Counter(g for t, g in zip(toponyms, resolved) if g is not None and not t.street
+                    and g.feature in LOCAL_FEATURES)
+    home = local.most_common(1)[0][0] if local else None
+    out = []
+    for i, (toponym, g) in enumerate(zip(toponyms, resolved)):
+        if toponym.street:
+            town = resolved[qualifiers[i]] if i in qualifiers else None
+            town = town if town is not None and town.feature in LOCAL_FEATURES else home
+            g = None if town is None else GeoName(None, toponym.text, town.country, town.admin1, town.lat, town.lon,
+                                                  0, "street", town.admin2)
+        out.append(g)
+    return out
 
 
 def _actor_countries(actors: list[Actor], toponyms: list[Toponym]) -> Counter:

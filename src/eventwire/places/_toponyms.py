@@ -48,6 +48,11 @@ LOCAL_WORDS_TITLED = {"Police", "City", "County", "Council", "Mayor", "Fire", "A
                       "Sheriff", "Schools", "School", "Hospital", "Court", "Public", "Board", "High", "Chamber"}
 STREET_WORDS = {"St", "Street", "Ave", "Avenue", "Rd", "Road", "Dr", "Drive", "Blvd", "Boulevard", "Lane", "Ln",
                 "Way", "Hwy", "Highway", "Pkwy", "Parkway", "Court", "Ct", "Place", "Pl"}
+STREET_LABELS = {"FAC", "ORG", "PERSON", "GPE", "LOC", "WORK_OF_ART", "CARDINAL"}
+# Last words of street names; "Court", "Place" and "Way" are left out: courts and companies end so too.
+STREET_NAME_WORDS = {"St", "Street", "Ave", "Avenue", "Rd", "Road", "Dr", "Drive", "Blvd", "Boulevard", "Lane", "Ln",
+                     "Hwy", "Highway", "Pkwy", "Parkway", "Bypass"}
+ROAD_WORDS = {"Highway", "Route", "Interstate", "Road", "Hwy"}
 DATELINE_DASHES = {"—", "–", "-", "--", "(", ":"}
 AREA_WORDS = {"County", "Parish", "Province", "State", "Region", "District", "Borough"}
 MAX_NAME_WORDS = 2  # the words of a long PERSON entity that are the person's name (given name, surname)
@@ -62,6 +67,7 @@ class Toponym:
     head: int  # token index of the name's syntactic head
     metonymic: bool = False
     embedded: bool = False  # opens or closes an organisation's or facility's name ("Minnesota Department of …")
+    street: bool = False  # a street or road ("Main Street", "Highway 10"): no gazetteer entry, placed in its town
 
 
 def find_toponyms(doc: Doc, text: str, actors: list[Actor], gazetteer: Gazetteer) -> list[Toponym]:
@@ -74,7 +80,12 @@ def find_toponyms(doc: Doc, text: str, actors: list[Actor], gazetteer: Gazetteer
     for ent in doc.ents:
         taken.update(range(ent.start, ent.end))
         # a FAC the gazetteer does not know (a jail, a road) may still open with a place: see _embedded
-        if (ent.label_ in PLACE_LABELS and (ent.label_ != "FAC" or gazetteer.candidates(ent.text))) \
+        if ent.label_ in STREET_LABELS and _is_street(doc, ent.start, ent.end):
+            street = _toponym(doc, text, ent.start, ent.end)
+            if street is not None:
+                street.street = True
+                found.append(street)
+        elif (ent.label_ in PLACE_LABELS and (ent.label_ != "FAC" or gazetteer.candidates(ent.text))) \
                 or (ent.label_ in RELABELLED and _is_known(ent.text, gazetteer)):
             found.extend(t for t in _split(doc, text, ent.start, ent.end) if t.text not in demonyms)
         elif ent.label_ in ("PERSON", "ORG", "NORP") and ent.text not in demonyms and (
@@ -90,6 +101,7 @@ def find_toponyms(doc: Doc, text: str, actors: list[Actor], gazetteer: Gazetteer
                 embedded.embedded = True
                 found.append(embedded)
     found.extend(_missed(doc, text, taken, gazetteer))
+    found.extend(_numbered_roads(doc, text, {i for t in found for i in range(t.start, t.end)}))
     found.extend(_same_names(doc, text, found, gazetteer, demonyms))
     found.sort(key=lambda t: t.start)
     government_spans = _government_mentions(actors)
@@ -201,6 +213,33 @@ def _opening_dateline(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> i
         if start + size < end and _is_dateline(doc, start, size) and _is_place_name(doc[start:start + size].text, gazetteer):
             return size
     return None
+
+
+def _is_street(doc: Doc, start: int, end: int) -> bool:
+    """A street's name ("Memphis St.", "North Main Street") or a numbered road ("Highway 10", "Route 1")."""
+    words = doc[start:end]
+    while words and words[-1].text in (".", ","):
+        words = words[:-1]
+    if len(words) < 2 or not all(t.text[:1].isupper() or t.like_num for t in words):
+        return False
+    if words[0].text in ROAD_WORDS and words[-1].like_num:
+        return True
+    return words[-1].text.rstrip(".") in STREET_NAME_WORDS and not words[0].like_num
+
+
+def _numbered_roads(doc: Doc, text: str, covered: set[int]) -> list[Toponym]:
+    """Numbered roads the NER missed or called a number ("Highway 200", "County Road 43");
+    ``covered``: character offsets of the toponyms found so far."""
+    out = []
+    for token in doc[:-1]:
+        if token.text in ROAD_WORDS and doc[token.i + 1].like_num and token.idx not in covered \
+                and doc[token.i + 1].idx not in covered:
+            start = token.i - 1 if token.i and doc[token.i - 1].text in ("County", "State", "US", "U.S.") else token.i
+            road = _toponym(doc, text, start, token.i + 2)
+            if road is not None:
+                road.street = True
+                out.append(road)
+    return out
 
 
 def _is_dateline_span(doc: Doc, toponym: Toponym) -> bool:
