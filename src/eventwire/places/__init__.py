@@ -5,7 +5,8 @@ context of the whole document (see :mod:`._resolve`). Metonyms — a capital or 
 government ("Washington said") — are left out of ``places``; a country that acts ("Venezuela
 rejected …") stays a place (it names the land as well as the state), but no metonymic mention is
 ever an event location. A place inside an organisation's name ("Minnesota Department of
-Transportation") is a toponym but no place of the document. :func:`resolved_toponyms` gives every
+Transportation") is a toponym but no place of the document. A street or numbered road ("Main Street",
+"Highway 10") is a place of feature ``street`` at its town's point, without a GeoNames id. :func:`resolved_toponyms` gives every
 toponym with its flags (what ``eventwire eval places`` scores). ``locate_events(events, places, doc)`` sets each event's ``location`` from
 the locative phrase of its clause (see :mod:`._locate`).
 """
