@@ -74,7 +74,7 @@ class QuoteFinder:
         quoted = find_quoted(text)
         state.quoted_tokens = {t.i for q in quoted for t in tokens(doc, q.outer_start, q.outer_end)}
         # a nickname in marks ("Marcia “Cia” Price") does not come between a quotation and its cue
-        state.utterance_tokens = {t.i for q in quoted if self._stands_alone(text[q.start:q.end]) or utterance(text, q)
+        state.utterance_tokens = {t.i for q in quoted if self._stands_alone(text[q.start:q.end]) or self._uttered(doc, text, q)
                                   for t in tokens(doc, q.outer_start, q.outer_end)}
         indirect = self._indirect(doc, state)
         for a in indirect:
@@ -99,7 +99,7 @@ class QuoteFinder:
             else:
                 cue = self._direct_cue(doc, q, state)
             alone = self._stands_alone(text[q.start:q.end])
-            if not alone and not utterance(text, q):
+            if not alone and not self._uttered(doc, text, q):
                 # a quoted phrase: the words of whoever "called" or "criticised" with it, else a scare quote
                 fragment = self._fragment(doc, q, state)
                 if fragment is not None:
@@ -353,6 +353,16 @@ class QuoteFinder:
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.cues.speech_verbs:
             return True
         return self._prepositional_cue(doc, token)
+
+    def _uttered(self, doc: Doc, text: str, q: Quoted) -> bool:
+        """A short quotation that is a whole utterance: opening its sentence or after a colon or comma (``utterance``),
+        or right after a verb of saying with punctuation of its own ("she declared “What a night!”")."""
+        if utterance(text, q):
+            return True
+        if text[q.end - 1] not in ".!?" or q.outer_start == 0:
+            return False
+        before = token_at(doc, q.outer_start - 1 - (text[q.outer_start - 1] == " "))
+        return before is not None and before.pos_ == "VERB" and before.lemma_.lower() in self.cues.speech_verbs
 
     def _stands_alone(self, words: str) -> bool:
         """Long enough to be a quotation without a cue, and not a capitalised title."""
