@@ -385,3 +385,15 @@ def test_coordinated_index_gives_the_shared_noun_every_state():
     assert {by_id[r.actor_id].country for r in coordinated_index(doc, actors)[noun]} == {"USA", "GBR"}
     assert by_id[mention_index(doc, actors)[noun].actor_id].country == "GBR"
     assert not any(doc[i].text == "Obama" for i in coordinated_index(doc, actors))
+
+
+def test_given_names_spelt_otherwise_are_the_same_person():
+    from eventwire.actors._resolve import _other_given_name
+
+    kb = load_kb()
+    putin, khan = kb.people["vladimir-putin"], kb.people["imran-khan"]
+    assert not _other_given_name("Wladimir Putin", putin)  # a spelling of the same name
+    assert not _other_given_name("V. Putin", putin)  # an initial
+    assert not _other_given_name("Mr Putin", putin)
+    assert _other_given_name("Sadiq Khan", khan)
+    assert not _other_given_name("Prime Minister Imran Khan", khan, frozenset({"prime", "minister"}))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from difflib import SequenceMatcher
 
 from spacy.tokens import Doc
 
@@ -392,6 +393,8 @@ def _other_given_name(name: str, person: Person, title_words: frozenset[str] = f
         if given == first or (len(given) == 1 and first.startswith(given)) or (len(first) == 1 and given.startswith(first)):
             return False
         if given in _ascii(known).casefold().split():  # "Mohammed Daoud": a later given name written first
+            return False
+        if SequenceMatcher(None, given, first).ratio() >= 0.8:  # "Mohammad" for "Mohammed"
             return False
     return True
 
