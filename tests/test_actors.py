@@ -334,6 +334,8 @@ def test_bare_surname_of_the_one_known_person_of_the_date():
     assert (milei.kb_id, milei.country, milei.sectors) == ("javier-milei", "ARG", ["GOV"])
     erdogan = by_mention(actors_of("Erdogan has accused Gulen of plotting the coup.", date="2016-08-01"), "Erdogan")
     assert erdogan.kb_id == "recep-tayyip-erdogan"
+    gulen = by_mention(actors_of("Erdogan has accused Gulen of plotting the coup.", date="2016-08-01"), "Gulen")
+    assert (gulen.kb_id, gulen.country) == ("fethullah-gulen", "TUR")
     # before anyone of that name held an office the word names no one we know
     assert not any(a.kb_id == "javier-milei" for a in actors_of("Milei disagreed.", date="2015-03-01"))
     # two namesakes out of office: never a guess between them
