@@ -55,6 +55,8 @@ STREET_NAME_WORDS = {"St", "Street", "Ave", "Avenue", "Rd", "Road", "Dr", "Drive
 ROAD_WORDS = {"Highway", "Route", "Interstate", "Road", "Hwy"}
 DATELINE_DASHES = {"—", "–", "-", "--", "(", ":"}
 AREA_WORDS = {"County", "Parish", "Province", "State", "Region", "District", "Borough"}
+NOT_NAME_WORDS = {"Estates", "Heights", "Township", "Village", "Springs", "Hills", "Station", "City", "County",
+                  "Mayor", "Police", "Sheriff", "Governor", "Council"}
 MAX_NAME_WORDS = 2  # the words of a long PERSON entity that are the person's name (given name, surname)
 MAX_WINDOW = 4  # tokens in a name the NER missed ("Latin America and the Caribbean" has two)
 
@@ -181,9 +183,10 @@ def _after_locative(doc: Doc, i: int, prepositions=None) -> bool:
 
 def _person_names(actors: list[Actor], doc: Doc) -> frozenset[str]:
     """Every word of the names of the document's people ("Paterson" of David Paterson): never a place here.
-    A PERSON entity with a word that is no proper noun is the NER's mistake, no name (a headline's
-    "Rethinking Egypt")."""
-    not_names = {e.text for e in doc.ents if e.label_ == "PERSON" and any(t.pos_ != "PROPN" for t in e)}
+    A PERSON entity with a word that is no proper noun or names a place or an office is the NER's mistake,
+    no name (a headline's "Rethinking Egypt", "Avondale Estates", "Avondale Mayor")."""
+    not_names = {e.text for e in doc.ents if e.label_ == "PERSON"
+                 and any(t.pos_ != "PROPN" or t.text in NOT_NAME_WORDS for t in e)}
     words = set()
     for actor in actors:
         if any(m.label == "PERSON" for m in actor.mentions) and " " in actor.name and actor.name not in not_names:
