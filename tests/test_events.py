@@ -341,3 +341,9 @@ def test_an_object_that_is_no_actor_stands_for_whose_it_is():
     e, _, target, _ = one(events_of("The German government rejected a request by Turkish President Erdogan to hold "
                                     "a rally."), "REJECT")
     assert "TUR" in {a.country for a in target}
+
+
+@pytest.mark.parametrize("text", ["A UN spokesman said they hoped to resume flights to Pakistan soon.",
+                                  "Senate Majority Leader Mitch McConnell expressed optimism at a deal with Mexico."])
+def test_an_act_hoped_for_is_no_event(text):
+    assert events_of(text) == []
