@@ -399,3 +399,12 @@ def test_given_names_spelt_otherwise_are_the_same_person():
     assert not _other_given_name("Mr Putin", putin)
     assert _other_given_name("Sadiq Khan", khan)
     assert not _other_given_name("Prime Minister Imran Khan", khan, frozenset({"prime", "minister"}))
+
+
+def test_family_name_first():
+    xi = by_mention(actors_of("Xi said China would respond.", date="2020-01-01"), "Xi")
+    assert (xi.kb_id, xi.country) == ("xi-jinping", "CHN")
+    assert by_mention(actors_of("Kim said the talks would continue.", date="2018-06-01"), "Kim").kb_id is None
+    kim = by_mention(actors_of("Kim Jong Un met Moon Jae-in. Kim said the talks would continue.", date="2018-06-01"),
+                     "Kim")
+    assert kim.kb_id == "kim-jong-un"  # named in full before

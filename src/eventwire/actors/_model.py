@@ -118,6 +118,7 @@ class ActorKB:
     org_heads: dict[str, str] = field(default_factory=dict, repr=False)  # "Front" → REB, as written
     nouns: dict[str, str] = field(default_factory=dict, repr=False)  # lemma → sector
     max_title_words: int = 1
+    family_first: set[str] = field(default_factory=set, repr=False)  # people whose family name comes first
 
     def index(self) -> "ActorKB":
         surfaces: dict[str, list[SurfaceRef]] = defaultdict(list)
@@ -147,10 +148,12 @@ class ActorKB:
             for name in (o.name, *o.aliases):
                 add(name, SurfaceRef("org", o.id))
         surnames: dict[str, list[str]] = defaultdict(list)
+        family_first = self.codes("family_name_first")
+        self.family_first = {p.id for p in self.people.values() if any(o.country in family_first for o in p.offices)}
         for p in self.people.values():
             for name in dict.fromkeys(form for written in (p.name, *p.aliases) for form in (written, _ascii(written))):
                 add(name, SurfaceRef("person", p.id))
-                for surname in surname_forms(name):
+                for surname in self.name_forms(name, p.id):
                     if p.id not in surnames[surname]:
                         surnames[surname].append(p.id)
         self.surfaces = dict(surfaces)
@@ -166,6 +169,14 @@ class ActorKB:
                 self.org_heads.setdefault(" ".join(str(word).split()), code)
         self.max_title_words = max((len(t.split()) for t in self.titles), default=1)
         return self
+
+    def name_forms(self, name: str, person_id: str | None = None) -> list[str]:
+        """The short forms of a person's full name: its surname forms, or its first word where the family name
+        comes first ("Xi" of "Xi Jinping", "Kim" of "Kim Jong Un")."""
+        forms = surname_forms(name)
+        if person_id in self.family_first and len(name.split()) > 1:
+            forms.append(name.split()[0])
+        return forms
 
     def words(self, name: str) -> frozenset[str]:
         """A word list of resolution.yaml (lower-cased)."""

@@ -35,7 +35,7 @@ class NameFinder:
         for s, e, refs in {(s, e): (s, e, refs) for s, e, refs in kb_at.values()}.values():
             for ref in refs:
                 if ref.kind == "person":
-                    for form in surname_forms(doc[s:e].text):
+                    for form in self.kb.name_forms(doc[s:e].text, ref.id):
                         forms.setdefault(form, [ref])
         if not forms:
             return

@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from spacy.tokens import Doc
 
 from ..records import Actor, Mention, Span
-from ._kb import ActorKB, Office, Person, surname_forms
+from ._kb import ActorKB, Office, Person
 from ._mentions import Candidate
 from ._model import _ascii
 from ._names import HONORIFICS, title_words
@@ -400,12 +400,12 @@ def _other_given_name(name: str, person: Person, title_words: frozenset[str] = f
 
 
 def _short_forms(draft: _Draft, kb: ActorKB) -> set[str]:
-    forms = {f.casefold() for f in surname_forms(draft.name)}
+    forms = {f.casefold() for f in kb.name_forms(draft.name, draft.kb_id)}
     if draft.kb_id and draft.kb_id in kb.people:
         person = kb.people[draft.kb_id]
         for alias in person.aliases:
             forms.add(alias.casefold())
-            forms.update(f.casefold() for f in surname_forms(alias))
+            forms.update(f.casefold() for f in kb.name_forms(alias, person.id))
     return forms
 
 
