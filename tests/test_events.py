@@ -347,3 +347,11 @@ def test_an_object_that_is_no_actor_stands_for_whose_it_is():
                                   "Senate Majority Leader Mitch McConnell expressed optimism at a deal with Mexico."])
 def test_an_act_hoped_for_is_no_event(text):
     assert events_of(text) == []
+
+
+def test_coordinated_state_modifiers_give_every_state_a_role():
+    """"US and British activists": both states' activists protest, and both are arrested."""
+    _, sources, _, _ = one(events_of("US and British activists protested against the Chinese government."), "PROTEST")
+    assert {a.country for a in sources} >= {"USA", "GBR"}
+    _, _, targets, _ = one(events_of("Police arrested US and British activists in Moscow."), "COERCE")
+    assert {a.country for a in targets} >= {"USA", "GBR"}

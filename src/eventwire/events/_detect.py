@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..actors import mention_index
+from ..actors import coordinated_index, mention_index
 from ..records import Actor, ActorRef, Event, Span
 from ._lexicon import Entry, Lexicon
 from ._modality import ModalityMixin
@@ -308,6 +308,8 @@ class EventDetector(ModalityMixin):
 
     def detect(self, doc: Doc, actors: list[Actor], sentences: list[Span], day: str | None) -> list[Event]:
         actor_at = mention_index(doc, actors)
+        # "US and British activists": the shared noun stands for both states' actors
+        partners = {(r.actor_id, r.span): refs for refs in coordinated_index(doc, actors).values() for r in refs}
         placed = {a.id: bool(a.country) or bool(set(a.sectors) & self.political) for a in actors}
         starts = [s.start for s in sentences]
         events: list[Event] = []
@@ -335,7 +337,7 @@ class EventDetector(ModalityMixin):
                     if _refs(option, actor_at, triggers_at):
                         args.source = option
                         break
-            source = _refs(args.source, actor_at, triggers_at)
+            source = _with_partners(_refs(args.source, actor_at, triggers_at), partners)
             if not source and args.source and all(t.lower_ in _PRONOUNS for t in args.source):
                 # "Albanians have sworn to fight until they gain control": the subject of the clause it hangs on;
                 # "Syria says it will not accept refugees": else, the speaker of the reported speech
@@ -344,7 +346,7 @@ class EventDetector(ModalityMixin):
             # when the object is the instrument ("raised the reward for … the arrest of Maduro"), the target is
             # deeper in the object's phrase
             deep = entry.pos == "VERB" and bool(entry.objects)
-            target = [r for r in _refs(args.target, actor_at, triggers_at, deep=deep)
+            target = [r for r in _with_partners(_refs(args.target, actor_at, triggers_at, deep=deep), partners)
                       if r.actor_id not in {s.actor_id for s in source}]
             if entry.needs_target and token.lemma_.lower() in self.transfer and entry.pos == "VERB" and not any(
                     c.dep_ in ("dobj", "nsubjpass", "dative") for c in token.children):
@@ -453,3 +455,15 @@ class EventDetector(ModalityMixin):
         for n, event in enumerate(kept, 1):
             event.id = f"e{n}"
         return kept
+
+
+def _with_partners(refs: list[ActorRef], partners: dict) -> list[ActorRef]:
+    """``refs`` with the actors coordinated into the same phrase ("US and British activists" → USA and GBR)."""
+    if not partners:
+        return refs
+    out: list[ActorRef] = []
+    for ref in refs:
+        for r in partners.get((ref.actor_id, ref.span), (ref,)):
+            if all(r.actor_id != o.actor_id for o in out):
+                out.append(r)
+    return out
