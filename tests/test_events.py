@@ -355,3 +355,11 @@ def test_coordinated_state_modifiers_give_every_state_a_role():
     assert {a.country for a in sources} >= {"USA", "GBR"}
     _, _, targets, _ = one(events_of("Police arrested US and British activists in Moscow."), "COERCE")
     assert {a.country for a in targets} >= {"USA", "GBR"}
+
+
+def test_passive_conjunct_acts_on_the_shared_subject():
+    """"Mugabe co-founded ZANU but was arrested": the arrest's target is Mugabe, its source unknown."""
+    e, sources, targets, _ = one(events_of("Robert Mugabe co-founded the Zimbabwe African National Union to oppose "
+                                           "white minority rule, but was arrested in 1963."), "COERCE")
+    assert not sources and [a.name for a in targets] == ["Robert Mugabe"]
+    assert e.historical and e.date == "1963-01-01"

@@ -46,7 +46,9 @@ def date_events(events: list[Event], expressions: list[TimeExpression], doc: Doc
     for p in placed(doc, expressions):
         if p.noun is not None:
             by_noun[p.noun.i].append(p)
-        if p.clause is not None:
+        # "has refused since 1976", "have governed since 2014": the clause's state runs from then up to the
+        # document, so its start dates no act in the clause (a noun it names is dated: "since the 1999 victory")
+        if p.clause is not None and p.expression.relation != "since":
             by_clause[p.clause.i].append(p)
     for event in events:
         span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")

@@ -177,8 +177,12 @@ class EventDetector(ModalityMixin):
         return []
 
     def _verb_args(self, verb: Token, entry: Entry, actor_at: dict[int, ActorRef]) -> _Args:
-        source = self._subject(verb)
         preps = entry.preps or _DEFAULT_PREPS
+        if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children) and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children):
+            # "Mugabe co-founded ZANU but was arrested": the subject it shares is who is acted on
+            return _Args([], self._subject(verb) + self._objects(verb, preps, actor_at))
+        source = self._subject(verb)
         target = self._objects(verb, preps, actor_at)
         if not target:  # "threatened to attack Gaza", "offered to send troops to Uganda": the framed act's target
             for c in verb.children:

@@ -71,7 +71,9 @@ class ModalityMixin:
         if not day:
             return False
         doc_year = int(day[:4])
-        near = list(trigger.children) + [g for c in trigger.children if c.dep_ == "prep" for g in c.children]
+        # "refused since 1976" runs up to the document: a since phrase on the trigger dates no act of the past
+        near = [c for c in trigger.children if not (c.dep_ == "prep" and c.lower_ == "since")]
+        near += [g for c in near if c.dep_ == "prep" for g in c.children]
         if trigger.dep_ == "pobj" and trigger.head.lower_ in ("since", "after", "before"):
             near.append(trigger)  # "since the 1999 election victory": the event noun itself is dated
         for t in near:
