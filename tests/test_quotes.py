@@ -84,7 +84,9 @@ def test_seed_article_quotes(seed_article_path):
     assert said("Gustavo Petro", "that he ordered the military").channel == "post on X"
     assert said("The New York Times", "that US President Donald Trump").channel == "report by the New York Times"
     # nothing else is a quote: “cartels” and “the Bolivarian Revolution” are scare quotes / names
-    assert not [q for q in doc.quotes if q.content.text.strip(".") in ("cartels", "the Bolivarian Revolution")]
+    assert not [q for q in doc.quotes if q.content.text.strip(".“”") in ("cartels", "the Bolivarian Revolution")]
+    # Petro responded to the report: its words are the Times', not his
+    assert not [q for q in doc.quotes if q.cue and q.cue.text.startswith("respond")]
     # the events told inside a quote are reported by its speaker
     inside = [e for e in doc.events if claim.content.start <= e.trigger.start < claim.content.end]
     assert all(names[r.actor_id] == "US Government" for e in inside for r in e.reported_by)

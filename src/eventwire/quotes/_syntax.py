@@ -219,7 +219,9 @@ TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to"
 
 def title_cased(words: list[str]) -> bool:
     """Every word capitalised but the small ones (or not a word): a title or name, "“Make America Great Again”",
-    "“13 Hours: The Secret Soldiers of Benghazi”"."""
+    "“13 Hours: The Secret Soldiers of Benghazi”", "“the Bolivarian Revolution”" (a name after a lower-case "the")."""
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
     return bool(words) and words[0][:1].isupper() and all(
         w[:1].isupper() or not w[:1].isalpha() or (k and w.lower() in TITLE_SMALL_WORDS) for k, w in enumerate(words))
 
