@@ -20,11 +20,9 @@ from ..records import Actor, Event, Place, Span
 from ._locate import locate
 from ._resolve import distance_km, resolve
 from ._toponyms import Toponym, find_toponyms
+from ._words import place_words
 
-GEOGRAPHIC_WORDS = {"River", "Lake", "Lakes", "Mountain", "Mountains", "Mount", "Island", "Islands", "Valley", "Strait",
-                    "Gulf", "Bay", "Sea", "Ocean", "Park", "Peninsula", "Desert", "Canal", "Creek", "Falls", "Hills",
-                    "Coast", "Beach", "Forest", "Plateau", "Basin", "Delta", "Border", "Province", "County",
-                    "District", "Region", "Square", "Street", "Avenue", "Road", "Bridge", "Airport"}
+GEOGRAPHIC_WORDS = place_words("geographic_words")
 
 __all__ = ["distance_km", "find_places", "locate_events", "places_and_locations", "resolved_toponyms"]
 

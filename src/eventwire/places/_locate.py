@@ -18,15 +18,13 @@ from spacy.tokens import Doc, Token
 
 from ..gazetteer import Gazetteer
 from ..records import Event, Place
+from ._words import place_words
 
-LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "along", "into",
-                  "within", "off", "beyond", "outskirts", "through"}
-# "on" is locative only before a place noun ("on the border", "on the island"), else it names a target.
-ON_NOUNS = {"border", "borders", "frontier", "coast", "island", "islands", "outskirts", "streets", "street", "ground",
-            "soil", "territory", "side", "edge", "shores", "banks", "bank", "peninsula", "road", "highway"}
+LOCATIVE_PREPS = place_words("locative_prepositions")
+ON_NOUNS = place_words("on_nouns")
 CLIMB_DEPS = {"xcomp", "conj", "dobj", "advcl", "acl", "pobj", "prep", "nsubjpass", "attr", "appos"}
 MAX_CLIMB = 3
-CAPITAL_NOUNS = {"capital"}
+CAPITAL_NOUNS = place_words("capital_nouns")
 
 
 def locate(events: list[Event], places_by_token: dict[int, Place], doc: Doc, gazetteer: Gazetteer) -> None:

@@ -20,43 +20,30 @@ from spacy.tokens import Doc
 
 from ..gazetteer import Gazetteer
 from ..records import Actor
+from ._words import place_words
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Labels the NER sometimes gives a country, state or region ("Colombia" as ORG); a PERSON or NORP never counts.
 RELABELLED = {"ORG"}
 KNOWN_FEATURES = {"country", "admin1", "region"}
-# Verbs whose subject is the land itself, not its government.
-STATIVE_VERBS = {"be", "lie", "border", "sit", "stretch", "remain", "become", "have", "host", "face", "see", "receive",
-                 "experience", "suffer", "record", "include", "contain", "cover"}
+STATIVE_VERBS = place_words("stative_verbs")
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "agent"}
 EMBEDDING_LABELS = {"ORG", "FAC"}
 MIN_EMBEDDED_POPULATION = 5000
-# Words that open organisation names without naming a place there ("Green Party", "Federal Reserve").
-GENERIC_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "federal",
-                 "national", "united", "union", "green", "new", "grand", "royal", "general", "great", "metro", "city",
-                 "state", "county", "university", "supreme", "international", "global", "american", "independent"}
-NEWSPAPER_WORDS = {"Times", "Post", "Journal", "Herald", "Tribune", "News", "Gazette", "Daily", "Press", "Star",
-                   "Chronicle", "Observer", "Telegraph", "Guardian", "Examiner", "Register", "Courier"}
-# Prepositions before which a capitalised name the NER missed or mislabelled is read as a place ("born in Churchill").
-LOCATIVE_BEFORE = {"in", "near", "at", "outside", "into", "across", "around", "from", "to", "toward", "towards"}
+GENERIC_WORDS = place_words("generic_words")
+NEWSPAPER_WORDS = place_words("newspaper_words")
+LOCATIVE_BEFORE = place_words("locative_before")
 MIN_LOCATIVE_POPULATION = 1000
-RELABEL_PREPOSITIONS = {"in", "near", "at", "outside", "into", "across", "around"}  # not "to X", "from X": people
-LOCAL_NOUNS = {"police", "woman", "man", "men", "women", "resident", "residents", "native", "natives", "teen", "girl",
-               "boy", "couple", "family", "jury", "council", "mayor", "schools", "school", "fire", "hospital",
-               "area", "officials", "city", "county", "township", "department", "sheriff", "court", "neighborhood"}
-LOCAL_WORDS_TITLED = {"Police", "City", "County", "Council", "Mayor", "Fire", "Area", "Township", "Department",
-                      "Sheriff", "Schools", "School", "Hospital", "Court", "Public", "Board", "High", "Chamber"}
-STREET_WORDS = {"St", "Street", "Ave", "Avenue", "Rd", "Road", "Dr", "Drive", "Blvd", "Boulevard", "Lane", "Ln",
-                "Way", "Hwy", "Highway", "Pkwy", "Parkway", "Court", "Ct", "Place", "Pl"}
+RELABEL_PREPOSITIONS = place_words("relabel_prepositions")
+LOCAL_NOUNS = place_words("local_nouns")
+LOCAL_WORDS_TITLED = place_words("local_words_titled")
+STREET_WORDS = place_words("street_words")
 STREET_LABELS = {"FAC", "ORG", "PERSON", "GPE", "LOC", "WORK_OF_ART", "CARDINAL"}
-# Last words of street names; "Court", "Place" and "Way" are left out: courts and companies end so too.
-STREET_NAME_WORDS = {"St", "Street", "Ave", "Avenue", "Rd", "Road", "Dr", "Drive", "Blvd", "Boulevard", "Lane", "Ln",
-                     "Hwy", "Highway", "Pkwy", "Parkway", "Bypass"}
-ROAD_WORDS = {"Highway", "Route", "Interstate", "Road", "Hwy"}
+STREET_NAME_WORDS = place_words("street_name_words")
+ROAD_WORDS = place_words("road_words")
 DATELINE_DASHES = {"—", "–", "-", "--", "(", ":"}
-AREA_WORDS = {"County", "Parish", "Province", "State", "Region", "District", "Borough"}
-NOT_NAME_WORDS = {"Estates", "Heights", "Township", "Village", "Springs", "Hills", "Station", "City", "County",
-                  "Mayor", "Police", "Sheriff", "Governor", "Council"}
+AREA_WORDS = place_words("area_words")
+NOT_NAME_WORDS = place_words("not_name_words")
 MAX_NAME_WORDS = 2  # the words of a long PERSON entity that are the person's name (given name, surname)
 MAX_WINDOW = 4  # tokens in a name the NER missed ("Latin America and the Caribbean" has two)
 
