@@ -46,9 +46,7 @@ def date_events(events: list[Event], expressions: list[TimeExpression], doc: Doc
     for p in placed(doc, expressions):
         if p.noun is not None:
             by_noun[p.noun.i].append(p)
-        # "has refused since 1976", "have governed since 2014": the clause's state runs from then up to the
-        # document, so its start dates no act in the clause (a noun it names is dated: "since the 1999 victory")
-        if p.clause is not None and p.expression.relation != "since":
+        if p.clause is not None and not (p.expression.relation == "since" and _comparison(p.root)):
             by_clause[p.clause.i].append(p)
     for event in events:
         span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
@@ -84,3 +82,16 @@ def attached(trigger: Token, by_noun: dict[int, list[Placed]], by_clause: dict[i
 
 def _nearest(candidates: list[Placed], trigger: Token) -> Placed:
     return min(candidates, key=lambda p: (abs(p.root.i - trigger.i), PRECISION_RANK.get(p.expression.precision, 4)))
+
+
+_RANKING_WORDS = frozenset({"first", "last", "only"})
+
+
+def _comparison(root: Token) -> bool:
+    """A since phrase that bounds a comparison ("the first president to refuse since 1976", "the biggest protest
+    since 2011"): no act of its clause happened then, unlike "has controlled the province since 1999"."""
+    for token in root.ancestors:
+        if any(c.dep_ in ("amod", "advmod") and (c.tag_ == "JJS" or c.lower_ in _RANKING_WORDS)
+               for c in token.children):
+            return True
+    return False
