@@ -184,6 +184,65 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         ALTER TABLE actors ADD COLUMN deceased INTEGER NOT NULL DEFAULT 0;
         """,
     ),
+    (
+        3,
+        "events.source_key/target_key, rollups for series and network, indexes for filtered pages",
+        """
+        -- An actor's key across articles: its CAMEO code, else its country, else its name.
+        ALTER TABLE events ADD COLUMN source_key TEXT;
+        ALTER TABLE events ADD COLUMN target_key TEXT;
+        UPDATE events SET
+            source_key = (SELECT coalesce(ac.cameo_code, ac.country, ac.name) FROM actors ac
+                          WHERE ac.article_id = events.article_id AND ac.actor_id = events.source_actor),
+            target_key = (SELECT coalesce(ac.cameo_code, ac.country, ac.name) FROM actors ac
+                          WHERE ac.article_id = events.article_id AND ac.actor_id = events.target_actor);
+        CREATE INDEX events_source ON events(source_key, date);
+        CREATE INDEX events_target ON events(target_key, date);
+        CREATE INDEX events_quad ON events(quad_class, date);
+
+        -- Counts and Goldstein sums per day x dyad x type x quad class x modality, kept exact at ingest
+        -- (``_rollup.py``). Missing values are '' / 0: primary-key columns cannot be NULL here.
+        CREATE TABLE rollup_dyad_day (
+            source_key TEXT NOT NULL,
+            target_key TEXT NOT NULL,
+            day TEXT NOT NULL,
+            plover_type TEXT NOT NULL,
+            quad_class INTEGER NOT NULL,
+            negated INTEGER NOT NULL,
+            hypothetical INTEGER NOT NULL,
+            historical INTEGER NOT NULL,
+            events INTEGER NOT NULL,
+            goldstein_sum REAL NOT NULL,
+            goldstein_n INTEGER NOT NULL,   -- events with a Goldstein value, for the mean
+            PRIMARY KEY (source_key, target_key, day, plover_type, quad_class, negated, hypothetical, historical)
+        ) WITHOUT ROWID;
+        CREATE INDEX rollup_dyad_day_target ON rollup_dyad_day(target_key, day);
+
+        -- The same without the dyad: the timeline and the normalising volume read a few rows per day.
+        CREATE TABLE rollup_day (
+            day TEXT NOT NULL,
+            plover_type TEXT NOT NULL,
+            quad_class INTEGER NOT NULL,
+            negated INTEGER NOT NULL,
+            hypothetical INTEGER NOT NULL,
+            historical INTEGER NOT NULL,
+            events INTEGER NOT NULL,
+            goldstein_sum REAL NOT NULL,
+            goldstein_n INTEGER NOT NULL,
+            PRIMARY KEY (day, plover_type, quad_class, negated, hypothetical, historical)
+        ) WITHOUT ROWID;
+
+        INSERT INTO rollup_dyad_day
+            SELECT coalesce(source_key, ''), coalesce(target_key, ''), coalesce(date, ''), plover_type,
+                   coalesce(quad_class, 0), negated, hypothetical, historical,
+                   count(*), total(goldstein), count(goldstein)
+            FROM events GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
+        INSERT INTO rollup_day
+            SELECT coalesce(date, ''), plover_type, coalesce(quad_class, 0), negated, hypothetical, historical,
+                   count(*), total(goldstein), count(goldstein)
+            FROM events GROUP BY 1, 2, 3, 4, 5, 6;
+        """,
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

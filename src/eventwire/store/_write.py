@@ -6,7 +6,16 @@ import json
 import sqlite3
 
 from ..contract import event_record, quote_record
-from ..records import AnalyzedDocument
+from ..records import Actor, AnalyzedDocument
+from . import _rollup
+
+
+EVENT_COLUMNS = (
+    "article_id, event_id, date, date_precision, plover_type, plover_mode, cameo_code, cameo_root, goldstein,"
+    " quad_class, negated, hypothetical, historical, confidence, sentence_start, sentence_end, trigger_start,"
+    " trigger_end, trigger_text, source_actor, target_actor, location_name, location_country, lat, lon, record,"
+    " source_key, target_key"
+)
 
 
 def _json(value) -> str:
@@ -23,13 +32,22 @@ def write_document(conn: sqlite3.Connection, doc: AnalyzedDocument, run_id: int 
             conn.execute("ROLLBACK")
             return False
         if exists:
+            _rollup.subtract_article(conn, article.id)
             conn.execute("DELETE FROM articles WHERE id = ?", (article.id,))  # cascades to every child row
         _insert_rows(conn, doc, run_id)
+        _rollup.add_article(conn, article.id)
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
     return True
+
+
+def actor_key(actor: Actor | None) -> str | None:
+    """The key of an actor across articles: its CAMEO code, else its country, else its name."""
+    if actor is None:
+        return None
+    return actor.cameo_code or actor.country or actor.name
 
 
 def _insert_rows(conn: sqlite3.Connection, doc: AnalyzedDocument, run_id: int | None) -> None:
@@ -66,19 +84,22 @@ def _insert_rows(conn: sqlite3.Connection, doc: AnalyzedDocument, run_id: int | 
             for m in x.mentions
         ],
     )
+    actors = {x.id: x for x in doc.actors}
     for e in doc.events:
         loc = e.location
+        source = e.source[0].actor_id if e.source else None
+        target = e.target[0].actor_id if e.target else None
         conn.execute(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO events ({EVENT_COLUMNS}) VALUES ({', '.join('?' * 28)})",
             (
                 aid, e.id, e.date or a.date, e.date_precision if e.date else ("day" if a.date else None),
                 e.plover_type, e.plover_mode, e.cameo_code, e.cameo_root, e.goldstein, e.quad_class,
                 int(e.negated), int(e.hypothetical), int(e.historical), e.confidence,
                 e.sentence.start, e.sentence.end, e.trigger.start, e.trigger.end, e.trigger.text,
-                e.source[0].actor_id if e.source else None, e.target[0].actor_id if e.target else None,
+                source, target,
                 loc.name if loc else None, loc.country if loc else None,
                 loc.lat if loc else None, loc.lon if loc else None,
-                _json(event_record(e)),
+                _json(event_record(e)), actor_key(actors.get(source)), actor_key(actors.get(target)),
             ),
         )
         conn.executemany(
