@@ -253,3 +253,38 @@ def test_since_bounding_a_comparison_dates_no_act():
     assert doc.events
     for event in doc.events:
         assert event.date == "2019-01-07" and not event.historical, event
+
+
+# --- counted from another expression, holidays, quarters, weekday ranges ----------------------------------------
+
+def test_the_next_day_counts_from_the_expression_before_it_and_stays_open_without_one(nlp):
+    got = times(nlp, "The envoy arrived on Saturday. He met the king the next day and left two days later.", "2026-03-02")
+    assert got["Saturday"] == ("2026-02-28", "day")
+    assert got["the next day"] == ("2026-03-01", "day")
+    assert got["two days later"] == ("2026-03-03", "day")  # from the next day, the expression just before
+    alone = times(nlp, "The group denied responsibility the next day.", "2026-03-02")
+    assert alone["the next day"] == (None, "day")  # nothing to count from: unresolved, not guessed
+    coarse = times(nlp, "Talks began in March and resumed the next day.", "2026-05-02")
+    assert coarse["the next day"] == (None, "day")  # a month gives no day to count from
+
+
+def test_relative_words_that_are_not_dates():
+    text = "A week after the election, the party split. The day after the vote was calm. He spent days later on."
+    assert [text[f.start:f.end] for f in find(text)] == []
+
+
+def test_fixed_holidays_resolve_like_a_day_of_the_year(nlp):
+    assert times(nlp, "Clashes erupted on Christmas Day in the city.", "2025-12-29")["Christmas Day"] == ("2025-12-25", "day")
+    assert times(nlp, "The protests began on New Year's Eve.", "2026-03-02")["New Year's Eve"] == ("2025-12-31", "day")
+    assert times(nlp, "Rallies are planned for Bastille Day.", "2026-03-02")["Bastille Day"] == ("2026-07-14", "day")
+
+
+def test_quarters_weekends_and_weekday_ranges(nlp):
+    assert times(nlp, "Exports fell in the fourth quarter of last year.", "2026-10-07")[
+        "the fourth quarter of last year"] == ("2025-10-01", "month")
+    assert times(nlp, "Exports fell in the third quarter.", "2026-10-07")["the third quarter"] == ("2026-07-01", "month")
+    assert [text for text in times(nlp, "Growth slowed between the second and third quarters.", "2026-10-07")] == []
+    weekend = resolve_dates(nlp("Government forces recaptured the town over the weekend."), "2026-03-02")
+    assert [(t.span.text, t.date, t.end) for t in weekend] == [("the weekend", "2026-02-28", "2026-03-01")]
+    week = resolve_dates(nlp("The ministers met from Monday to Wednesday in Rome."), "2026-10-07")
+    assert [(t.span.text, t.date, t.end) for t in week] == [("Monday to Wednesday", "2026-10-05", "2026-10-07")]

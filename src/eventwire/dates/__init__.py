@@ -16,13 +16,15 @@ from spacy.tokens import Doc
 
 from ..records import Event, Span, TimeExpression
 from ._attach import date_events as _date_events
-from ._calendar import HISTORICAL_AFTER, is_historical, resolve
+from ._calendar import HISTORICAL_AFTER, is_historical, resolve, shifted
 from ._clauses import anchor_of, direction_of
 from ._grammar import find
 
 __all__ = ["HISTORICAL_AFTER", "date_events", "parse_document_date", "resolve_dates"]
 
 # entity labels under which a month or weekday word is a name, not a date ("Theresa May", "Black Friday Inc")
+# how far back (characters) "the next day" looks for the date it counts from
+_RELATIVE_REACH = 600
 _NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "NORP", "GPE", "LOC", "EVENT"})
 
 
@@ -41,9 +43,10 @@ def resolve_dates(doc: Doc, document_date: str | None, text: str | None = None) 
     text = doc.text if text is None else text
     anchor = parse_document_date(document_date)
     expressions = []
+    previous: tuple[int, date, str] | None = None  # end offset, start and precision of the last resolved one
     for found in find(text):
         span = doc.char_span(found.start, found.end, alignment_mode="expand")
-        if span is None or any(t.ent_type_ in _NAME_LABELS for t in span):
+        if span is None or not found.is_name and any(t.ent_type_ in _NAME_LABELS for t in span):
             continue
         dated = any(t.ent_type_ == "DATE" for t in span)
         if found.needs_date_label and not dated:
@@ -56,7 +59,13 @@ def resolve_dates(doc: Doc, document_date: str | None, text: str | None = None) 
         direction = _direction(reading, relation, span.root, noun)
         if reading.kind == "offset" and reading.n > 0 and direction != "future":
             continue  # "the slowest in five months" is a duration, not a date
-        start, precision, end = resolve(reading, anchor, direction)
+        if reading.kind == "relative":
+            near = previous is not None and found.start - previous[0] <= _RELATIVE_REACH
+            start, precision, end = shifted(reading, *previous[1:]) if near else (None, reading.precision, None)
+        else:
+            start, precision, end = resolve(reading, anchor, direction)
+        if start is not None:
+            previous = (found.end, start, precision)
         expressions.append(TimeExpression(
             span=Span.of(text, found.start, found.end),
             date=start.isoformat() if start else None,

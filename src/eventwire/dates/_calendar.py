@@ -28,11 +28,13 @@ def resolve(reading: Reading, anchor: date | None, direction: str | None) -> Res
     ``direction`` is ``past``, ``future``, ``nearest`` or None (unknown)."""
     start = _start(reading, anchor, direction)
     end = None
-    if reading.end is not None and start is not None:
+    if reading.end is not None and start is not None and reading.end.kind == "weekday":
+        end = start + timedelta(days=(reading.end.weekday - start.weekday()) % 7)  # "from Monday to Wednesday"
+    elif reading.end is not None and start is not None:
         end = _range_end(reading.end, start)
     elif reading.kind == "weekend" and start is not None:
         end = start + timedelta(days=1)  # Saturday to Sunday
-    elif reading.kind == "season" and start is not None:
+    elif reading.kind in ("season", "quarter") and start is not None:
         end = _add(start, "month", 2)  # its third month
     return start, reading.precision, end
 
@@ -65,10 +67,14 @@ def period_start(day: date, precision: str) -> date:
 
 
 def _start(r: Reading, anchor: date | None, direction: str | None) -> date | None:
-    if r.kind == "decade" or r.kind in ("date", "season") and r.year is not None:
+    if r.kind == "decade" or r.kind in ("date", "season", "quarter") and r.year is not None:
         return _make(r.year, r.month or 1, r.day or 1)
-    if anchor is None:
+    if anchor is None or r.kind == "relative":  # a relative one counts from another expression: see shifted
         return None
+    if r.kind == "quarter":
+        return date(anchor.year + r.n, r.month, 1) if r.shift == "year" else _season(r, anchor, direction)
+    if r.kind == "monthday":
+        return _month_day(r.day, anchor, direction)
     if r.kind == "date":
         return _yearless(r, anchor, direction)
     if r.kind == "season":
@@ -100,6 +106,30 @@ def _yearless(r: Reading, anchor: date, direction: str | None) -> date | None:
         return min((d for d in options if d > here or d == here and r.shift != "next"), default=None)
     # nearest; a tie goes to the future
     return min(options, key=lambda d: (abs((d - here).days), d < here), default=None)
+
+
+def shifted(reading: Reading, base: date, base_precision: str) -> Resolved:
+    """A ``relative`` reading ("the next day", "two weeks later") counted from ``base``, the start of the
+    expression before it; unresolved when that one is coarser than the reading ("in March … the next day")."""
+    order = ("day", "week", "month", "year")
+    if order.index(base_precision) > order.index(reading.precision):
+        return None, reading.precision, None
+    return period_start(_add(base, reading.unit, reading.n), reading.precision), reading.precision, None
+
+
+def _month_day(day: int, anchor: date, direction: str | None) -> date | None:
+    """"on the 12th": that day of the document's month, or of the month before or after by the direction."""
+    options = [d for d in (_make(y, m, day) for y, m in (_month_shift(anchor, k) for k in (-1, 0, 1))) if d]
+    if direction == "past":
+        return max((d for d in options if d <= anchor), default=None)
+    if direction == "future":
+        return min((d for d in options if d >= anchor), default=None)
+    return min(options, key=lambda d: (abs((d - anchor).days), d < anchor), default=None)
+
+
+def _month_shift(anchor: date, k: int) -> tuple[int, int]:
+    months = anchor.month - 1 + k
+    return anchor.year + months // 12, months % 12 + 1
 
 
 def _season(r: Reading, anchor: date, direction: str | None) -> date | None:

@@ -79,6 +79,8 @@ def anchor_of(root: Token) -> tuple[Token | None, Token, str | None]:
         noun = head.head  # "the vote on Sunday"
     if root.dep_ == "pobj" and head.dep_ in ("prep", "pcomp"):
         relation = RELATION_OF.get(head.lower_)
+        if relation is None and noun is not None and noun.dep_ == "pobj":
+            relation = RELATION_OF.get(noun.head.lower_)  # "since the election in June"
     if noun is not None and root.dep_ in NOUN_MODIFIERS:
         # a modified noun dates its clause only inside a temporal phrase: "in Sunday's election", not
         # "criticised the 2003 invasion"

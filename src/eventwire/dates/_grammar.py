@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
@@ -19,6 +22,7 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
            "thirty": 30, "a couple of": 2}
 SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # northern-hemisphere seasons
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 PRECISION_OF_UNIT = {"day": "day", "week": "week", "month": "month", "year": "year", "decade": "year"}
 
 
@@ -26,7 +30,10 @@ PRECISION_OF_UNIT = {"day": "day", "week": "week", "month": "month", "year": "ye
 class Reading:
     """What an expression says: ``kind`` picks the fields that matter.
 
-    kinds: ``date`` (year, month, day; any of them may be missing: "May 3" has no year), ``decade`` (year),
+    kinds: ``date`` (year, month, day; any of them may be missing: "May 3" has no year; "on the 12th" has only
+    a day), ``decade`` (year), ``quarter`` (month it starts in, year if given, else ``n`` years from the
+    document's when ``shift`` is "year": "the fourth quarter of last year"), ``relative`` (unit, n from the
+    expression before it: "the next day", "two weeks later"),
     ``weekday`` (weekday 0 = Monday, shift), ``season`` (month it starts in, year if given, shift), ``weekend`` (shift), ``unit`` (unit, n: "last week" is n = -1),
     ``offset`` (unit, n: "two days ago" is n = -2, "in two weeks" n = 2), ``deictic`` (n days from the
     document date: "yesterday" -1).  ``shift`` is last | next | this | past | coming | None.
@@ -51,6 +58,7 @@ class Found:
     reading: Reading
     relation: str | None = None  # since | until, from the word before
     needs_date_label: bool = False  # a bare year: only when spaCy calls it a DATE
+    is_name: bool = False  # a holiday: a date even where spaCy labels it an EVENT
 
 
 _MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -93,7 +101,8 @@ _PATTERNS: dict[str, tuple[re.Pattern, re.Pattern | None]] = {
         "month_range": (rf"\b(?P<m>{_MONTH_FULL})(?:\s+(?P<y>{_YEAR}))?{_TO}(?P<m2>{_MONTH_FULL})"
                         rf"(?:\s+(?P<y2>{_YEAR}))?\b", r"\b(?P<ctx>from|between)\s+"),
         "month": (rf"\b(?P<m>{_MONTH_FULL})(?P<poss>['’]s)?\b(?![-\s]*\d|{_ANAPHORIC_YEAR})",
-                  rf"(?:\b(?P<ctx>{_CONTEXT}|(?:week|weekend|half|days|part|end|start|beginning|middle)\s+of|"
+                  rf"(?:\b(?P<ctx>{_CONTEXT}|(?:set|scheduled|planned|slated|due|postponed|delayed)\s+for|"
+                  rf"(?:week|weekend|half|days|part|end|start|beginning|middle)\s+of|"
                   rf"(?P<det>the|an?))\s+)?(?P<mod>(?:\b(?:last|next|this|earlier|later|{_MODIFIER_WORDS})"
                   rf"[-\s]+)+)?"),
         # "this summer", "in the fall of 2014", "earlier this spring": the season's three months
@@ -112,6 +121,23 @@ _PATTERNS: dict[str, tuple[re.Pattern, re.Pattern | None]] = {
         "unit": (r"(?i:\b(?P<shift>last|next|this|past|coming|current)\s+(?P<unit>week|month|year|weekend)\b)",
                  r"(?P<mod>\b(?:earlier|later|early|late|mid|(?:at\s+)?the\s+(?:end|start|beginning|middle)\s+of)"
                  r"[-\s]+)?(?P<ext>\bthe\s+)?"),
+        # "over the weekend", "at the weekend"
+        "the_weekend": (r"(?i:\bthe\s+weekend\b)", r"\b(?P<ctx>over|during|at|on|throughout)\s+"),
+        # "the fourth quarter of last year", "the first quarter of 2024", "Q3 2024"
+        "quarter": (rf"(?i:\b(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b|Q(?P<qn>[1-4])\b)"
+                    rf"(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})|(?P<shift>last|this|next)\s+year)\b)?)",
+                    r"(?P<ext>\bthe\s+)?"),
+        # "on the 12th": a day of a month the context gives
+        "month_day_only": (r"\bon\s+the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s*(?:of\b|[a-zA-Z]))", None),
+        # "the next day", "the following week", "two days later", "a day earlier", "the day before":
+        # counted from the expression before it
+        "relative": (r"(?i:\bthe\s+(?P<rel>next|following|previous|preceding)\s+(?P<unit>day|morning|evening|night"
+                     r"|week|month)\b)", r"(?P<span>\b(?:over|within|for|during|in)\s+)?"),
+        "later": (rf"(?i:\b(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier|before|after)\b)"
+                  r"(?!\s+(?:the|a|an|his|her|its|their|[A-Z0-9])\b)", None),
+        "day_before": (r"(?i:\bthe\s+day\s+(?P<dir>before|after)\b)(?=\s*[,.;)]|\s*$)", None),
+        # weekday ranges: "from Monday to Wednesday", "between Friday and Sunday"
+        "weekday_range": (rf"\b(?P<wd>{_WEEKDAY}){_TO}(?P<wd2>{_WEEKDAY})\b", r"\b(?P<ctx>from|between)\s+"),
         "the_unit": (r"(?i:\bthe\s+(?:end|start|beginning|middle)\s+of\s+the\s+(?P<unit>week|month|year)\b)", None),
         "ago": (r"(?i:\b(?P<unit>day|week|month|year|decade)s?\s+ago\b)", rf"\b(?P<n>{_NUM})\s+"),
         "ahead": (rf"(?i:\bin\s+(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?['’]?(?:\s+time)?\b)", None),
@@ -119,6 +145,23 @@ _PATTERNS: dict[str, tuple[re.Pattern, re.Pattern | None]] = {
                    r"(?P<ext>\bthe\s+)?"),
     }.items()
 }
+
+
+def _load_holidays() -> dict[str, tuple[int, int]]:
+    """Fixed-day holidays from ``data/dates/holidays.yaml``: normalised name → (month, day)."""
+    text = resources.files("eventwire").joinpath("data/dates/holidays.yaml").read_text(encoding="utf-8")
+    return {_holiday_key(h["name"]): (int(h["month"]), int(h["day"])) for h in yaml.safe_load(text)["holidays"]}
+
+
+def _holiday_key(name: str) -> str:
+    return re.sub(r"\s+", " ", name.replace("’", "'")).lower()
+
+
+HOLIDAYS = _load_holidays()
+_HOLIDAY_NAMES = "|".join(re.escape(k).replace("'", "['’]").replace(r"\ ", r"\s+")
+                          for k in sorted(HOLIDAYS, key=len, reverse=True))
+_PATTERNS["holiday"] = (re.compile(rf"(?i:\b(?P<h>{_HOLIDAY_NAMES})\b)(?:,?\s+(?P<y>{_YEAR})\b)?"), None)
+
 _PREFIX_REACH = 48  # characters before a core searched for its prefix
 
 _RELATION_BEFORE = re.compile(r"(?i)\b(since|until|till|by|through)\s+$")
@@ -171,6 +214,13 @@ def _read(name: str, match: re.Match, prefix: re.Pattern | None, text: str) -> F
         return None  # "May" alone is a modal verb or a name as often as a month; "February's vote" is a date
     if name in ("month_range", "ago") and not (ctx or "n" in groups):
         return None
+    if name in ("the_weekend", "weekday_range") and not ctx:
+        return None  # "the weekend edition", "Monday to Friday" opening hours
+    if name == "relative" and "span" in groups and groups["rel"].lower() == "next":
+        return None  # "over the next week": a stretch of time ahead, not a day
+    if name in ("later", "day_before") and groups["dir"].lower() in ("before", "after") and not re.match(
+            r"\s*(?:[,.;:)]|$)", text[end:end + 3]):
+        return None  # "a week after the election" counts from the election, not from the date before
     if name == "year_range" and " and " in match.group(0) and (ctx or "").lower() != "between":
         return None  # "2019 and 2021" is two years unless "between"
     reading = _reading(name, tuple(sorted(groups.items())))
@@ -186,7 +236,7 @@ def _read(name: str, match: re.Match, prefix: re.Pattern | None, text: str) -> F
             relation = _RELATION[before.group(1).lower()]
     if name == "past_n" or name == "unit" and reading.shift == "past":
         relation = "since"
-    return Found(start, end, reading, relation, needs_label)
+    return Found(start, end, reading, relation, needs_label, name == "holiday")
 
 
 @lru_cache(maxsize=4096)
@@ -237,6 +287,32 @@ def _reading(name: str, items: tuple[tuple[str, str], ...]) -> Reading | None:
     if name == "weekday":
         return Reading("weekday", "day", weekday=WEEKDAYS.index(g["wd"].lower()),
                        shift=(g.get("shift") or "").lower() or None)
+    if name == "holiday":
+        month, day = HOLIDAYS[_holiday_key(g["h"])]
+        return Reading("date", "day", year=_year(g.get("y")), month=month, day=day)
+    if name == "the_weekend":
+        return Reading("weekend", "day")
+    if name == "quarter":
+        q = int(g["qn"]) if "qn" in g else _ORDINALS[g["q"].lower()]
+        shift = (g.get("shift") or "").lower()
+        return Reading("quarter", "month", year=_year(g.get("y")), month=3 * q - 2,
+                       n={"last": -1, "next": 1}.get(shift, 0), shift="year" if shift else None)
+    if name == "month_day_only":
+        return Reading("monthday", "day", day=int(g["d"]))
+    if name in ("relative", "later", "day_before"):
+        unit = g.get("unit", "day").lower()
+        unit = "day" if unit in ("morning", "evening", "night") else unit
+        n = -1 if (g.get("rel") or "").lower() in ("previous", "preceding") else 1
+        if name == "later":
+            n = _number(g["n"])
+            if n is None:
+                return None
+        if (g.get("dir") or "").lower() in ("earlier", "before"):
+            n = -n
+        return Reading("relative", PRECISION_OF_UNIT[unit], unit=unit, n=n)
+    if name == "weekday_range":
+        return Reading("weekday", "day", weekday=WEEKDAYS.index(g["wd"].lower()),
+                       end=Reading("weekday", "day", weekday=WEEKDAYS.index(g["wd2"].lower())))
     if name in ("unit", "the_unit"):
         unit, shift = g["unit"].lower(), (g.get("shift") or "this").lower()
         if unit == "weekend":
