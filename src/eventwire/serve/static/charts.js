@@ -110,7 +110,6 @@ export async function loadNetwork(filters, signal, onEdge) {
     ],
     layout: { name: nodes.length > 60 ? "concentric" : "cose", animate: false, randomize: false, fit: true, padding: 10,
               concentric: (n) => n.data("events"), levelWidth: () => 2 },
-    wheelSensitivity: 0.3,
   });
   cy.on("tap", "edge", (evt) => onEdge && onEdge(evt.target.data("source"), evt.target.data("target")));
   if (!edges.length) setPanelState(panel, "empty", "No source → target pairs match these filters.");

@@ -130,7 +130,9 @@ export async function openEvidence(articleId, eventId) {
     dialog.dataset.trigger = event.trigger?.text ?? "";
     status.textContent = "";
     dialog.dataset.state = "ready";
-    textBox.querySelector(".hl-trigger")?.scrollIntoView({ block: "center" });
+    // Scroll the text box only (scrollIntoView would scroll the dialog's header away too).
+    const trigger = textBox.querySelector(".hl-trigger");
+    if (trigger) textBox.scrollTop = Math.max(0, trigger.offsetTop - textBox.clientHeight / 2);
   } catch (error) {
     status.className = "status error";
     status.textContent = `Could not load the evidence: ${error.message}`;

@@ -4,16 +4,24 @@ import { getJSON, goldsteinColor, formatNumber, setPanelState } from "./api.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const WIDTH = 960, HEIGHT = 480;
-// Crop Antarctica and the far north: no events there worth the space.
-const VIEW = { top: 20, bottom: 420 };
+// 84°N to 58°S: Antarctica and the polar seas take space and hold no events worth it.
+const VIEW = { top: 16, bottom: 395 };
+const ANTARCTICA = "010";  // ISO 3166 numeric id in world-atlas
 
 const project = ([lon, lat]) => [((lon + 180) / 360) * WIDTH, ((90 - lat) / 180) * HEIGHT];
 
 let basePromise = null;
 
+// A ring that crosses the antimeridian (Fiji, Chukotka) would be drawn across the whole map:
+// unwrap its longitudes so it stays in one piece; what lies past ±180° is cut off by the view box.
 function ringPath(ring) {
-  return ring.map((point, i) => {
-    const [x, y] = project(point);
+  let shift = 0;
+  return ring.map(([lon, lat], i) => {
+    if (i) {
+      const step = lon - ring[i - 1][0];
+      if (step > 180) shift -= 360; else if (step < -180) shift += 360;
+    }
+    const [x, y] = project([lon + shift, lat]);
     return `${i ? "L" : "M"}${x.toFixed(1)},${y.toFixed(1)}`;
   }).join("") + "Z";
 }
@@ -37,6 +45,7 @@ function baseMap() {
     const land = document.createElementNS(SVG, "g");
     land.setAttribute("class", "countries");
     for (const feature of countries.features) {
+      if (feature.id === ANTARCTICA) continue;
       const path = document.createElementNS(SVG, "path");
       path.setAttribute("class", "country");
       path.setAttribute("d", geometryPath(feature.geometry));
