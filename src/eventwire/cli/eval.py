@@ -83,6 +83,12 @@ def eval_events(data, settings, n_errors, confusion, as_json):
     m = p["micro"]
     click.echo(f"PLOVER GSR ({p['sentences']} sentences): type micro P {m['precision']:.3f}  R {m['recall']:.3f}  "
                f"F1 {m['f1']:.3f}; main-event accuracy {p['top1_accuracy']:.3f}")
+    for level, t in p["triples"].items():
+        click.echo(f"PLOVER GSR (source, target, type) triples, {level + ' codes':13s}: P {t['precision']:.3f}  "
+                   f"R {t['recall']:.3f}  F1 {t['f1']:.3f}  (gold {t['gold']}, predicted {t['predicted']})")
+    t = p["roots"]
+    click.echo(f"CAMEO root (GSR type within the cameo_class group, {t['gold']} sentences): P {t['precision']:.3f}  "
+               f"R {t['recall']:.3f}  F1 {t['f1']:.3f}")
     click.echo(f"cameo_class ({q['sentences']} sentences): quad-class accuracy {q['accuracy']:.3f}")
     for role in ("source", "target", "reciprocal", "both"):
         s = r[role]
@@ -93,6 +99,9 @@ def eval_events(data, settings, n_errors, confusion, as_json):
             for cell, n in sorted(part["confusion"].items(), key=lambda kv: -kv[1]):
                 click.echo(f"  {cell:28s} {n}")
     if n_errors:
+        click.echo("\nTriples missed on PLOVER GSR (country and sector codes):")
+        for e in p["triple_errors"][:n_errors]:
+            click.echo(f"  {e['id']}: gold {e['gold']}, got {e['predicted']}\n      {e['sentence']}")
         for name, part in (("PLOVER GSR", p), ("cameo_class", q), ("cameo_ner", r)):
             click.echo(f"\nMisses on {name}:")
             for e in part["errors"][:n_errors]:

@@ -1,14 +1,17 @@
-"""``eventwire eval events``: PLOVER types on PLOVER GSR, quad classes on cameo_class, roles on cameo_ner."""
+"""``eventwire eval events``: PLOVER types and (source, target, type) triples on PLOVER GSR, quad classes and CAMEO
+roots on cameo_class, roles on cameo_ner."""
 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
 from ..config import Settings
 from ..pipeline import analyze
-from ..records import AnalyzedDocument, Article, Event
+from ..records import Actor, AnalyzedDocument, Article, Event
+from ._actors import _GOLD_SECTOR_SPELLINGS, _predicted_country
 from ._common import overlap, prf, read_conll_bio, require
 
 # PLOVER 0.5 (the GSR's version) → current PLOVER
@@ -40,13 +43,120 @@ def main_event(doc: AnalyzedDocument) -> Event | None:
                default=None)
 
 
+# The CAMEO roots each cameo_class label stands for (see its SOURCE.md).
+CLASS_ROOTS = {0: {"01", "02"}, 1: {"03", "04", "05"}, 2: {"06", "07", "08"},
+               3: {"09", "10", "11", "12", "13", "16"}, 4: {"14", "15", "17", "18", "19", "20"}}
+# PLOVER 0.5 types that current PLOVER merged, with the CAMEO root each was named after
+ROOTS_05 = {"DISAPPROVE": {"11"}, "INVESTIGATE": {"09"}, "DEMAND": {"10"}}
+NO_TARGET = "-"
+
+
+def _type_roots(data: Path) -> dict[str, set[str]]:
+    """PLOVER type → the CAMEO roots with a code of that type, from the PLOVER manual's CAMEO→PLOVER table."""
+    roots: dict[str, set[str]] = {}
+    for line in require(data / "plover" / "CAMEO2PLOVER-2021.txt").read_text().splitlines():
+        if m := re.match(r"(\d{2,4}):\s*([A-Z]+)", line):
+            roots.setdefault(m.group(2), set()).add(m.group(1)[:2])
+    return roots
+
+
+def _text_key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def _class_rows(data: Path) -> list[tuple[str, int]]:
+    folder = require(data / "conflibert-cameo" / "cameo_class")
+    rows = []
+    for name in ("train.tsv", "test.tsv"):
+        for line in open(folder / name, encoding="utf-8"):
+            text, _, label = line.rstrip("\n").rpartition("\t")
+            if text and label.strip().isdigit():
+                rows.append((text, int(label)))
+    return rows
+
+
+def _gold_actors(value) -> list[tuple[str, str]]:
+    """(code, sector) of each actor of a GSR ``source``/``target`` field (a list, or "" / None for none)."""
+    out = []
+    for actor in value if isinstance(value, list) else []:
+        if isinstance(actor, dict) and actor.get("code"):
+            sector = (actor.get("sector") or "")[:3].upper()
+            sector = _GOLD_SECTOR_SPELLINGS.get(sector, sector)
+            out.append((actor["code"].upper(), "" if sector == "***" else sector))
+    return out
+
+
+def gold_triples(record: dict) -> list[tuple]:
+    """(source, acceptable targets, PLOVER type) for each gold source × target of a GSR record. A record with no
+    target takes none (``-``); one with reciprocal actors ("(SRC/TAR: Jordan) and (SRC/TAR: Britain) agreed")
+    takes none or another of its actors."""
+    kind = PLOVER_05.get(record["event"], record["event"])
+    sources, targets = _gold_actors(record.get("source")), _gold_actors(record.get("target"))
+    reciprocal = "SRC/TAR" in (record.get("textInfo") or {}).get("markup", "")
+    triples = []
+    for s in sources:
+        if targets:
+            triples += [(s, (t,), kind) for t in targets]
+        else:
+            triples.append((s, (NO_TARGET, *(o for o in sources if o != s and reciprocal)), kind))
+    return triples
+
+
+def predicted_triples(doc: AnalyzedDocument) -> list[tuple]:
+    """(source actor, target actor or None, PLOVER type) for each source × target of each event, one per
+    distinct (source code, target code, type)."""
+    by_id = {a.id: a for a in doc.actors}
+    out, seen = [], set()
+    for e in doc.events:
+        for s in [by_id.get(r.actor_id) for r in e.source] or [None]:
+            for t in [by_id.get(r.actor_id) for r in e.target] or [None]:
+                key = tuple((_predicted_country(a), tuple(a.sectors)) if a else None for a in (s, t)) + (
+                    e.plover_type,)
+                if key not in seen:
+                    seen.add(key)
+                    out.append((s, t, e.plover_type))
+    return out
+
+
+def _same_actor(gold: tuple[str, str] | str, actor: Actor | None, with_sector: bool) -> bool:
+    if gold == NO_TARGET or actor is None:
+        return gold == NO_TARGET and actor is None
+    code, sector = gold
+    return _predicted_country(actor) == code and (not with_sector or not sector or sector in actor.sectors)
+
+
+def _match_triples(gold: list[tuple], predicted: list[tuple], with_sector: bool) -> int:
+    """Gold triples matched one-to-one by a predicted triple of the same type, source code and target code."""
+    used: set[int] = set()
+    for source, targets, kind in gold:
+        hit = next((n for n, (s, t, k) in enumerate(predicted) if n not in used and k == kind
+                    and _same_actor(source, s, with_sector) and any(_same_actor(g, t, with_sector) for g in targets)),
+                   None)
+        if hit is not None:
+            used.add(hit)
+    return len(used)
+
+
+def _gold_code(actor: tuple[str, str] | str) -> str:
+    return actor if actor == NO_TARGET else "/".join(part for part in actor if part)
+
+
+def _actor_code(actor: Actor | None) -> str:
+    return f"{_predicted_country(actor) or '?'}{'/' + ','.join(actor.sectors) if actor.sectors else ''}" \
+        if actor else NO_TARGET
+
+
 def _plover(data: Path, settings: Settings, max_errors: int) -> dict:
     records = [r for r in json.loads(require(data / "plover-gsr" / "PLOVER_GSR_CAMEO.shared.json").read_text())
                if r.get("event") != "DOCUMENT" and r.get("text")]
     docs = analyze((Article(id=r["id"], text=r["text"]) for r in records), settings)
+    type_roots = _type_roots(data)
+    labels = {_text_key(t): label for t, label in _class_rows(data)}
     tp = n_pred = n_gold = top1 = 0
+    triples = {"country": [0, 0, 0], "sector": [0, 0, 0]}
+    roots = [0, 0, 0]
     confusion: Counter = Counter()
-    errors = []
+    errors, triple_errors = [], []
     for record, doc in zip(records, docs):
         gold = PLOVER_05.get(record["event"], record["event"])
         predicted = {e.plover_type for e in doc.events}
@@ -61,18 +171,37 @@ def _plover(data: Path, settings: Settings, max_errors: int) -> dict:
             errors.append({"id": record["id"], "gold": gold, "predicted": sorted(predicted) or None,
                            "sentence": record["text"],
                            "triggers": [f"{e.trigger.text}:{e.plover_type}" for e in doc.events]})
+        wanted, got = gold_triples(record), predicted_triples(doc)
+        for level, counts in triples.items():
+            counts[0] += _match_triples(wanted, got, level == "sector")
+            counts[1] += len(got)
+            counts[2] += len(wanted)
+        if _match_triples(wanted, got, True) < len(wanted) and len(triple_errors) < max_errors:
+            triple_errors.append({
+                "id": record["id"], "sentence": record["text"],
+                "gold": [f"{_gold_code(s)} → {'|'.join(_gold_code(t) for t in ts)} {k}" for s, ts, k in wanted],
+                "predicted": [f"{_actor_code(s)} → {_actor_code(t)} {k}" for s, t, k in got]})
+        # the CAMEO root both golds allow: the GSR type's roots within the cameo_class label's group
+        label = labels.get(_text_key(record["text"]))
+        if label is not None:
+            allowed = ROOTS_05.get(record["event"], type_roots.get(gold, set())) & CLASS_ROOTS[label]
+            if allowed:
+                predicted_roots = {e.cameo_root for e in doc.events if e.cameo_root}
+                roots[0] += bool(predicted_roots & allowed)
+                roots[1] += len(predicted_roots)
+                roots[2] += 1
     return {"sentences": n_gold, "micro": prf(tp, n_pred, n_gold), "top1_accuracy": round(top1 / n_gold, 4),
-            "confusion": {f"{g}→{p}": n for (g, p), n in sorted(confusion.items())}, "errors": errors}
+            "triples": {level: prf(*c) for level, c in triples.items()}, "roots": prf(*roots),
+            "confusion": {f"{g}→{p}": n for (g, p), n in sorted(confusion.items())}, "errors": errors,
+            "triple_errors": triple_errors,
+            "note": "triples: (source code, target code or none, PLOVER type) for every source × target of every "
+                    "event, one-to-one against the gold's; 'country' compares country/IGO codes, 'sector' also the "
+                    "gold sector when it gives one. roots: CAMEO roots of all events against the roots the GSR type "
+                    "allows within the group of the sentence's cameo_class label (sentences in both sets)"}
 
 
 def _quad(data: Path, settings: Settings, max_errors: int) -> dict:
-    folder = require(data / "conflibert-cameo" / "cameo_class")
-    rows = []
-    for name in ("train.tsv", "test.tsv"):
-        for line in open(folder / name, encoding="utf-8"):
-            text, _, label = line.rstrip("\n").rpartition("\t")
-            if text and label.strip().isdigit():
-                rows.append((text, int(label)))
+    rows = _class_rows(data)
     docs = analyze((Article(id=str(i), text=t) for i, (t, _) in enumerate(rows)), settings)
     right = 0
     confusion: Counter = Counter()

@@ -184,15 +184,17 @@ class EventDetector(ModalityMixin):
             return _Args([], self._subject(verb) + self._objects(verb, preps, actor_at))
         source = self._subject(verb)
         target = self._objects(verb, preps, actor_at)
-        if not target:  # "threatened to attack Gaza", "offered to send troops to Uganda": the framed act's target
-            for c in verb.children:
+        # the fallbacks look past arguments that name no actor ("threatened on Monday to break relations with
+        # Russia": "Monday" is no target)
+        if not _refs(target, actor_at):  # "threatened to attack Gaza", "offered to send troops to Uganda": the
+            for c in verb.children:  # framed act's target
                 if c.dep_ == "xcomp" and c.pos_ == "VERB":
-                    target = self._objects(c, preps, actor_at)
+                    target = self._objects(c, preps, actor_at) or target
                     break
-        if not target:
+        if not _refs(target, actor_at):
             for c in verb.children:  # "claims that this group is led by Maduro": the accused in the complement
                 if c.dep_ == "ccomp":
-                    target = self._subject(c) or [t for t in c.children if t.dep_ == "nsubjpass"]
+                    target = self._subject(c) or [t for t in c.children if t.dep_ == "nsubjpass"] or target
                     break
         return _Args(source, target)
 
