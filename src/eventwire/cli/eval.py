@@ -93,6 +93,10 @@ def eval_events(data, settings, n_errors, confusion, as_json):
     for role in ("source", "target", "reciprocal", "both"):
         s = r[role]
         click.echo(f"cameo_ner {role:10s}: P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
+    for role in ("source", "target", "both"):
+        s = r["head"][role]
+        click.echo(f"cameo_ner {role:10s} (a mention inside the gold phrase counts): P {s['precision']:.3f}  "
+                   f"R {s['recall']:.3f}  F1 {s['f1']:.3f}")
     if confusion:
         for name, part in (("PLOVER GSR (gold→main event)", p), ("cameo_class (gold→predicted)", q)):
             click.echo(f"\n{name}:")
