@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import mention_index
 from ..records import Actor, ActorRef, Mention, Span
+from ._gender import PRONOUN_GENDER, actor_gender
 from ._marks import Quoted
 from ._syntax import phrase_bounds, phrase_tokens, strip_determiner, token_at, tokens
 
@@ -40,6 +41,7 @@ class State:
         self.last_direct: tuple[Quoted, ActorRef | None] | None = None
         self.actor_at = mention_index(doc, actors)
         self.new_speakers: dict[str, Actor] = {}
+        self.genders: dict[str, str | None] = {}
 
     def actor_for(self, who: Token) -> ActorRef | None:
         """The actor named by the speaker phrase headed by ``who``."""
@@ -60,11 +62,21 @@ class State:
         named = [(m.span.start, m.span.end, a.id) for a in self.actors for m in a.mentions
                  if m.label in _PERSON_LABELS and pronoun.idx - _ANTECEDENT_CHARS <= m.span.start
                  and m.span.end <= pronoun.idx]
+        wanted = PRONOUN_GENDER.get(pronoun.lower_)
         for _, end, actor_id in sorted(named, reverse=True):
             last = token_at(self.doc, end - 1)
-            if last is not None and last.tag_ not in ("NNS", "NNPS"):  # not "the protesters"
-                return ActorRef(actor_id, Span.of(self.text, pronoun.idx, pronoun.idx + len(pronoun)))
+            if last is None or last.tag_ in ("NNS", "NNPS"):  # not "the protesters"
+                continue
+            if wanted is not None and self._gender(actor_id) not in (None, wanted):
+                continue  # "she" is not the man named last
+            return ActorRef(actor_id, Span.of(self.text, pronoun.idx, pronoun.idx + len(pronoun)))
         return None
+
+    def _gender(self, actor_id: str) -> str | None:
+        if actor_id not in self.genders:
+            actor = next((a for a in self.actors if a.id == actor_id), None)
+            self.genders[actor_id] = actor_gender(actor, self.text) if actor is not None else None
+        return self.genders[actor_id]
 
     def _writer(self, pronoun: Token) -> ActorRef:
         """"I said", "we know" outside quotation marks: the article's writer, one actor per document."""
