@@ -25,10 +25,21 @@ from ._query import (
     list_places,
     list_quotes,
 )
+from ._analytics import (
+    MAX_PAGE,
+    EventFilters,
+    article_scope,
+    event_detail,
+    evidence,
+    map_points,
+    network,
+    page_events,
+    series,
+)
 from ._schema import LATEST_VERSION, migrate
 from ._write import write_document
 
-__all__ = ["Store", "Filters", "QueryError", "StoreError", "DEFAULT_DB", "LATEST_VERSION"]
+__all__ = ["Store", "Filters", "EventFilters", "MAX_PAGE", "QueryError", "StoreError", "DEFAULT_DB", "LATEST_VERSION"]
 
 DEFAULT_DB = "eventwire.db"
 
@@ -39,6 +50,11 @@ class StoreError(RuntimeError):
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _scope(filters: Filters) -> tuple[str, list] | None:
+    """With event-only filters, lists of articles, quotes, actors and places keep articles with a matching event."""
+    return article_scope(filters) if isinstance(filters, EventFilters) else None
 
 
 class Store:
@@ -113,22 +129,43 @@ class Store:
     # -- reading ---------------------------------------------------------
 
     def articles(self, filters: Filters = Filters(), search: str | None = None) -> list[dict]:
-        return list_articles(self.conn, filters, search)
+        return list_articles(self.conn, filters, search, _scope(filters))
 
     def events(self, filters: Filters = Filters()) -> list[dict]:
         return list_events(self.conn, filters)
 
     def quotes(self, filters: Filters = Filters(), speaker: str | None = None) -> list[dict]:
-        return list_quotes(self.conn, filters, speaker)
+        return list_quotes(self.conn, filters, speaker, _scope(filters))
 
     def actors(self, filters: Filters = Filters()) -> list[dict]:
-        return list_actors(self.conn, filters)
+        return list_actors(self.conn, filters, _scope(filters))
 
     def places(self, filters: Filters = Filters()) -> list[dict]:
-        return list_places(self.conn, filters)
+        return list_places(self.conn, filters, _scope(filters))
 
     def dyads(self, filters: Filters = Filters()) -> list[dict]:
         return list_dyads(self.conn, filters)
+
+    # -- the API's analytics (filters of EventFilters; see _analytics.py) ---
+
+    def event_page(self, filters: EventFilters = EventFilters(), newest_first: bool = True) -> list[dict]:
+        """A page of events by date with actor keys and coordinates."""
+        return page_events(self.conn, filters, newest_first)
+
+    def series(self, filters: EventFilters = EventFilters(), interval: str = "day", normalize: bool = False) -> list[dict]:
+        return series(self.conn, filters, interval, normalize)
+
+    def network(self, filters: EventFilters = EventFilters(), min_events: int = 1, limit: int = 100) -> dict:
+        return network(self.conn, filters, min_events, limit)
+
+    def map_points(self, filters: EventFilters = EventFilters(), limit: int = 1000) -> list[dict]:
+        return map_points(self.conn, filters, limit)
+
+    def event(self, article_id: str, event_id: str) -> dict | None:
+        return event_detail(self.conn, article_id, event_id)
+
+    def evidence(self, article_id: str) -> dict | None:
+        return evidence(self.conn, article_id)
 
     def counts(self) -> dict:
         return counts(self.conn)

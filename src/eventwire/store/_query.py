@@ -77,11 +77,22 @@ def _actor_params(actor: str) -> list:
     return [f"%{escaped}%", actor.upper(), actor]
 
 
+Scope = tuple[str, list] | None  # an extra SQL condition on article alias ``a`` with its parameters
+
+
+def _scoped(scope: tuple[str, list] | None, where: list[str], params: list) -> None:
+    if scope:
+        where.append(scope[0])
+        params += scope[1]
+
+
 def _where(where: list[str]) -> str:
     return (" WHERE " + " AND ".join(where)) if where else ""
 
 
-def list_articles(conn: sqlite3.Connection, filters: Filters, search: str | None = None) -> list[dict]:
+def list_articles(
+    conn: sqlite3.Connection, filters: Filters, search: str | None = None, scope: Scope = None
+) -> list[dict]:
     where: list[str] = []
     params: list = []
     select = (
@@ -108,6 +119,7 @@ def list_articles(conn: sqlite3.Connection, filters: Filters, search: str | None
             sub_params.append(filters.country.upper())
         where.append(f"EXISTS (SELECT 1 FROM actors ac WHERE {' AND '.join(sub)})")
         params += sub_params
+    _scoped(scope, where, params)
     page, page_params = _page(filters)
     try:
         rows = conn.execute(select + _where(where) + order + page, params + page_params).fetchall()
@@ -161,7 +173,9 @@ def list_events(conn: sqlite3.Connection, filters: Filters) -> list[dict]:
     return [dict(r) for r in conn.execute(sql, params + page_params)]
 
 
-def list_quotes(conn: sqlite3.Connection, filters: Filters, speaker: str | None = None) -> list[dict]:
+def list_quotes(
+    conn: sqlite3.Connection, filters: Filters, speaker: str | None = None, scope: Scope = None
+) -> list[dict]:
     where: list[str] = []
     params: list = []
     _date_range("a.date", filters, where, params)
@@ -175,6 +189,7 @@ def list_quotes(conn: sqlite3.Connection, filters: Filters, speaker: str | None 
     if filters.country:
         where.append("s.country = ?")
         params.append(filters.country.upper())
+    _scoped(scope, where, params)
     page, page_params = _page(filters)
     sql = (
         "SELECT q.article_id, q.quote_id, a.date, q.kind, s.name AS speaker, s.country AS speaker_country,"
@@ -187,7 +202,7 @@ def list_quotes(conn: sqlite3.Connection, filters: Filters, speaker: str | None 
     return [dict(r) for r in conn.execute(sql, params + page_params)]
 
 
-def list_actors(conn: sqlite3.Connection, filters: Filters) -> list[dict]:
+def list_actors(conn: sqlite3.Connection, filters: Filters, scope: Scope = None) -> list[dict]:
     """Actors across articles, one row per (name, country, code), most mentioned first."""
     where: list[str] = []
     params: list = []
@@ -201,6 +216,7 @@ def list_actors(conn: sqlite3.Connection, filters: Filters) -> list[dict]:
     if filters.type:
         where.append("EXISTS (SELECT 1 FROM json_each(ac.sectors) WHERE value = ?)")
         params.append(filters.type.upper())
+    _scoped(scope, where, params)
     page, page_params = _page(filters)
     sql = (
         "SELECT ac.name, ac.country, ac.sectors, ac.cameo_code, ac.kb_id, count(DISTINCT ac.article_id) AS articles,"
@@ -213,7 +229,7 @@ def list_actors(conn: sqlite3.Connection, filters: Filters) -> list[dict]:
     return [dict(r) | {"sectors": json.loads(r["sectors"])} for r in conn.execute(sql, params + page_params)]
 
 
-def list_places(conn: sqlite3.Connection, filters: Filters) -> list[dict]:
+def list_places(conn: sqlite3.Connection, filters: Filters, scope: Scope = None) -> list[dict]:
     where: list[str] = []
     params: list = []
     _date_range("a.date", filters, where, params)
@@ -223,6 +239,7 @@ def list_places(conn: sqlite3.Connection, filters: Filters) -> list[dict]:
     if filters.type:
         where.append("p.feature = ?")
         params.append(filters.type)
+    _scoped(scope, where, params)
     page, page_params = _page(filters)
     sql = (
         "SELECT p.article_id, a.date, p.text, p.name, p.country, p.admin1, p.geonames_id, p.lat, p.lon, p.feature"

@@ -198,7 +198,12 @@ MIGRATIONS: list[tuple[int, str, str]] = [
                           WHERE ac.article_id = events.article_id AND ac.actor_id = events.target_actor);
         CREATE INDEX events_source ON events(source_key, date);
         CREATE INDEX events_target ON events(target_key, date);
-        CREATE INDEX events_quad ON events(quad_class, date);
+        -- Covers the filters and measures of series, network and map when the rollups cannot answer:
+        -- a scan of this narrow index instead of event rows that carry their JSON record.
+        CREATE INDEX events_analytics ON events(
+            date, plover_type, quad_class, source_key, target_key, negated, hypothetical, historical, confidence,
+            goldstein, cameo_code, lat, lon, location_name, location_country
+        );
 
         -- Counts and Goldstein sums per day x dyad x type x quad class x modality, kept exact at ingest
         -- (``_rollup.py``). Missing values are '' / 0: primary-key columns cannot be NULL here.
@@ -229,7 +234,7 @@ MIGRATIONS: list[tuple[int, str, str]] = [
             events INTEGER NOT NULL,
             goldstein_sum REAL NOT NULL,
             goldstein_n INTEGER NOT NULL,
-            PRIMARY KEY (day, plover_type, quad_class, negated, hypothetical, historical)
+            PRIMARY KEY (day, quad_class, plover_type, negated, hypothetical, historical)
         ) WITHOUT ROWID;
 
         INSERT INTO rollup_dyad_day

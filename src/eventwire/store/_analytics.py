@@ -1,0 +1,310 @@
+"""The API's read side: event filters beyond the CLI's, pages of events, series, network, map, evidence.
+
+Plain SQL with bound parameters only: user values never become SQL text. Series and network read the
+rollup tables (migration 3) when every filter is one the rollups keep, else the events table.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+
+from ._query import Filters, QueryError, _actor_match, _actor_params, _page, _where
+
+MAX_PAGE = 1000
+INTERVALS = ("day", "week", "month")
+# Period of an ISO day: the day, its week's Monday, its month's first day.
+_PERIOD = {
+    "day": "{col}",
+    "week": "date({col}, '-6 days', 'weekday 1')",
+    "month": "substr({col}, 1, 7) || '-01'",
+}
+
+
+# Aggregations the rollups cannot answer scan the narrow covering index, never the wide event rows
+# (the planner otherwise prefers an index that spares it a sort and then reads every row).
+_SCAN = "events r INDEXED BY events_analytics"
+
+
+@dataclass(frozen=True)
+class EventFilters(Filters):
+    """:class:`Filters` plus the dyad, quad-class, confidence and modality filters of the API.
+
+    ``source``/``target`` match an actor key (CAMEO code, else ISO3, else name) by prefix, so ``USA``
+    matches ``USAGOV``; ``quad_class`` keeps events of any of the given classes; the ``include_*``
+    flags drop hypothetical, negated or historical events when False.
+    """
+
+    source: str | None = None
+    target: str | None = None
+    quad_class: tuple[int, ...] = ()
+    min_confidence: float | None = None
+    include_hypothetical: bool = True
+    include_negated: bool = True
+    include_historical: bool = True
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if any(q not in (1, 2, 3, 4) for q in self.quad_class):
+            raise QueryError("quad_class must be 1, 2, 3 or 4")
+        if self.min_confidence is not None and not 0 <= self.min_confidence <= 1:
+            raise QueryError("min_confidence must be between 0 and 1")
+
+    def event_only(self) -> bool:
+        """Whether a filter beyond the CLI's is set (lists of articles, quotes, … then need a matching event)."""
+        return bool(self.source or self.target or self.quad_class or self.min_confidence is not None
+                    or not (self.include_hypothetical and self.include_negated and self.include_historical))
+
+
+def _prefix(column: str, value: str, where: list[str], params: list) -> None:
+    """``column`` starts with ``value`` (or its upper case): an index range, no LIKE pattern to escape."""
+    tests = []
+    for v in dict.fromkeys((value, value.upper())):
+        tests.append(f"({column} >= ? AND {column} < ?)")
+        params += [v, v + "\U0010ffff"]
+    where.append("(" + " OR ".join(tests) + ")")
+
+
+def _rollup_ready(f: EventFilters) -> bool:
+    """True when the rollups hold every filter: no actor/country/confidence, a PLOVER type not a CAMEO prefix."""
+    return not (f.actor or f.country or f.min_confidence is not None or (f.type and f.type.isdigit()))
+
+
+def event_conditions(f: EventFilters, alias: str = "e", *, rollup: bool = False) -> tuple[list[str], list]:
+    """WHERE conditions for events (or rollup rows when ``rollup``) matching ``f``."""
+    where: list[str] = []
+    params: list = []
+    day = f"{alias}.day" if rollup else f"{alias}.date"
+    if f.since:
+        where.append(f"{day} >= ?")
+        params.append(f.since)
+    if f.until:
+        where.append(f"{day} <= ?")
+        params.append(f.until)
+    if f.type:
+        if f.type.isdigit():
+            where.append(f"{alias}.cameo_code LIKE ?")
+            params.append(f.type + "%")
+        else:
+            where.append(f"{alias}.plover_type = ?")
+            params.append(f.type.upper())
+    if f.source:
+        _prefix(f"{alias}.source_key", f.source, where, params)
+    if f.target:
+        _prefix(f"{alias}.target_key", f.target, where, params)
+    if f.quad_class:
+        where.append(f"{alias}.quad_class IN ({', '.join('?' * len(f.quad_class))})")
+        params += list(f.quad_class)
+    for flag, keep in (("hypothetical", f.include_hypothetical), ("negated", f.include_negated),
+                       ("historical", f.include_historical)):
+        if not keep:
+            where.append(f"{alias}.{flag} = 0")
+    if f.min_confidence is not None:
+        where.append(f"{alias}.confidence >= ?")
+        params.append(f.min_confidence)
+    actor_tests = []
+    if f.actor:
+        actor_tests.append((_actor_match("ac"), _actor_params(f.actor)))
+    if f.country:
+        actor_tests.append(("ac.country = ?", [f.country.upper()]))
+    for test, test_params in actor_tests:
+        where.append(
+            "EXISTS (SELECT 1 FROM event_actors ea JOIN actors ac ON ac.article_id = ea.article_id"
+            f" AND ac.actor_id = ea.actor_id WHERE ea.article_id = {alias}.article_id AND ea.event_id = {alias}.event_id"
+            f" AND ea.role IN ('source', 'target') AND {test})"
+        )
+        params += test_params
+    return where, params
+
+
+def article_scope(f: EventFilters) -> tuple[str, list] | None:
+    """A condition on article alias ``a`` that it has an event matching the event-only filters, if any are set."""
+    if not f.event_only():
+        return None
+    only = EventFilters(source=f.source, target=f.target, quad_class=f.quad_class, min_confidence=f.min_confidence,
+                        include_hypothetical=f.include_hypothetical, include_negated=f.include_negated,
+                        include_historical=f.include_historical)
+    where, params = event_conditions(only)
+    return f"EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND {' AND '.join(where)})", params
+
+
+def page_events(conn: sqlite3.Connection, f: EventFilters, newest_first: bool = True) -> list[dict]:
+    """A page of events (the CLI's columns plus keys and coordinates), by date, newest first by default."""
+    where, params = event_conditions(f)
+    order = "DESC" if newest_first else "ASC"
+    page, page_params = _page(f)
+    # The page's keys first (an index walk by date), then the expensive columns for those rows only.
+    sql = (
+        "WITH page AS (SELECT e.article_id, e.event_id FROM events e" + _where(where)
+        + f" ORDER BY e.date {order}, e.article_id {order}, e.event_id {order}" + page + ")"
+        " SELECT e.article_id, e.event_id, e.date, e.date_precision, e.plover_type, e.plover_mode, e.cameo_code,"
+        " e.quad_class, e.goldstein, e.negated, e.hypothetical, e.historical, e.confidence,"
+        " (SELECT group_concat(name, ' + ') FROM event_actors ea JOIN actors s ON s.article_id = ea.article_id"
+        "  AND s.actor_id = ea.actor_id WHERE ea.article_id = e.article_id AND ea.event_id = e.event_id"
+        "  AND ea.role = 'source') AS source,"
+        " (SELECT group_concat(name, ' + ') FROM event_actors ea JOIN actors t ON t.article_id = ea.article_id"
+        "  AND t.actor_id = ea.actor_id WHERE ea.article_id = e.article_id AND ea.event_id = e.event_id"
+        "  AND ea.role = 'target') AS target,"
+        " e.trigger_text AS trigger, e.location_name AS location,"
+        " substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence,"
+        " e.source_key, e.target_key, e.lat, e.lon, e.location_country"
+        " FROM page JOIN events e ON e.article_id = page.article_id AND e.event_id = page.event_id"
+        " JOIN articles a ON a.id = e.article_id"
+        f" ORDER BY e.date {order}, e.article_id {order}, e.event_id {order}"
+    )
+    return [dict(r) for r in conn.execute(sql, params + page_params)]
+
+
+def series(conn: sqlite3.Connection, f: EventFilters, interval: str = "day", normalize: bool = False) -> list[dict]:
+    """Events, Goldstein sum and mean and quad-class shares per period; with ``normalize`` each period's share
+    of all events in it."""
+    if interval not in INTERVALS:
+        raise QueryError(f"interval must be one of {', '.join(INTERVALS)}")
+    rows = _period_counts(conn, f, interval)
+    totals: dict[str, int] = {}
+    if normalize:
+        for period, _quad, events, _gsum, _gn in _period_counts(conn, EventFilters(since=f.since, until=f.until),
+                                                                interval):
+            totals[period] = totals.get(period, 0) + events
+    periods: dict[str, dict] = {}
+    for period, quad, events, gsum, gn in rows:
+        item = periods.setdefault(period, {"period": period, "events": 0, "goldstein_sum": 0.0, "_gn": 0,
+                                           "quad_shares": {"1": 0.0, "2": 0.0, "3": 0.0, "4": 0.0}})
+        item["events"] += events
+        item["goldstein_sum"] += gsum
+        item["_gn"] += gn
+        if quad in (1, 2, 3, 4):
+            item["quad_shares"][str(quad)] += events
+    items = []
+    for period in sorted(periods):
+        item = periods[period]
+        gn = item.pop("_gn")
+        n = item["events"]
+        item["goldstein_sum"] = round(item["goldstein_sum"], 4)
+        item["goldstein_mean"] = round(item["goldstein_sum"] / gn, 4) if gn else None
+        item["quad_shares"] = {q: round(c / n, 4) if n else 0.0 for q, c in item["quad_shares"].items()}
+        total = totals.get(period)
+        item["share_of_volume"] = round(n / total, 6) if normalize and total else None
+        items.append(item)
+    return items
+
+
+def _period_counts(conn: sqlite3.Connection, f: EventFilters, interval: str) -> list[tuple]:
+    """(period, quad class, events, Goldstein sum, events with Goldstein) rows, from the cheapest table."""
+    dyad = f.source or f.target
+    if _rollup_ready(f):
+        table = "rollup_dyad_day r" if dyad else "rollup_day r"
+        where, params = event_conditions(f, "r", rollup=True)
+        where.append("r.day != ''")
+        measures = "sum(r.events) AS n, sum(r.goldstein_sum) AS gsum, sum(r.goldstein_n) AS gn"
+        day = "r.day"
+    else:
+        table = _SCAN
+        where, params = event_conditions(f, "r")
+        where.append("r.date IS NOT NULL")
+        measures = "count(*) AS n, total(r.goldstein) AS gsum, count(r.goldstein) AS gn"
+        day = "r.date"
+    # Group by day first (streaming over the day-ordered key), then fold days into periods: few date() calls.
+    period = _PERIOD[interval].format(col="day")
+    sql = (
+        f"SELECT {period} AS period, quad_class, sum(n), sum(gsum), sum(gn) FROM"
+        f" (SELECT {day} AS day, r.quad_class AS quad_class, {measures}"
+        f" FROM {table}{_where(where)} GROUP BY 1, 2) GROUP BY 1, 2"
+    )
+    return conn.execute(sql, params).fetchall()
+
+
+def network(conn: sqlite3.Connection, f: EventFilters, min_events: int = 1, limit: int = 100) -> dict:
+    """The top dyads by events (edges, with mean Goldstein) and the actor keys they touch (nodes)."""
+    if _rollup_ready(f):
+        where, params = event_conditions(f, "r", rollup=True)
+        table, measures = "rollup_dyad_day r", "sum(r.events), sum(r.goldstein_sum), sum(r.goldstein_n)"
+    else:
+        where, params = event_conditions(f, "r")
+        table, measures = _SCAN, "count(*), total(r.goldstein), count(r.goldstein)"
+    # coalesce(): a test the planner cannot turn into a range over the key indexes (the scan is cheaper)
+    where += ["coalesce(r.source_key, '') != ''", "coalesce(r.target_key, '') != ''"]
+    sql = (
+        f"SELECT r.source_key, r.target_key, {measures} AS n FROM {table}{_where(where)}"
+        " GROUP BY 1, 2 HAVING n >= ? ORDER BY n DESC, 1, 2 LIMIT ?"
+    )
+    edges, degree = [], {}
+    for source, target, n, gsum, gn in conn.execute(sql, params + [min_events, limit]):
+        edges.append({"source": source, "target": target, "events": n,
+                      "goldstein_mean": round(gsum / gn, 4) if gn else None})
+        degree[source] = degree.get(source, 0) + n
+        degree[target] = degree.get(target, 0) + n
+    nodes = [{"id": key, **key_label(conn, key), "events": n} for key, n in degree.items()]
+    return {"nodes": nodes, "edges": edges}
+
+
+def key_label(conn: sqlite3.Connection, key: str) -> dict:
+    """A readable name and the country of an actor key (an actor holding that code, else the key itself)."""
+    row = conn.execute("SELECT name, country FROM actors WHERE cameo_code = ? LIMIT 1", (key,)).fetchone()
+    if row:
+        return {"label": row["name"], "country": row["country"]}
+    if len(key) == 3 and key.isalpha() and key.isupper():
+        return {"label": key, "country": key}
+    row = conn.execute("SELECT country FROM actors WHERE name = ? LIMIT 1", (key,)).fetchone()
+    return {"label": key, "country": row["country"] if row else None}
+
+
+def map_points(conn: sqlite3.Connection, f: EventFilters, limit: int = 1000) -> list[dict]:
+    """Events with a location, grouped by place, most events first."""
+    where, params = event_conditions(f)
+    where.append("e.lat IS NOT NULL AND e.lon IS NOT NULL")
+    sql = (
+        "SELECT e.lat, e.lon, e.location_name AS name, e.location_country AS country, count(*) AS events,"
+        " round(avg(e.goldstein), 4) AS goldstein_mean FROM events e INDEXED BY events_analytics" + _where(where)
+        + " GROUP BY e.lat, e.lon, e.location_name ORDER BY events DESC LIMIT ?"
+    )
+    return [dict(r) for r in conn.execute(sql, params + [limit])]
+
+
+def event_detail(conn: sqlite3.Connection, article_id: str, event_id: str) -> dict | None:
+    """One event's contract record and its article's header, or None."""
+    row = conn.execute(
+        "SELECT e.record, a.id, a.date, a.title, a.source, a.url FROM events e JOIN articles a ON a.id = e.article_id"
+        " WHERE e.article_id = ? AND e.event_id = ?", (article_id, event_id)).fetchone()
+    if row is None:
+        return None
+    return {"event": json.loads(row["record"]),
+            "article": {k: row[k] for k in ("id", "date", "title", "source", "url")}}
+
+
+def evidence(conn: sqlite3.Connection, article_id: str) -> dict | None:
+    """An article with everything extracted from it, offsets into its text, or None."""
+    art = conn.execute("SELECT id, date, title, source, url, text FROM articles WHERE id = ?",
+                       (article_id,)).fetchone()
+    if art is None:
+        return None
+    text = art["text"]
+    mentions: dict[str, list] = {}
+    for m in conn.execute("SELECT actor_id, start, end FROM mentions WHERE article_id = ? ORDER BY start",
+                          (article_id,)):
+        mentions.setdefault(m["actor_id"], []).append({"start": m["start"], "end": m["end"],
+                                                       "text": text[m["start"]:m["end"]]})
+    actors = [
+        {"id": r["actor_id"], "name": r["name"], "country": r["country"], "sectors": json.loads(r["sectors"]),
+         "cameo_code": r["cameo_code"], "mentions": mentions.get(r["actor_id"], [])}
+        for r in conn.execute("SELECT actor_id, name, country, sectors, cameo_code FROM actors WHERE article_id = ?"
+                              " ORDER BY actor_id", (article_id,))
+    ]
+    places = [
+        {"span": {"start": r["start"], "end": r["end"], "text": r["text"]}, "name": r["name"], "country": r["country"],
+         "admin1": r["admin1"], "geonames_id": r["geonames_id"], "lat": r["lat"], "lon": r["lon"],
+         "feature": r["feature"]}
+        for r in conn.execute("SELECT * FROM places WHERE article_id = ? ORDER BY idx", (article_id,))
+    ]
+    return {
+        "article": dict(art),
+        "sentences": [{"start": r[0], "end": r[1]} for r in conn.execute(
+            "SELECT start, end FROM sentences WHERE article_id = ? ORDER BY idx", (article_id,))],
+        "actors": actors,
+        "events": [json.loads(r[0]) for r in conn.execute(
+            "SELECT record FROM events WHERE article_id = ? ORDER BY sentence_start, trigger_start", (article_id,))],
+        "quotes": [json.loads(r[0]) for r in conn.execute(
+            "SELECT record FROM quotes WHERE article_id = ? ORDER BY content_start", (article_id,))],
+        "places": places,
+    }
