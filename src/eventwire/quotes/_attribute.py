@@ -324,7 +324,10 @@ class QuoteFinder:
     def _cue_before(self, doc: Doc, first: Token, state: State) -> Token | None:
         """The attribution in the sentence before, in the same paragraph: "Kasich resisted: “…”", "…, Clinton
         said. “…”" (a quotation opening its own sentence after someone's words goes on with them)."""
-        colon = doc[first.i - 1] if first.i > 0 and doc[first.i - 1].text == ":" else None
+        k = first.i - 1
+        while k > 0 and doc[k].is_space and "\n" not in doc[k].text:
+            k -= 1  # "Michael P. McDonald: \xa0“…”"
+        colon = doc[k] if k >= 0 and doc[k].text == ":" else None
         if colon is not None:
             verb = colon.head if colon.head.pos_ == "VERB" else colon.sent.root
             if verb.i < colon.i and verb.pos_ == "VERB" and verb.i not in state.quoted_tokens and (

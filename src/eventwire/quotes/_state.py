@@ -4,6 +4,7 @@ know (new actors, the writer), pronouns it left unresolved, and the speaker a cu
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.tokens import Doc, Token
 
@@ -20,6 +21,7 @@ _PERSON_LABELS = frozenset({"PERSON", "SPEAKER"})
 _WRITER = {"i", "we", "my", "our"}  # outside quotation marks: the writer of the article
 _WRITER_KEY = "\0writer"  # not a phrase key: the writer is never merged with a named speaker
 _ANTECEDENT_CHARS = 600  # how far back a pronoun's antecedent may be named
+_AGE = re.compile(r"\d+-year-old$")
 _UNRESOLVABLE = {"i", "we", "you", "it", "this", "that", "these", "those", "one", "who", "which"}
 
 
@@ -50,6 +52,8 @@ class State:
                 return self.actor_at[token.i]
         if who.lower_ in _PERSONAL:
             return self._antecedent(who)
+        if who.lower_ == "old" and _AGE.search(self.text[who.left_edge.idx:who.idx + 3]):
+            return self._antecedent(who)  # "the 46-year-old": the person named just before, like "she"
         if who.lower_ in _WRITER:
             return self._writer(who)
         if who.pos_ == "PRON" or who.lower_ in _UNRESOLVABLE or who.pos_ not in ("NOUN", "PROPN"):

@@ -150,8 +150,8 @@ NOMINAL = ("NOUN", "PROPN")
 def loose_subject(verb: Token) -> Token | None:
     """The speaker of a cue verb the parser left without a subject: "Said Ellis:", "…,” said the 46-year-old",
     or the name just before it ("…, Col. Steven Warren, a military spokesman, said,"), hung elsewhere."""
-    if verb.dep_ == "compound" and verb.head.pos_ == "PROPN" and verb.head.i > verb.i:
-        return verb.head  # "Said Ellis:"
+    if verb.dep_ in ("compound", "amod") and verb.head.pos_ == "PROPN" and verb.head.i > verb.i:
+        return verb.head  # "Said Ellis:", "Continued Stone:"
     after = [t for t in verb.doc[verb.i + 1:verb.i + 4] if t.pos_ != "DET"]
     if after and after[0].pos_ in NOMINAL and after[0].head.i in (verb.i, after[0].i):
         return after[0]
