@@ -63,13 +63,14 @@ class QuoteFinder:
 
     def __init__(self, cues: Cues) -> None:
         self.cues = cues
+        self.speech_verbs = frozenset(cues.speech_verbs)
         self.clause_verbs = cues.speech_verbs | cues.belief_verbs  # verbs whose that-clause is reported
         self.cue_verbs = self.clause_verbs | cues.infinitive_verbs | cues.object_verbs | cues.naming_verbs | set(
             cues.prepositional_verbs)
 
     def find(self, doc: Doc, actors: list[Actor], sentence_starts: list[int] | None = None) -> list[Quote]:
         """The document's quotes in text order. Speakers the actor stage did not know are appended to ``actors``."""
-        state = State(doc, actors, sentence_starts)
+        state = State(doc, actors, sentence_starts, self.speech_verbs)
         text = state.text
         quoted = find_quoted(text)
         state.quoted_tokens = {t.i for q in quoted for t in tokens(doc, q.outer_start, q.outer_end)}

@@ -21,6 +21,9 @@ _PERSON_LABELS = frozenset({"PERSON", "SPEAKER"})
 _WRITER = {"i", "we", "my", "our"}  # outside quotation marks: the writer of the article
 _WRITER_KEY = "\0writer"  # not a phrase key: the writer is never merged with a named speaker
 _ANTECEDENT_CHARS = 600  # how far back a pronoun's antecedent may be named
+# "“…,” the Times wrote. “…,” it added": "it"/"they" speaking right after a source of the same number spoke
+_CARRIED = {"it": ("NN", "NNP"), "they": ("NNS", "NNPS")}
+_CARRY_CHARS = 400
 _AGE = re.compile(r"\d+-year-old$")
 _UNRESOLVABLE = {"i", "we", "you", "it", "this", "that", "these", "those", "one", "who", "which"}
 
@@ -33,7 +36,9 @@ def _next_actor_id(actors: list[Actor]) -> str:
 class State:
     """Per-document lookups: which actor mention covers a token; speakers created so far; the last quote."""
 
-    def __init__(self, doc: Doc, actors: list[Actor], sentence_starts: list[int] | None) -> None:
+    def __init__(self, doc: Doc, actors: list[Actor], sentence_starts: list[int] | None,
+                 speech_verbs: frozenset[str] = frozenset()) -> None:
+        self.speech_verbs = speech_verbs
         self.doc = doc
         self.text = doc.text
         self.actors = actors
@@ -56,6 +61,8 @@ class State:
             return self._antecedent(who)  # "the 46-year-old": the person named just before, like "she"
         if who.lower_ in _WRITER:
             return self._writer(who)
+        if who.lower_ in _CARRIED:
+            return self._previous_source(who)
         if who.pos_ == "PRON" or who.lower_ in _UNRESOLVABLE or who.pos_ not in ("NOUN", "PROPN"):
             return None  # "it", "we" that coreference could not resolve: unknown, not guessed
         return self._new_speaker(who)
@@ -74,6 +81,26 @@ class State:
             if wanted is not None and self._gender(actor_id) not in (None, wanted):
                 continue  # "she" is not the man named last
             return ActorRef(actor_id, Span.of(self.text, pronoun.idx, pronoun.idx + len(pronoun)))
+        return None
+
+    def _previous_source(self, pronoun: Token) -> ActorRef | None:
+        """An "it"/"they" speaker the actor stage left unresolved: the subject of the last verb of saying before it
+        (in its paragraph or the one before, close by), when that subject is a thing or body of the same number
+        ("the Times wrote … it added", "the groups say … They argue"); else unknown."""
+        text = self.text
+        floor = max(0, pronoun.idx - _CARRY_CHARS)
+        breaks = text.count("\n\n", floor, pronoun.idx)
+        if breaks > 1:
+            floor = text.rfind("\n\n", floor, text.rfind("\n\n", floor, pronoun.idx))
+        for token in reversed(self.doc[:pronoun.i]):
+            if token.idx < floor:
+                return None
+            if token.dep_ not in ("nsubj",) or token.head.lemma_.lower() not in self.speech_verbs:
+                continue
+            if token.pos_ == "PRON" or token.ent_type_ == "PERSON" or token.tag_ not in _CARRIED[pronoun.lower_]:
+                return None  # the last source is a person, a pronoun or of the other number: not guessed
+            ref = self.actor_for(token)
+            return ActorRef(ref.actor_id, Span.of(text, pronoun.idx, pronoun.idx + len(pronoun))) if ref else None
         return None
 
     def _gender(self, actor_id: str) -> str | None:
