@@ -10,9 +10,10 @@ from .export import export
 from .extract import extract
 from .ingest import ingest
 from .lists import actors, articles, events, quotes
+from .serve import serve
 from .stats import stats
 
-COMMANDS = (extract, ingest, articles, events, quotes, actors, export, stats, eval_group)
+COMMANDS = (extract, ingest, articles, events, quotes, actors, export, stats, serve, eval_group)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

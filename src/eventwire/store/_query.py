@@ -125,7 +125,7 @@ def list_articles(
         rows = conn.execute(select + _where(where) + order + page, params + page_params).fetchall()
     except sqlite3.OperationalError as exc:
         if search:
-            raise QueryError(f"--search {search!r}: not a valid full-text query ({exc})") from None
+            raise QueryError(f"full-text query {search!r} is not valid ({exc})") from None
         raise
     return [dict(r) | {"errors": json.loads(r["errors"])} for r in rows]
 
