@@ -85,11 +85,12 @@ def _inside(token: Token, depth: int = 4):
 
 
 def _refs(tokens: list[Token], actor_at: dict[int, ActorRef], triggers_at=frozenset(),
-          deep: bool = False) -> list[ActorRef]:
+          deep: bool = False, places: bool = True) -> list[ActorRef]:
     """The actors named by argument tokens, with the actors coordinated to them ("Brazil and the US").
 
     An argument that is itself an event noun stands for its agent ("criticised a US attack" → the US);
-    ``deep`` (objects of verbs) also searches the whole phrase ("the reward for … the arrest of Maduro")."""
+    ``deep`` (objects of verbs) also searches the whole phrase ("the reward for … the arrest of Maduro"), without
+    the places it is in unless ``places`` ("held talks in Geneva": Geneva is no party)."""
     refs: list[ActorRef] = []
     seen = set()
     queue = list(tokens)
@@ -119,9 +120,32 @@ def _refs(tokens: list[Token], actor_at: dict[int, ActorRef], triggers_at=frozen
                            for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
                 ref = next((actor_at[g.i] for g in agents if g.i in actor_at), None)
         if ref is None and deep:
-            ref = next((actor_at[t.i] for t in token.subtree if t.i in actor_at), None)
+            ref = next((actor_at[t.i] for t in token.subtree if t.i in actor_at and (places or not _located(t))),
+                       None)
         if ref is not None and ref.actor_id not in seen:
             seen.add(ref.actor_id)
             refs.append(ref)
         queue.extend(c for c in token.children if c.dep_ == "conj")
     return refs
+
+
+_PLACES = {"GPE", "LOC"}
+
+
+def _located(token: Token) -> bool:
+    """Whether a token is (in) the name of a place something is in or at ("talks in Geneva")."""
+    return token.ent_type_ in _PLACES and any(a.dep_ == "prep" and a.lower_ in ("in", "at")
+                                               for a in (token.head, token.head.head))
+
+
+def _place_of(event: Token, actor_at: dict[int, ActorRef]) -> list[Token]:
+    """The place an act on a thing is done in, standing for its state: "lifted a curfew in Montenegro",
+    "reimposed blockades in the West Bank", "threatened to institute a curfew in Algiers". Looked for on the event
+    (and the act it frames) when its object names no actor, on that object and on a participle of the object."""
+    heads = [event] + [c for c in event.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    things = [c for h in heads for c in h.children if c.dep_ in ("dobj", "nsubjpass") and c.i not in actor_at]
+    if event.pos_ == "VERB" and not things:
+        return []  # "rallied in Lagos", "held talks in Geneva": where it happens is not what it is done to
+    holders = heads + things + [c for t in things for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    return [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
+            for g in c.children if g.dep_ == "pobj" and g.ent_type_ in _PLACES and g.i in actor_at][:1]
