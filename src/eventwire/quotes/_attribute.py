@@ -77,7 +77,7 @@ class QuoteFinder:
         # a nickname in marks ("Marcia “Cia” Price") does not come between a quotation and its cue
         state.utterance_tokens = {t.i for q in quoted if self._stands_alone(text[q.start:q.end]) or self._uttered(doc, text, q)
                                   for t in tokens(doc, q.outer_start, q.outer_end)}
-        indirect = self._indirect(doc, state)
+        indirect = [a for a in self._indirect(doc, state) if _in_paragraph(text, a)]
         for a in indirect:
             a.content = _whole_quotations(a.content, quoted)
         quotes: list[tuple[int, str, Span, Token | None, ActorRef | None]] = []
@@ -314,6 +314,8 @@ class QuoteFinder:
                     continue  # a cue in the paragraph before belongs to it, unless it ends with "said:"
             elif "\n" in text[q.outer_end:token.idx]:
                 continue  # the next paragraph's cue is the next paragraph's
+            if token.i >= own_end and any(t.i in state.quoted_tokens for t in doc[token.i + 1:token.sent.end]):
+                continue  # "“A.” To which she said, “B.”": the next sentence's cue introduces its own quotation
             gap = range(token.i + 1, first.i) if token.i < first.i else range(last.i + 1, token.i)
             if any(i in state.utterance_tokens for i in gap):
                 continue  # another quotation lies between: the cue is that one's
@@ -451,6 +453,24 @@ class QuoteFinder:
                 if any(t.lower_ == "media" for t in words):
                     return " on social media"
         return None
+
+
+def _in_paragraph(text: str, a: _Attribution) -> bool:
+    """Reported speech stays in its cue's paragraph (the parser sometimes runs a sentence over a break): the
+    content is cut at the breaks around the cue, and dropped when little is left."""
+    start, end = a.content
+    first = text.rfind("\n", 0, a.cue.idx) + 1
+    last = text.find("\n", a.cue.idx)
+    last = len(text) if last < 0 else last
+    if start >= first and end <= last:
+        return True
+    start, end = max(start, first), min(end, last)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    a.content = (start, end)
+    return len(text[start:end].split()) >= 3
 
 
 def _whole_quotations(content: tuple[int, int], quoted: list[Quoted]) -> tuple[int, int]:
