@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.eventwire-installed
 DB     ?= eventwire.db
 
-.PHONY: demo test install bench clean
+.PHONY: demo test install bench bench-serve clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,12 +21,16 @@ install: $(STAMP)
 demo: install
 	$(BIN)/eventwire ingest samples --db $(DB)
 	$(BIN)/eventwire stats --db $(DB)
+	@echo "Dashboard: $(BIN)/eventwire serve --db $(DB)   then open http://127.0.0.1:8000/"
 
 test: install
 	$(BIN)/python -m pytest -q
 
 bench: install
 	$(BIN)/python benchmarks/bench_extract.py
+
+bench-serve: install
+	$(BIN)/python benchmarks/bench_serve.py
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache

@@ -15,7 +15,7 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from ..api import __version__
-from ..store import Store
+from ..store import LATEST_VERSION, Store
 from ._params import reject_unknown
 from ._routes import router
 
@@ -52,9 +52,13 @@ class _Pool:
 
 
 def create_app(db_path: str | Path, *, static_dir: str | Path | None = None) -> FastAPI:
-    """The app serving the store at ``db_path`` (opened read-only; a missing store fails here, not per request)."""
+    """The app serving the store at ``db_path`` (read-only; a missing store fails here, not per request;
+    an older schema is migrated first)."""
+    with Store(db_path, readonly=True) as store:  # StoreError now if it is not a store
+        behind = store.schema_version() < LATEST_VERSION
+    if behind:  # a store from an older eventwire: its migrations (keys, rollups) run once, then read-only
+        Store(db_path).close()
     pool = _Pool(str(db_path))
-    pool.give(pool.take())  # StoreError now if it is not a store
     static = Path(static_dir) if static_dir else STATIC_DIR
 
     @asynccontextmanager

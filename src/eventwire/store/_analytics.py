@@ -194,7 +194,12 @@ def _period_counts(conn: sqlite3.Connection, f: EventFilters, interval: str) -> 
     """(period, quad class, events, Goldstein sum, events with Goldstein) rows, from the cheapest table."""
     dyad = f.source or f.target
     if _rollup_ready(f):
-        table = "rollup_dyad_day r" if dyad else "rollup_day r"
+        if dyad:
+            table = "rollup_dyad_day r"
+        elif f.type or not (f.include_hypothetical and f.include_negated and f.include_historical):
+            table = "rollup_day r"
+        else:
+            table = "rollup_day_quad r"  # dates and quad classes only: a few rows per day
         where, params = event_conditions(f, "r", rollup=True)
         where.append("r.day != ''")
         measures = "sum(r.events) AS n, sum(r.goldstein_sum) AS gsum, sum(r.goldstein_n) AS gn"

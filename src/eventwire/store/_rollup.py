@@ -1,5 +1,5 @@
 """Rollup tables kept exact at ingest: an article's events are added when it is written and
-subtracted before it is replaced, in the same transaction (schema in migration 3)."""
+subtracted before it is replaced, in the same transaction (schema in migrations 3 and 4)."""
 
 from __future__ import annotations
 
@@ -23,12 +23,22 @@ FROM events WHERE article_id = ? GROUP BY 1, 2, 3, 4, 5, 6
 ON CONFLICT DO UPDATE SET events = r.events + excluded.events,
     goldstein_sum = r.goldstein_sum + excluded.goldstein_sum, goldstein_n = r.goldstein_n + excluded.goldstein_n
 """
+_ADD_DAY_QUAD = """
+INSERT INTO rollup_day_quad AS r
+SELECT coalesce(date, ''), coalesce(quad_class, 0), ? * count(*), ? * total(goldstein), ? * count(goldstein)
+FROM events WHERE article_id = ? GROUP BY 1, 2
+ON CONFLICT DO UPDATE SET events = r.events + excluded.events,
+    goldstein_sum = r.goldstein_sum + excluded.goldstein_sum, goldstein_n = r.goldstein_n + excluded.goldstein_n
+"""
 _DROP_EMPTY_DYAD = """
 DELETE FROM rollup_dyad_day WHERE events <= 0 AND (source_key, target_key, day) IN (
     SELECT coalesce(source_key, ''), coalesce(target_key, ''), coalesce(date, '') FROM events WHERE article_id = ?)
 """
 _DROP_EMPTY_DAY = """
 DELETE FROM rollup_day WHERE events <= 0 AND day IN (SELECT coalesce(date, '') FROM events WHERE article_id = ?)
+"""
+_DROP_EMPTY_DAY_QUAD = """
+DELETE FROM rollup_day_quad WHERE events <= 0 AND day IN (SELECT coalesce(date, '') FROM events WHERE article_id = ?)
 """
 
 
@@ -42,17 +52,19 @@ def subtract_article(conn: sqlite3.Connection, article_id: str) -> None:
     _apply(conn, article_id, -1)
     conn.execute(_DROP_EMPTY_DYAD, (article_id,))
     conn.execute(_DROP_EMPTY_DAY, (article_id,))
+    conn.execute(_DROP_EMPTY_DAY_QUAD, (article_id,))
 
 
 def _apply(conn: sqlite3.Connection, article_id: str, sign: int) -> None:
     conn.execute(_ADD_DYAD, (sign, sign, sign, article_id))
     conn.execute(_ADD_DAY, (sign, sign, sign, article_id))
+    conn.execute(_ADD_DAY_QUAD, (sign, sign, sign, article_id))
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
-    """Recount both rollups from the events table (bulk loads; the caller holds the transaction)."""
-    conn.execute("DELETE FROM rollup_dyad_day")
-    conn.execute("DELETE FROM rollup_day")
+    """Recount the rollups from the events table (bulk loads; the caller holds the transaction)."""
+    for table in ("rollup_dyad_day", "rollup_day", "rollup_day_quad"):
+        conn.execute(f"DELETE FROM {table}")  # fixed names only
     conn.execute(
         "INSERT INTO rollup_dyad_day SELECT coalesce(source_key, ''), coalesce(target_key, ''), coalesce(date, ''),"
         " plover_type, coalesce(quad_class, 0), negated, hypothetical, historical,"
@@ -61,4 +73,8 @@ def rebuild(conn: sqlite3.Connection) -> None:
     conn.execute(
         "INSERT INTO rollup_day SELECT coalesce(date, ''), plover_type, coalesce(quad_class, 0), negated,"
         " hypothetical, historical, count(*), total(goldstein), count(goldstein) FROM events GROUP BY 1, 2, 3, 4, 5, 6"
+    )
+    conn.execute(
+        "INSERT INTO rollup_day_quad SELECT day, quad_class, sum(events), sum(goldstein_sum), sum(goldstein_n)"
+        " FROM rollup_day GROUP BY 1, 2"
     )

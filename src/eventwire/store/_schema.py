@@ -248,6 +248,22 @@ MIGRATIONS: list[tuple[int, str, str]] = [
             FROM events GROUP BY 1, 2, 3, 4, 5, 6;
         """,
     ),
+    (
+        4,
+        "rollup_day_quad: events per day and quad class, for the unfiltered timeline and normalised series",
+        """
+        CREATE TABLE rollup_day_quad (
+            day TEXT NOT NULL,
+            quad_class INTEGER NOT NULL,
+            events INTEGER NOT NULL,
+            goldstein_sum REAL NOT NULL,
+            goldstein_n INTEGER NOT NULL,
+            PRIMARY KEY (day, quad_class)
+        ) WITHOUT ROWID;
+        INSERT INTO rollup_day_quad
+            SELECT day, quad_class, sum(events), sum(goldstein_sum), sum(goldstein_n) FROM rollup_day GROUP BY 1, 2;
+        """,
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
