@@ -47,6 +47,7 @@ from ._syntax import (
     utterance,
 )
 
+_GAP_WORDS = 12  # at most this many words between a reported clause and a quotation that goes on with it
 _CUE_PREPS = {"in", "on", "during", "via", "through", "at", "to"}
 
 
@@ -85,6 +86,8 @@ class QuoteFinder:
         for q in quoted:
             near = [a for a in indirect if self._same_paragraph(text, a.cue, q)]
             clause = next((a for a in near if holds(a.content, q)), None)
+            if clause is None and (clause := self._clause_going_on(doc, text, q, near)) is not None:
+                clause.content = (clause.content[0], q.outer_end)  # "said that A, and B “…”": one reported clause
             parts = [a for a in near if holds_clause(q, a.content)]
             if clause is not None and (q.end - q.start) >= 0.8 * (clause.content[1] - clause.content[0]):
                 clause.in_quote = True  # the clause is the quotation itself: one direct quote with that cue
@@ -229,6 +232,26 @@ class QuoteFinder:
         if first.dep_ == "advcl" and first.tag_ in ("VBG", "VBN") or first.dep_ in ("cc", "conj", "relcl"):
             return end  # "…, adding …", "… and said …"
         return words[-1].idx + len(words[-1])
+
+    def _clause_going_on(self, doc: Doc, text: str, q: Quoted, near: list[_Attribution]) -> _Attribution | None:
+        """The reported clause a quotation inside a sentence goes on from ("He says there is no one in the race is
+        “on pace to …”", "said that A, and he had access to the server that “…”"): the clause ends a few words
+        before the mark, in the same sentence, with no other cue between and the mark not opening an utterance."""
+        before = text[:q.outer_start].rstrip()
+        if not before or not before[-1].isalnum():
+            return None  # "…, “…”" or "…: “…”" opens an utterance of its own
+        first = token_at(doc, q.outer_start)
+        if first is None:
+            return None
+        for a in near:
+            if not a.content[1] <= q.outer_start or a.cue.i > first.i or a.cue.sent.start != first.sent.start:
+                continue
+            gap = tokens(doc, a.content[1], q.outer_start)
+            words = [t for t in gap if not t.is_punct and not t.is_space]
+            if len(words) <= _GAP_WORDS and not any(
+                    t.pos_ == "VERB" and t.lemma_.lower() in self.cue_verbs for t in words):
+                return a
+        return None
 
     @staticmethod
     def _same_paragraph(text: str, cue: Token, q: Quoted) -> bool:
