@@ -62,7 +62,7 @@ class Gazetteer:
         self._lon = array("d", (e.lon for e in entries))
         self._population = array("q", (e.population for e in entries))
         self._features = [sys.intern(e.feature) for e in entries]
-        by_population = lambda rows: tuple(sorted(rows, key=lambda i: -self._population[i]))
+        by_population = lambda rows: tuple(sorted(dict.fromkeys(rows), key=lambda i: -self._population[i]))
         self._index = {k: by_population(v) for k, v in names.items()}
         self._alternates = {k: by_population(v) for k, v in alternates.items()}
         self._cities = {k: by_population(v) for k, v in cities.items()}
@@ -126,6 +126,17 @@ def place_key(name: str) -> str:
 
 
 _DROP = str.maketrans("", "", ".'’")
+_SHORT_WORDS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
+_SHORT_WORDS.update({short: long for long, short in _SHORT_WORDS.items()})
+
+
+def _short_form(key: str) -> str | None:
+    """The other spelling of a key with "Saint", "Mount" or "Fort" ("saint cloud" ↔ "st cloud"), if any:
+    GeoNames writes both, and so does the news."""
+    words = key.split()
+    if _SHORT_WORDS.keys().isdisjoint(words):
+        return None
+    return " ".join(_SHORT_WORDS.get(w, w) for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -163,7 +174,7 @@ def _cache_path() -> Path:
     return Path(root) / f"gazetteer-{digest}.pickle"
 
 
-_FORMAT = "4"
+_FORMAT = "6"
 
 
 def build_gazetteer() -> Gazetteer:
@@ -178,7 +189,8 @@ def build_gazetteer() -> Gazetteer:
         row = len(entries) - 1
         key = place_key(entry.name)
         names.setdefault(key, []).append(row)
-        for alt in {place_key(a) for a in alternate_names} - {key}:
+        short = _short_form(key)  # "St. Cloud" finds Saint Cloud as an alternate name (no place has it as its own)
+        for alt in ({place_key(a) for a in alternate_names} | ({short} if short else set())) - {key}:
             alternates.setdefault(alt, []).append(row)
         return row
 

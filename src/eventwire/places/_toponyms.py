@@ -118,7 +118,7 @@ def _embedded(doc: Doc, text: str, start: int, end: int, gazetteer: Gazetteer) -
         start += 1
     for size in range(min(MAX_WINDOW, end - start - 1), 0, -1):
         head = doc[start:start + size]
-        if (all((t.is_title or t.is_upper) and t.pos_ == "PROPN" for t in head)
+        if (all(_capitalised(t) and t.pos_ == "PROPN" for t in head)
                 and head[0].lower_ not in GENERIC_WORDS and _is_local(head.text, gazetteer)):
             return _toponym(doc, text, start, start + size)
     for i in range(start + 1, end - 1):
@@ -147,7 +147,7 @@ def _same_names(doc: Doc, text: str, found: list[Toponym], gazetteer: Gazetteer,
     longest = max(len(n.split()) for n in names)
     out = []
     for token in doc:
-        if token.idx in covered or not token.is_title and not token.is_upper:
+        if token.idx in covered or not _capitalised(token):
             continue
         for size in range(min(longest, len(doc) - token.i), 0, -1):
             span = doc[token.i:token.i + size]
@@ -290,7 +290,7 @@ def _missed(doc: Doc, text: str, taken: set[int], gazetteer: Gazetteer) -> list[
     found = []
     i = 0
     while i < len(doc):
-        if i in taken or not doc[i].is_title and not doc[i].is_upper:
+        if i in taken or not _capitalised(doc[i]):
             i += 1
             continue
         for size in range(min(MAX_WINDOW, len(doc) - i), 0, -1):
@@ -317,6 +317,11 @@ def _missed(doc: Doc, text: str, taken: set[int], gazetteer: Gazetteer) -> list[
         else:
             i += 1
     return found
+
+
+def _capitalised(token) -> bool:
+    """A word written with a capital: "Alexandria", "ALEXANDRIA", and "DeKalb" or "McLean" too."""
+    return token.text[:1].isupper()
 
 
 def _government_mentions(actors: list[Actor]) -> set[tuple[int, int]]:
