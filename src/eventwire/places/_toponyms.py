@@ -32,6 +32,7 @@ EMBEDDING_LABELS = {"ORG", "FAC"}
 MIN_EMBEDDED_POPULATION = 5000
 GENERIC_WORDS = place_words("generic_words")
 NEWSPAPER_WORDS = place_words("newspaper_words")
+OFFICE_WORDS = place_words("office_words")
 LOCATIVE_BEFORE = place_words("locative_before")
 MIN_LOCATIVE_POPULATION = 1000
 RELABEL_PREPOSITIONS = place_words("relabel_prepositions")
@@ -80,6 +81,7 @@ def find_toponyms(doc: Doc, text: str, actors: list[Actor], gazetteer: Gazetteer
         elif ent.label_ in ("PERSON", "ORG", "NORP") and ent.text not in demonyms and (
                 (_after_locative(doc, ent.start, RELABEL_PREPOSITIONS) or _before_local_noun(doc, ent.end)
                  or _after_address(doc, ent.start)) and _is_place_name(ent.text, gazetteer)
+                or _after_person_of(doc, ent.start) and _is_town(ent.text, gazetteer)
                 or ent.text in qualified):
             found.extend(_split(doc, text, ent.start, ent.end))  # "born in Churchill" tagged PERSON
         elif (dateline := _opening_dateline(doc, ent.start, ent.end, gazetteer)) is not None:
@@ -122,14 +124,37 @@ def _embedded(doc: Doc, text: str, start: int, end: int, gazetteer: Gazetteer) -
                 and head[0].lower_ not in GENERIC_WORDS and _is_local(head.text, gazetteer)):
             return _toponym(doc, text, start, start + size)
     for i in range(start + 1, end - 1):
-        if doc[i].lower_ == "of" and _is_known(doc[i + 1:end].text, gazetteer):
-            return _toponym(doc, text, i + 1, end)
+        if doc[i].lower_ == "of":
+            if _is_known(doc[i + 1:end].text, gazetteer):
+                return _toponym(doc, text, i + 1, end)
+            if doc[i - 1].text in OFFICE_WORDS or doc[i + 1].lower_ in GENERIC_WORDS:
+                return None
+            # "University of Kentucky Medical Center", "University of Rochester": the longest name after "of"
+            for size in range(min(MAX_WINDOW, end - i - 1), 0, -1):
+                name = doc[i + 1:i + 1 + size]
+                if all(_capitalised(t) and t.pos_ == "PROPN" for t in name) and _is_local(name.text, gazetteer):
+                    return _toponym(doc, text, i + 1, i + 1 + size)
+            return None
     return None
 
 
 def _before_local_noun(doc: Doc, end: int) -> bool:
     """A name before a local institution or its people ("Alexandria police", "an Alexandria woman")."""
     return any(t.lower_ in LOCAL_NOUNS for t in doc[end:end + 2])
+
+
+def _after_person_of(doc: Doc, start: int) -> bool:
+    """A name after a person and "of" or "from": where the person lives ("James Tauber of Nelson",
+    "Amstutz, of Wooster")."""
+    i = start - 1
+    if i < 1 or doc[i].lower_ not in ("of", "from"):
+        return False
+    i -= 1 if doc[i - 1].text != "," else 2
+    return i >= 0 and doc[i].ent_type_ == "PERSON"
+
+
+def _is_town(name: str, gazetteer: Gazetteer) -> bool:
+    return any(c.feature in ("city", "admin2") for c in gazetteer.candidates(name))
 
 
 def _after_address(doc: Doc, start: int) -> bool:
@@ -308,6 +333,7 @@ def _missed(doc: Doc, text: str, taken: set[int], gazetteer: Gazetteer) -> list[
                     or (size > 1 and doc[i + size - 1].text in AREA_WORDS and gazetteer.candidates(span.text))
                     or ((_after_locative(doc, i) and doc[i].pos_ == "PROPN" or dateline)
                         and _is_place_name(span.text, gazetteer))
+                    or _after_person_of(doc, i) and doc[i].pos_ == "PROPN" and _is_town(span.text, gazetteer)
                     or _before_qualifier(doc, i + size, span.text, gazetteer)):
                 toponym = _toponym(doc, text, i, i + size)
                 if toponym is not None:
