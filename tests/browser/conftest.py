@@ -100,8 +100,12 @@ def stop_server(process: subprocess.Popen) -> None:
 
 
 @pytest.fixture(scope="session")
-def server(store_path) -> str:
-    process, url = start_server(store_path)
+def server(request) -> str:
+    """The server's base URL: EVENTWIRE_TEST_SERVER when set (a server you started), else our own."""
+    if os.environ.get("EVENTWIRE_TEST_SERVER"):
+        yield os.environ["EVENTWIRE_TEST_SERVER"].rstrip("/")
+        return
+    process, url = start_server(request.getfixturevalue("store_path"))
     yield url
     stop_server(process)
 

@@ -12,12 +12,29 @@ function replaceChart(key, canvas, config) {
 // Drawn once, synchronously: the page must not animate before it counts as rendered.
 const BASE_OPTIONS = { animation: false, responsive: true, maintainAspectRatio: false };
 
+const DAY_MS = 86_400_000;
+const MAX_FILLED_DAYS = 2000;
+
+/** The days without events as zero bars, so bar spacing is time; a span too long to draw stays sparse. */
+export function withEmptyDays(items) {
+  if (items.length < 2) return items;
+  const first = Date.parse(items[0].period), last = Date.parse(items[items.length - 1].period);
+  if (Number.isNaN(first) || Number.isNaN(last) || (last - first) / DAY_MS > MAX_FILLED_DAYS) return items;
+  const byDay = new Map(items.map((d) => [d.period, d]));
+  const filled = [];
+  for (let t = first; t <= last; t += DAY_MS) {
+    const day = new Date(t).toISOString().slice(0, 10);
+    filled.push(byDay.get(day) ?? { period: day, events: 0, goldstein_mean: null });
+  }
+  return filled;
+}
+
 /** Events per day, each bar coloured by the day's mean Goldstein score. */
 export async function loadTimeline(filters, signal) {
   const panel = document.getElementById("panel-timeline");
   setPanelState(panel, "loading", "Loading…");
   const data = await getJSON("/api/series", withParams(filters, { interval: "day" }), signal);
-  const items = data.items || [];
+  const items = withEmptyDays(data.items || []);
   replaceChart("timeline", document.getElementById("timeline-chart"), {
     type: "bar",
     data: {
@@ -39,8 +56,9 @@ export async function loadTimeline(filters, signal) {
     },
   });
   const total = items.reduce((sum, d) => sum + d.events, 0);
-  if (!items.length) setPanelState(panel, "empty", "No dated events match these filters.");
-  else setPanelState(panel, "ready", `${total.toLocaleString()} events over ${items.length} days`);
+  const days = items.filter((d) => d.events).length;
+  if (!days) setPanelState(panel, "empty", "No dated events match these filters.");
+  else setPanelState(panel, "ready", `${total.toLocaleString()} events on ${days.toLocaleString()} days`);
 }
 
 /** The chosen dyad's series: counts (or share of all events) as bars, mean Goldstein as a line. */
@@ -101,7 +119,8 @@ export async function loadNetwork(filters, signal, onEdge) {
                                         goldstein: e.goldstein_mean } })),
     ],
     style: [
-      { selector: "node", style: { width: "data(size)", height: "data(size)", label: "data(label)", "font-size": 9,
+      { selector: "node", style: { width: "data(size)", height: "data(size)", label: "data(label)", "font-size": 10,
+                                   "text-outline-color": "#fff", "text-outline-width": 2,
                                    "background-color": "#5f7d99", color: "#1d2329", "text-valign": "bottom",
                                    "text-margin-y": 2 } },
       { selector: "edge", style: { width: "data(width)", "line-color": "data(color)", "target-arrow-color": "data(color)",
