@@ -363,3 +363,27 @@ def test_passive_conjunct_acts_on_the_shared_subject():
                                            "white minority rule, but was arrested in 1963."), "COERCE")
     assert not sources and [a.name for a in targets] == ["Robert Mugabe"]
     assert e.historical and e.date == "1963-01-01"
+
+
+def test_target_fallbacks_look_past_arguments_that_name_no_actor():
+    """"threatened on Monday to cut ties with Somalia": "Monday" is no target; the framed act's is."""
+    _, _, target, _ = one(events_of("The Kenyan government on Monday threatened to cut diplomatic ties with "
+                                    "Somalia."), "THREATEN")
+    assert [a.country for a in target] == ["SOM"]
+
+
+def test_the_place_an_act_on_a_thing_is_done_in_is_its_target():
+    _, _, target, _ = one(events_of("The army lifted a curfew in Ethiopia on Friday."), "CONCEDE")
+    assert [a.country for a in target] == ["ETH"]
+    # talks are only held there
+    _, _, target, _ = one(events_of("Leaders of Armenia and Azerbaijan held talks in Vienna."), "CONSULT")
+    assert "AUT" not in {a.country for a in target}
+
+
+def test_a_hostile_act_is_aimed_at_whom_its_stance_or_purpose_names():
+    _, _, target, _ = one(events_of("Thousands of farmers blocked roads in Paris in defiance of the French "
+                                    "government."), "PROTEST")
+    assert [(a.country, a.sectors) for a in target] == [("FRA", ["GOV"])]
+    _, _, target, _ = one(events_of("Students staged a sit-in to demand the resignation of the Serbian "
+                                    "government."), "PROTEST")
+    assert [a.country for a in target] == ["SRB"]

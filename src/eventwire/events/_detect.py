@@ -20,7 +20,8 @@ from ..actors import coordinated_index, mention_index
 from ..records import Actor, ActorRef, Event, Span
 from ._lexicon import Entry, Lexicon
 from ._modality import ModalityMixin
-from ._syntax import ADJUNCT_PREPS, _anchored, _charged_with, _governors, _heads, _nested, _passive, _place_of, _refs
+from ._syntax import (ADJUNCT_PREPS, _aimed_at, _anchored, _charged_with, _governors, _heads, _nested,
+                      _passive, _place_of, _refs)
 
 _SUBJECTS = {"nsubj", "csubj", "expl"}
 _DEFAULT_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "into", "upon", "over", "for")
@@ -352,11 +353,13 @@ class EventDetector(ModalityMixin):
             # when the object is the instrument ("raised the reward for … the arrest of Maduro"), the target is
             # deeper in the object's phrase
             deep = entry.pos == "VERB" and bool(entry.objects)
-            on_place = any(entry.cameo.startswith(r) for r in self.lex.words("place_target_roots"))
+            held = any(entry.cameo.startswith(r) for r in self.lex.words("held_roots"))
             target = [r for r in _with_partners(_refs(args.target, actor_at, triggers_at, deep=deep,
-                                                      places=on_place), partners)
+                                                      places=not held), partners)
                       if r.actor_id not in {s.actor_id for s in source}]
-            if not target and on_place:
+            if not target and any(entry.cameo.startswith(r) for r in self.lex.words("aim_target_roots")):
+                target = _aimed_at(token, actor_at, {s.actor_id for s in source}, self.lex.words("stance_words"))
+            if not target and any(entry.cameo.startswith(r) for r in self.lex.words("place_target_roots")):
                 target = [r for r in _refs(_place_of(token, actor_at), actor_at)
                           if r.actor_id not in {s.actor_id for s in source}]
             if entry.needs_target and token.lemma_.lower() in self.transfer and entry.pos == "VERB" and not any(

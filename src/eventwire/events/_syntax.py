@@ -106,7 +106,8 @@ def _refs(tokens: list[Token], actor_at: dict[int, ActorRef], triggers_at=frozen
                        for g in c.children]
             ref = next((actor_at[t.i] for t in agents if t.i in actor_at), None)
         elif ref is None:  # "the enclave of eastern Ghouta": inside the phrase
-            ref = next((actor_at[t.i] for t in _inside(token) if t.i in actor_at), None)
+            ref = next((actor_at[t.i] for t in _inside(token) if t.i in actor_at and (places or not _located(t))),
+                       None)
         if ref is None and token.dep_ in ("dobj", "nsubjpass"):
             # "hosted a dinner for Netanyahu", "rejected an extradition request for Puigdemont": an object that is
             # no actor stands for the one its phrase is directed at
@@ -149,3 +150,37 @@ def _place_of(event: Token, actor_at: dict[int, ActorRef]) -> list[Token]:
     holders = heads + things + [c for t in things for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     return [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
             for g in c.children if g.dep_ == "pobj" and g.ent_type_ in _PLACES and g.i in actor_at][:1]
+
+
+def _aimed_at(event: Token, actor_at: dict[int, ActorRef], exclude: set[str], stances: frozenset[str]
+              ) -> list[ActorRef]:
+    """Whom a hostile act is aimed at when it names no target: the actor its stance phrase is against ("blocked
+    streets in defiance of Chinese authorities") or the first in its purpose clause's objects ("opened fire to
+    disperse demonstrators", "staged demonstrations to demand reforms by Suharto's government"), not its doers
+    nor the places it happens in."""
+    heads = [event, event.head] if event.pos_ != "VERB" and event.dep_ in ("dobj", "pobj") else [event]
+    if event.pos_ != "VERB" and event.dep_ == "pobj":
+        heads.append(event.head.head)  # "went on strike to demand …": the verb of the phrase
+    stance = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
+              for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in stances
+              for p in g.children if p.dep_ == "prep"]
+    purposes = [c for h in heads for c in h.children if c.dep_ in ("advcl", "acl", "xcomp") and c.pos_ == "VERB"
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    aims = stance + [o for v in purposes for o in v.children if o.dep_ in ("dobj", "dative", "prep")]
+    for aim in aims:
+        for t in (aim, *_phrase(aim)):
+            ref = actor_at.get(t.i)
+            if ref is not None and ref.actor_id not in exclude and not _located(t):
+                return [ref]
+    return []
+
+
+def _phrase(token: Token, depth: int = 6):
+    """The tokens of a noun phrase, through its prepositions, coordination and participles ("property seized by
+    Algerian government forces"), not into clauses of its own ("… as rising prices fuel opposition")."""
+    for child in token.children:
+        if child.dep_ in _INSIDE or child.dep_ in ("conj", "agent", "pcomp") or child.dep_ == "acl" and \
+                child.tag_ == "VBN":
+            yield child
+            if depth > 1:
+                yield from _phrase(child, depth - 1)
