@@ -140,3 +140,20 @@ def test_the_dyad_interval_switch_reloads_the_chart(dash, interval):
     dash.page.wait_for_function(
         f"() => document.querySelector('#panel-dyad .status').textContent.endsWith('{interval}s')", timeout=15_000)
     assert f"interval={interval}" in dash.page.url or interval == "week"
+
+
+def test_overlapping_highlights_keep_every_span_whole(dash):
+    """The evidence text is cut at every span edge; each piece carries all the spans over it."""
+    open_dashboard(dash)
+    segments = dash.page.evaluate("""async () => {
+      const { highlightSegments } = await import('/static/evidence.js');
+      return highlightSegments('Petro met Maduro in Caracas.', [
+        {start: 0, end: 28, cls: 'hl-sentence'}, {start: 6, end: 9, cls: 'hl-trigger'},
+        {start: 0, end: 5, cls: 'hl-source'}, {start: 10, end: 16, cls: 'hl-target'},
+        {start: 4, end: 8, cls: 'hl-mention'}, {start: 30, end: 40, cls: 'out-of-range'}]);
+    }""")
+    assert "".join(s["text"] for s in segments) == "Petro met Maduro in Caracas."
+    joined = {cls: "".join(s["text"] for s in segments if cls in s["classes"])
+              for cls in ("hl-trigger", "hl-source", "hl-target", "hl-mention")}
+    assert joined == {"hl-trigger": "met", "hl-source": "Petro", "hl-target": "Maduro", "hl-mention": "o me"}
+    assert all("hl-sentence" in s["classes"] for s in segments)
