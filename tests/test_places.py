@@ -14,6 +14,18 @@ from eventwire.gazetteer import gazetteer, place_key
 from eventwire.places import distance_km
 
 
+def _resolved(text: str):
+    """Every toponym with its place, embedded ones ("University of Rochester") included."""
+    from eventwire.actors import actor_resolver
+    from eventwire.nlp import load_pipeline
+    from eventwire.places import resolved_toponyms
+
+    settings = load_settings()
+    nlp = load_pipeline(settings.model)
+    doc = nlp(text)
+    return resolved_toponyms(doc, actor_resolver(nlp, tuple(settings.actors_files))(doc, None), text)
+
+
 def places_of(text: str, date: str | None = "2024-05-01"):
     (doc,) = analyze([Article(id="t", text=text, date=date)], load_settings())
     for p in doc.places:
@@ -136,6 +148,42 @@ def test_streets_and_roads_are_placed_in_their_town():
         assert (places[street].lat, places[street].lon) == (town.lat, town.lon)
     places, _ = places_of("The company is located at 1200 Sycamore Road in a quiet district.")
     assert "Sycamore Road" not in places or places["Sycamore Road"].lat is None  # no town: no point
+
+
+def test_saint_mount_and_fort_spellings_find_each_other():
+    g = gazetteer()
+    assert g.candidates("St. Cloud") == [] and g.alternate_candidates("St. Cloud")[0].name == "Saint Cloud"
+    assert g.alternate_candidates("Ft. Worth")[0].name == "Fort Worth"
+    assert g.candidates("St. Louis")[0].admin1 == "Missouri"  # its own name still comes first
+    places, _ = places_of("He grew up in St. Cloud, Minnesota, and moved away.")
+    assert places["St. Cloud"].name == "Saint Cloud"
+
+
+def test_mixed_case_names_are_capitalised():
+    toponyms = {t.text: p for t, p in _resolved("The suspect fled, according to a news release from DeKalb Police.")}
+    assert toponyms["DeKalb"].country == "USA"  # a toponym inside the police's name
+
+
+def test_a_town_after_a_person_and_of_is_where_the_person_lives():
+    places, _ = places_of("State police said the driver, Theresa Pilkington of Jeannette, was taken to a hospital.")
+    assert places["Jeannette"].country == "USA"
+
+
+def test_a_town_closes_a_university_name_but_not_an_office_name():
+    places, _ = places_of("Timothy Quill, a professor at the University of Rochester, spoke. The Ministry of "
+                          "Commerce said tariffs were wrong.")
+    assert "Commerce" not in places
+    places_all = {t.text: p for t, p in _resolved("Timothy Quill, a professor at the University of Rochester, "
+                                                   "spoke.")}
+    assert places_all["Rochester"].country == "USA"
+
+
+def test_names_listed_before_counties_are_counties():
+    places, _ = places_of("Flooding is affecting areas in Becker, Clay, Otter Tail and Wilkin counties in "
+                          "Minnesota. The fire is near Crabgrass, Owens and Harris roads.")
+    for name in ("Becker", "Clay", "Otter Tail", "Wilkin"):
+        assert (places[name].feature, places[name].admin1) == ("admin2", "Minnesota"), name
+    assert all(places[name].feature == "street" for name in ("Crabgrass", "Owens", "Harris"))
 
 
 def test_a_misread_person_does_not_hide_a_country():

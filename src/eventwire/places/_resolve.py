@@ -41,16 +41,16 @@ EVIDENCE_ROUNDS = 2  # rounds before the final one: each reads the previous roun
 
 def resolve(toponyms: list[Toponym], text: str, actors: list[Actor], gazetteer: Gazetteer) -> list[GeoName | None]:
     """The best gazetteer entry for each toponym (None when the gazetteer knows none)."""
-    keys = [place_key(t.text) for t in toponyms]
+    keys = [place_key(t.lookup or t.text) for t in toponyms]
     candidates: dict[str, list[tuple[GeoName, bool]]] = {}
     for toponym, key in zip(toponyms, keys):
         if toponym.street:
             candidates.setdefault(key, [])
         elif key not in candidates:
-            primary = gazetteer.candidates(toponym.text)[:MAX_CANDIDATES]
+            primary = gazetteer.candidates(toponym.lookup or toponym.text)[:MAX_CANDIDATES]
             # "Hunan" the province, "New York" the city, "Mecca" (Makkah) by their alternate names
             national = any(c.feature in ("country", "region") for c in primary)
-            alternate = [c for c in gazetteer.alternate_candidates(toponym.text)[:MAX_CANDIDATES]
+            alternate = [c for c in gazetteer.alternate_candidates(toponym.lookup or toponym.text)[:MAX_CANDIDATES]
                          if not primary or c.feature in ("country", "admin1")
                          or c.population >= BIG_CITY and not national]
             candidates[key] = [(c, False) for c in primary] + [(c, True) for c in alternate]

@@ -46,6 +46,9 @@ DATELINE_DASHES = {"—", "–", "-", "--", "(", ":"}
 AREA_WORDS = place_words("area_words")
 NOT_NAME_WORDS = place_words("not_name_words")
 MAX_NAME_WORDS = 2  # the words of a long PERSON entity that are the person's name (given name, surname)
+LIST_AREA_WORDS = {"counties": "County", "parishes": "Parish", "roads": "street", "streets": "street",
+                   "avenues": "street", "drives": "street", "boulevards": "street"}
+FUNCTION_POS = {"ADP", "DET", "PRON", "CCONJ", "SCONJ", "AUX", "PART", "PUNCT", "NUM"}
 MAX_WINDOW = 4  # tokens in a name the NER missed ("Latin America and the Caribbean" has two)
 
 
@@ -58,6 +61,7 @@ class Toponym:
     metonymic: bool = False
     embedded: bool = False  # opens or closes an organisation's or facility's name ("Minnesota Department of …")
     street: bool = False  # a street or road ("Main Street", "Highway 10"): no gazetteer entry, placed in its town
+    lookup: str | None = None  # the name to look up when not the text ("Clay" of "Clay and Becker counties")
 
 
 def find_toponyms(doc: Doc, text: str, actors: list[Actor], gazetteer: Gazetteer) -> list[Toponym]:
@@ -93,6 +97,7 @@ def find_toponyms(doc: Doc, text: str, actors: list[Actor], gazetteer: Gazetteer
                 found.append(embedded)
     found.extend(_missed(doc, text, taken, gazetteer))
     found.extend(_numbered_roads(doc, text, {i for t in found for i in range(t.start, t.end)}))
+    found = _listed_areas(doc, text, found)
     found.extend(_same_names(doc, text, found, gazetteer, demonyms))
     found.sort(key=lambda t: t.start)
     government_spans = _government_mentions(actors)
@@ -138,6 +143,55 @@ def _embedded(doc: Doc, text: str, start: int, end: int, gazetteer: Gazetteer) -
     return None
 
 
+def _listed_areas(doc: Doc, text: str, found: list[Toponym]) -> list[Toponym]:
+    """The names of a list before a plural area or road word, each read with it: "Clay, Douglas and Wilkin
+    counties" are Clay County, Douglas County and Wilkin County; "Woodfield and Martingale roads" are streets."""
+    by_span = {(t.start, t.end): t for t in found}
+    covered = {i for t in found for i in range(t.start, t.end)}
+    added = []
+    for token in doc:
+        area = LIST_AREA_WORDS.get(token.text)  # lower case: "Complete Streets" is a programme
+        if area is None or token.i == 0 or not _capitalised(doc[token.i - 1]):
+            continue
+        for start, end in _list_names(doc, token.i):
+            span = doc[start:end]
+            toponym = by_span.get((span.start_char, span.end_char))
+            if toponym is None:
+                if any(i in covered for i in range(span.start_char, span.end_char)):
+                    continue
+                toponym = _toponym(doc, text, start, end)
+                if toponym is None:
+                    continue
+                added.append(toponym)
+            if area == "street":
+                toponym.street = True
+            else:
+                toponym.lookup = f"{toponym.text} {area}"
+    return found + added
+
+
+def _list_names(doc: Doc, end: int) -> list[tuple[int, int]]:
+    """Token ranges of the capitalised names of a list ending before token ``end`` ("A, B C and D")."""
+    names = []
+    while end > 0:
+        start = end
+        while start > 0 and end - start < MAX_WINDOW and _capitalised(doc[start - 1]) \
+                and doc[start - 1].pos_ not in FUNCTION_POS and doc[start - 1].ent_type_ != "ORDINAL" \
+                and not (doc[start - 1].is_sent_start and doc[start - 1].pos_ != "PROPN"):  # "Many roads"
+            start -= 1
+        if start == end:
+            break
+        names.append((start, end))
+        end = start
+        if end > 0 and doc[end - 1].lower_ in ("and", "or"):
+            end -= 1
+        if end > 0 and doc[end - 1].text == ",":
+            end -= 1
+        if end == start:
+            break
+    return names
+
+
 def _before_local_noun(doc: Doc, end: int) -> bool:
     """A name before a local institution or its people ("Alexandria police", "an Alexandria woman")."""
     return any(t.lower_ in LOCAL_NOUNS for t in doc[end:end + 2])
@@ -165,7 +219,8 @@ def _after_address(doc: Doc, start: int) -> bool:
 def _same_names(doc: Doc, text: str, found: list[Toponym], gazetteer: Gazetteer, demonyms) -> list[Toponym]:
     """Other mentions of a name already read as a place, whatever the NER made of them: one name, one sense
     in a news story ("Alexandria police" … "Alexandria is a finalist")."""
-    names = {t.text for t in found if len(t.text) > 2 and t.text not in demonyms and gazetteer.candidates(t.text)}
+    names = {t.text for t in found if len(t.text) > 2 and t.text not in demonyms and t.lookup is None
+             and gazetteer.candidates(t.text)}
     if not names:
         return []
     covered = {i for t in found for i in range(t.start, t.end)}
