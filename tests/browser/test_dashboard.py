@@ -157,3 +157,15 @@ def test_overlapping_highlights_keep_every_span_whole(dash):
               for cls in ("hl-trigger", "hl-source", "hl-target", "hl-mention")}
     assert joined == {"hl-trigger": "met", "hl-source": "Petro", "hl-target": "Maduro", "hl-mention": "o me"}
     assert all("hl-sentence" in s["classes"] for s in segments)
+
+
+def test_clicking_a_map_place_filters_by_its_country(dash):
+    open_dashboard(dash)
+    countries = dash.page.eval_on_selector_all("#map circle.point", "cs => cs.map(c => c.dataset.country || '')")
+    index = max(i for i, country in enumerate(countries) if country)  # drawn last: on top, clickable
+    dash.page.locator("#map circle.point").nth(index).click()
+    dash.page.wait_for_function(
+        "c => new URLSearchParams(location.search).get('country') === c"
+        " && document.documentElement.dataset.ready === 'true'", arg=countries[index], timeout=30_000)
+    assert dash.page.input_value("#f-country") == countries[index]
+    assert panel_states(dash.page)["map"] == "ready"

@@ -110,10 +110,10 @@ async function refresh(panels = ["timeline", "dyad", "network", "map", "events"]
   document.documentElement.dataset.ready = "false";
   const filters = onlyFilters(state.filters);
   const jobs = {
-    timeline: () => guarded("panel-timeline", loadTimeline(filters, signal)),
+    timeline: () => guarded("panel-timeline", loadTimeline(filters, signal, setDay)),
     dyad: () => guarded("panel-dyad", loadDyad(filters, state, signal)),
     network: () => guarded("panel-network", loadNetwork(filters, signal, setDyad).then(fillActorKeys)),
-    map: () => guarded("panel-map", loadMap(filters, signal)),
+    map: () => guarded("panel-map", loadMap(filters, signal, setCountry)),
     events: () => guarded("panel-events", loadEvents(signal)),
   };
   await Promise.all(panels.map((name) => jobs[name]()));
@@ -133,6 +133,17 @@ function applyFilters() {
 function setDyad(source, target) {
   form.elements.source.value = source;
   form.elements.target.value = target;
+  applyFilters();
+}
+
+function setDay(day) {
+  form.elements.since.value = day;
+  form.elements.until.value = day;
+  applyFilters();
+}
+
+function setCountry(country) {
+  form.elements.country.value = country;
   applyFilters();
 }
 

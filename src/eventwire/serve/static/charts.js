@@ -30,7 +30,7 @@ export function withEmptyDays(items) {
 }
 
 /** Events per day, each bar coloured by the day's mean Goldstein score. */
-export async function loadTimeline(filters, signal) {
+export async function loadTimeline(filters, signal, onDay) {
   const panel = document.getElementById("panel-timeline");
   setPanelState(panel, "loading", "Loading…");
   const data = await getJSON("/api/series", withParams(filters, { interval: "day" }), signal);
@@ -48,6 +48,8 @@ export async function loadTimeline(filters, signal) {
     },
     options: {
       ...BASE_OPTIONS,
+      onClick: (_, bars) => bars.length && onDay && onDay(items[bars[0].index].period),
+      onHover: (evt, bars) => { evt.native.target.style.cursor = bars.length ? "pointer" : "default"; },
       plugins: {
         legend: { display: false },
         tooltip: { callbacks: { afterLabel: (ctx) => `mean Goldstein ${formatNumber(ctx.dataset.goldstein[ctx.dataIndex])}` } },

@@ -63,7 +63,7 @@ function baseMap() {
 }
 
 /** Draw the base map (once) and this filter's places on it. */
-export async function loadMap(filters, signal) {
+export async function loadMap(filters, signal, onCountry) {
   const panel = document.getElementById("panel-map");
   setPanelState(panel, "loading", "Loading…");
   const [svg, data] = await Promise.all([baseMap(), getJSON("/api/map", filters, signal)]);
@@ -85,6 +85,8 @@ export async function loadMap(filters, signal) {
     title.textContent = `${p.name}${p.country ? ` (${p.country})` : ""}: ${p.events} events, ` +
       `mean Goldstein ${formatNumber(p.goldstein_mean)}`;
     circle.append(title);
+    if (p.country) circle.dataset.country = p.country;
+    if (p.country && onCountry) circle.addEventListener("click", () => onCountry(p.country));
     return circle;
   });
   layer.replaceChildren(...circles);
