@@ -12,6 +12,7 @@ of its own; a pronoun it could not resolve leaves the speaker null.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -73,7 +74,7 @@ class QuoteFinder:
         """The document's quotes in text order. Speakers the actor stage did not know are appended to ``actors``."""
         state = State(doc, actors, sentence_starts, self.speech_verbs)
         text = state.text
-        quoted = find_quoted(text)
+        quoted = [q for q in find_quoted(text) if not _transcript(text, q)]
         state.quoted_tokens = {t.i for q in quoted for t in tokens(doc, q.outer_start, q.outer_end)}
         # a nickname in marks ("Marcia “Cia” Price") does not come between a quotation and its cue
         state.utterance_tokens = {t.i for q in quoted if self._stands_alone(text[q.start:q.end]) or self._uttered(doc, text, q)
@@ -476,6 +477,15 @@ class QuoteFinder:
                 if any(t.lower_ == "media" for t in words):
                     return " on social media"
         return None
+
+
+_TURN = re.compile(r"^\W{0,2}[A-Z][A-Z.' -]{1,30}:", re.MULTILINE)
+
+
+def _transcript(text: str, q: Quoted) -> bool:
+    """A quotation over paragraphs that open with speaker labels ("“WALLACE: …\n\n“PENCE: …") is a transcript:
+    each turn is its speaker's, read from the label like any "Name: …" line, not one quote of the whole."""
+    return q.paragraphs > 1 and len(_TURN.findall(text, q.outer_start, q.outer_end)) > 1
 
 
 def _outermost(found: list[_Attribution]) -> list[_Attribution]:

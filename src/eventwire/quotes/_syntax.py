@@ -41,7 +41,12 @@ def named_after(cue: Token) -> Token | None:
 
 def named_before(cue: Token) -> Token | None:
     """The name that opens a line before a colon ("Pence: …", "WALLACE: …")."""
-    names = [t for t in cue.doc[max(0, cue.i - 4):cue.i] if not t.is_space]
+    names = []
+    for t in reversed(cue.doc[max(0, cue.i - 4):cue.i]):
+        if "\n" in t.text:
+            break  # the line's own label only
+        if not t.is_space and not t.is_punct:  # '"PENCE:' opens a transcript turn with a mark
+            names.insert(0, t)
     if names and all(t.pos_ == "PROPN" or t.text.isupper() for t in names):
         return names[-1]
     return signed_before(cue)
