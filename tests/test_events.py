@@ -387,3 +387,14 @@ def test_a_hostile_act_is_aimed_at_whom_its_stance_or_purpose_names():
     _, _, target, _ = one(events_of("Students staged a sit-in to demand the resignation of the Serbian "
                                     "government."), "PROTEST")
     assert [a.country for a in target] == ["SRB"]
+
+
+def test_talks_topics_are_no_targets_and_of_phrases_lead_to_whom_an_act_is_directed_at():
+    _, sources, target, _ = one(events_of("Israel and Syria renewed negotiations on Tuesday on an Israeli troop "
+                                          "pullback."), "CONSULT")
+    assert {a.country for a in sources} == {"ISR", "SYR"} and not target
+    _, _, target, _ = one(events_of("Canada announced a suspension of military exports to Turkey."), "SANCTION")
+    assert [a.country for a in target] == ["TUR"]
+    _, _, target, _ = one(events_of("The World Bank pledged 20 million dollars of aid for Malawi and Mozambique."),
+                          "AGREE")
+    assert [a.country for a in target] == ["MWI", "MOZ"]

@@ -272,10 +272,16 @@ class EventDetector(ModalityMixin):
     def _noun_args(self, noun: Token, entry: Entry) -> _Args:
         # "the invasion of Iraq", "the arrest of Maduro", "a mediation effort between the Emirates and Saudi Arabia"
         preps = entry.preps or _DEFAULT_PREPS + ("of", "between")
+        if any(entry.cameo.startswith(r) for r in self.lex.words("topic_roots")):
+            # "negotiations on an Israeli troop pullback": what talks are on is their topic, not their party
+            preps = tuple(p for p in preps if p not in ("on", "over", "about"))
         phrase = [noun, noun.head] if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else [noun]
         # "arrest warrants for two Brazilian men", "an extradition request for Puigdemont": the phrase's target
         target = [g for t in phrase for c in t.children if c.dep_ == "prep" and c.lower_ in preps
                   for g in c.children if g.dep_ == "pobj"]
+        if not target and "of" not in preps:  # "a suspension of air links with Serbia": whom the of-phrase is
+            target = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"  # directed at
+                      for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
         if noun.lemma_.lower() in self.transfer:  # "the deployment of 230 troops to Liberia"
             target = self._place(noun) or target
         governor = self._governor(noun)

@@ -108,11 +108,17 @@ def _refs(tokens: list[Token], actor_at: dict[int, ActorRef], triggers_at=frozen
         elif ref is None:  # "the enclave of eastern Ghouta": inside the phrase
             ref = next((actor_at[t.i] for t in _inside(token) if t.i in actor_at and (places or not _located(t))),
                        None)
-        if ref is None and token.dep_ in ("dobj", "nsubjpass"):
+        if ref is None and (token.dep_ in ("dobj", "nsubjpass") or token.dep_ == "pobj" and token.head.lower_ == "of"):
             # "hosted a dinner for Netanyahu", "rejected an extradition request for Puigdemont": an object that is
-            # no actor stands for the one its phrase is directed at
-            ref = next((actor_at[g.i] for c in token.children if c.dep_ == "prep" and c.lower_ in _DIRECTED
-                        for g in c.children if g.dep_ == "pobj" and g.i in actor_at), None)
+            # no actor stands for the one its phrase is directed at, also through its of-phrase ("a suspension of
+            # air links with Serbia", "70 million dollars of aid for Romania")
+            phrase = [token] + [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                                for g in c.children if g.dep_ == "pobj"]
+            aimed = next((g for t in phrase for c in t.children if c.dep_ == "prep" and c.lower_ in _DIRECTED
+                          for g in c.children if g.dep_ == "pobj" and g.i in actor_at), None)
+            if aimed is not None:
+                ref = actor_at[aimed.i]
+                queue.extend(c for c in aimed.children if c.dep_ == "conj")  # "aid for Romania and Poland"
             if ref is None:  # "rejected a request by Erdogan", "proposals laid out by the National Assembly":
                 # else the actor whose it is
                 agents = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
