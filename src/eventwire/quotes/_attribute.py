@@ -410,6 +410,9 @@ class QuoteFinder:
             who = prepositional_object(cue)
         else:
             who = subject_of(cue) or loose_subject(cue)
+            before = cue.doc[cue.i - 1] if cue.i else None
+            if cue.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON" and before.dep_ != "nsubj":
+                who = before  # "footage of Hillary Clinton asking, “…”": the person the participle describes
             if who is not None and who.lower_ in RELATIVE and who.head.dep_ == "relcl":
                 antecedent = who.head.head
                 if not (antecedent.pos_ == "NOUN" and antecedent.lemma_.lower() in self.cues.channels):

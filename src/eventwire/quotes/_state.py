@@ -95,9 +95,12 @@ class State:
         for token in reversed(self.doc[:pronoun.i]):
             if token.idx < floor:
                 return None
-            if token.dep_ not in ("nsubj",) or token.head.lemma_.lower() not in self.speech_verbs:
-                continue
-            if token.pos_ == "PRON" or token.ent_type_ == "PERSON" or token.tag_ not in _CARRIED[pronoun.lower_]:
+            if token.dep_ != "nsubj" or token.i in self.quoted_tokens or \
+                    token.head.lemma_.lower() not in self.speech_verbs:
+                continue  # words inside quotation marks are the speaker's, not the writer's attribution
+            number_agrees = token.tag_ in _CARRIED[pronoun.lower_] or (
+                pronoun.lower_ == "it" and token.ent_type_ == "ORG")  # "the Times wrote … it added"
+            if token.pos_ == "PRON" or token.ent_type_ == "PERSON" or not number_agrees:
                 return None  # the last source is a person, a pronoun or of the other number: not guessed
             ref = self.actor_for(token)
             return ActorRef(ref.actor_id, Span.of(text, pronoun.idx, pronoun.idx + len(pronoun))) if ref else None
