@@ -186,6 +186,13 @@ def test_names_listed_before_counties_are_counties():
     assert all(places[name].feature == "street" for name in ("Crabgrass", "Owens", "Harris"))
 
 
+def test_names_listed_with_a_place_are_places():
+    places, _ = places_of("Birds died in three areas in Egypt, namely Cairo, Giza, and Al-Minya.")
+    assert places["Giza"].country == "EGY"
+    places, _ = places_of("Slovenia did not blindly follow the EU, NATO and other countries.")
+    assert "NATO" not in places  # an acronym the gazetteer knows only as a village
+
+
 def test_a_misread_person_does_not_hide_a_country():
     # the NER reads the headline's "Rethinking Egypt" as a person: its words must not block the country
     places, _ = places_of("Rethinking Egypt-US relations. Since Obama took office, hopes spread. Egypt cooperated "

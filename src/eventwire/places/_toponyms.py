@@ -48,6 +48,7 @@ NOT_NAME_WORDS = place_words("not_name_words")
 MAX_NAME_WORDS = 2  # the words of a long PERSON entity that are the person's name (given name, surname)
 LIST_AREA_WORDS = {"counties": "County", "parishes": "Parish", "roads": "street", "streets": "street",
                    "avenues": "street", "drives": "street", "boulevards": "street"}
+NOT_PLACE_ENTITIES = {"DATE", "TIME", "WORK_OF_ART", "LAW", "EVENT", "MONEY", "PERCENT", "QUANTITY"}
 FUNCTION_POS = {"ADP", "DET", "PRON", "CCONJ", "SCONJ", "AUX", "PART", "PUNCT", "NUM"}
 MAX_WINDOW = 4  # tokens in a name the NER missed ("Latin America and the Caribbean" has two)
 
@@ -98,7 +99,9 @@ def find_toponyms(doc: Doc, text: str, actors: list[Actor], gazetteer: Gazetteer
     found.extend(_missed(doc, text, taken, gazetteer))
     found.extend(_numbered_roads(doc, text, {i for t in found for i in range(t.start, t.end)}))
     found = _listed_areas(doc, text, found)
-    found.extend(_same_names(doc, text, found, gazetteer, demonyms))
+    listed = _coordinated(doc, text, found, gazetteer, demonyms)
+    found.extend(_same_names(doc, text, found + listed, gazetteer, demonyms, listed))
+    found.extend(listed)
     found.sort(key=lambda t: t.start)
     government_spans = _government_mentions(actors)
     for toponym in found:
@@ -170,6 +173,61 @@ def _listed_areas(doc: Doc, text: str, found: list[Toponym]) -> list[Toponym]:
     return found + added
 
 
+def _coordinated(doc: Doc, text: str, found: list[Toponym], gazetteer: Gazetteer, blocked) -> list[Toponym]:
+    """Names listed with a place are places when the gazetteer knows them, whatever the NER made of them
+    ("Cairo, Giza and Al-Minya", "Bicester and Kidlington", "Rogaland, Vestfold, Buskerud")."""
+    spans = [doc.char_span(t.start, t.end, alignment_mode="expand") for t in found if not t.embedded and not t.street]
+    queue = [s for s in spans if s is not None]
+    covered = {i for t in found for i in range(t.start, t.end)}
+    out = []
+    while queue:
+        span = queue.pop()
+        for start, end in (_next_in_list(doc, span.end), _previous_in_list(doc, span.start)):
+            if start is None or any(doc[i].idx in covered for i in range(start, end)):
+                continue
+            name = doc[start:end]
+            if name.text in blocked or any(t.ent_type_ in NOT_PLACE_ENTITIES for t in name) \
+                    or not (_is_known(name.text, gazetteer) or not name.text.isupper()
+                            and _is_place_name(name.text, gazetteer)):  # "NATO", "TASS": acronyms
+                continue
+            toponym = _toponym(doc, text, start, end)
+            if toponym is not None:
+                out.append(toponym)
+                covered.update(range(toponym.start, toponym.end))
+                queue.append(name)
+    return out
+
+
+def _next_in_list(doc: Doc, i: int) -> tuple[int | None, int]:
+    """The capitalised name after a list separator at token ``i`` (", ", " and ", ", and ")."""
+    j = i
+    if j < len(doc) and doc[j].text == ",":
+        j += 1
+    if j < len(doc) and doc[j].lower_ in ("and", "or"):
+        j += 1
+    end = j
+    while end < len(doc) and end - j < MAX_WINDOW and _capitalised(doc[end]) and doc[end].pos_ == "PROPN":
+        end += 1
+    if j == i or end == j or end < len(doc) and _capitalised(doc[end]):
+        return None, 0
+    return j, end
+
+
+def _previous_in_list(doc: Doc, i: int) -> tuple[int | None, int]:
+    """The capitalised name before a list separator ending at token ``i``."""
+    j = i
+    if j > 0 and doc[j - 1].lower_ in ("and", "or"):
+        j -= 1
+    if j > 0 and doc[j - 1].text == ",":
+        j -= 1
+    start = j
+    while start > 0 and j - start < MAX_WINDOW and _capitalised(doc[start - 1]) and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    if j == i or start == j or start > 0 and _capitalised(doc[start - 1]) and not doc[start - 1].is_sent_start:
+        return None, 0
+    return start, j
+
+
 def _list_names(doc: Doc, end: int) -> list[tuple[int, int]]:
     """Token ranges of the capitalised names of a list ending before token ``end`` ("A, B C and D")."""
     names = []
@@ -216,11 +274,14 @@ def _after_address(doc: Doc, start: int) -> bool:
     return start >= 2 and doc[start - 1].text == "," and doc[start - 2].text.rstrip(".") in STREET_WORDS
 
 
-def _same_names(doc: Doc, text: str, found: list[Toponym], gazetteer: Gazetteer, demonyms) -> list[Toponym]:
+def _same_names(doc: Doc, text: str, found: list[Toponym], gazetteer: Gazetteer, demonyms,
+                weak: list[Toponym] = ()) -> list[Toponym]:
     """Other mentions of a name already read as a place, whatever the NER made of them: one name, one sense
-    in a news story ("Alexandria police" … "Alexandria is a finalist")."""
+    in a news story ("Alexandria police" … "Alexandria is a finalist"); ``weak``: toponyms that say too
+    little to count (a name read as a place only for its place in a list)."""
+    weak_spans = {(t.start, t.end) for t in weak}
     names = {t.text for t in found if len(t.text) > 2 and t.text not in demonyms and t.lookup is None
-             and gazetteer.candidates(t.text)}
+             and (t.start, t.end) not in weak_spans and gazetteer.candidates(t.text)}
     if not names:
         return []
     covered = {i for t in found for i in range(t.start, t.end)}
