@@ -169,6 +169,12 @@ def test_a_town_after_a_person_and_of_is_where_the_person_lives():
     assert places["Jeannette"].country == "USA"
 
 
+def test_a_legislators_home_town_after_the_party():
+    places, _ = places_of("Rep. Donald F. Humason, R-Westfield, said he would support restoring tolls in "
+                          "Massachusetts.")
+    assert (places["Westfield"].country, places["Westfield"].admin1) == ("USA", "Massachusetts")
+
+
 def test_a_town_closes_a_university_name_but_not_an_office_name():
     places, _ = places_of("Timothy Quill, a professor at the University of Rochester, spoke. The Ministry of "
                           "Commerce said tariffs were wrong.")

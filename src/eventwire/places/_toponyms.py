@@ -49,6 +49,7 @@ MAX_NAME_WORDS = 2  # the words of a long PERSON entity that are the person's na
 LIST_AREA_WORDS = {"counties": "County", "parishes": "Parish", "roads": "street", "streets": "street",
                    "avenues": "street", "drives": "street", "boulevards": "street"}
 NOT_PLACE_ENTITIES = {"DATE", "TIME", "WORK_OF_ART", "LAW", "EVENT", "MONEY", "PERCENT", "QUANTITY"}
+PARTY_CODES = {"D", "R", "I", "DFL"}  # US parties as legislators' home towns follow them ("R-Elbow Lake")
 FUNCTION_POS = {"ADP", "DET", "PRON", "CCONJ", "SCONJ", "AUX", "PART", "PUNCT", "NUM"}
 MAX_WINDOW = 4  # tokens in a name the NER missed ("Latin America and the Caribbean" has two)
 
@@ -86,7 +87,7 @@ def find_toponyms(doc: Doc, text: str, actors: list[Actor], gazetteer: Gazetteer
         elif ent.label_ in ("PERSON", "ORG", "NORP") and ent.text not in demonyms and (
                 (_after_locative(doc, ent.start, RELABEL_PREPOSITIONS) or _before_local_noun(doc, ent.end)
                  or _after_address(doc, ent.start)) and _is_place_name(ent.text, gazetteer)
-                or _after_person_of(doc, ent.start) and _is_town(ent.text, gazetteer)
+                or (_after_person_of(doc, ent.start) or _after_party(doc, ent.start)) and _is_town(ent.text, gazetteer)
                 or ent.text in qualified):
             found.extend(_split(doc, text, ent.start, ent.end))  # "born in Churchill" tagged PERSON
         elif (dateline := _opening_dateline(doc, ent.start, ent.end, gazetteer)) is not None:
@@ -263,6 +264,12 @@ def _after_person_of(doc: Doc, start: int) -> bool:
         return False
     i -= 1 if doc[i - 1].text != "," else 2
     return i >= 0 and doc[i].ent_type_ == "PERSON"
+
+
+def _after_party(doc: Doc, start: int) -> bool:
+    """A name after a legislator's party ("Rep. Torrey Westrom, R-Elbow Lake,"): the home town."""
+    return start >= 3 and doc[start - 1].text == "-" and doc[start - 2].text in PARTY_CODES \
+        and doc[start - 3].text in (",", "(")
 
 
 def _is_town(name: str, gazetteer: Gazetteer) -> bool:
@@ -449,7 +456,8 @@ def _missed(doc: Doc, text: str, taken: set[int], gazetteer: Gazetteer) -> list[
                     or (size > 1 and doc[i + size - 1].text in AREA_WORDS and gazetteer.candidates(span.text))
                     or ((_after_locative(doc, i) and doc[i].pos_ == "PROPN" or dateline)
                         and _is_place_name(span.text, gazetteer))
-                    or _after_person_of(doc, i) and doc[i].pos_ == "PROPN" and _is_town(span.text, gazetteer)
+                    or (_after_person_of(doc, i) or _after_party(doc, i)) and doc[i].pos_ == "PROPN"
+                    and _is_town(span.text, gazetteer)
                     or _before_qualifier(doc, i + size, span.text, gazetteer)):
                 toponym = _toponym(doc, text, i, i + size)
                 if toponym is not None:
