@@ -172,7 +172,9 @@ class QuoteFinder:
         """What a cue verb attributes: its that-clause, else its to-infinitive, object or prepositional object."""
         if lemma in self.clause_verbs:
             clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-            if clauses and self._has_subject(verb):
+            if any(c.i > verb.i for c in clauses) and any(c.i < verb.i and c.i not in quoted for c in clauses):
+                clauses = [c for c in clauses if c.i > verb.i]  # "He likes. Trump said he was suited": what follows
+            if clauses and self._has_subject(verb, lemma):
                 spans = [clause_span(doc, c, verb) for c in clauses]
                 if len(spans) > 1 and all(c.i < verb.i for c in clauses):
                     return spans[0][0], spans[-1][1]
@@ -308,9 +310,11 @@ class QuoteFinder:
                 return True
         return False
 
-    def _has_subject(self, verb: Token) -> bool:
+    def _has_subject(self, verb: Token, lemma: str = "") -> bool:
+        """A subject that can hold a view: not "there", nor "it" but with a verb of saying ("It said …": a report)."""
         subject = subject_of(verb)
-        return subject is not None and subject.lower_ not in ("it", "there")
+        return subject is not None and subject.lower_ != "there" and (
+            subject.lower_ != "it" or lemma in self.speech_verbs)
 
     def _direct_cue(self, doc: Doc, q: Quoted, state: State) -> Token | None:
         """The nearest cue outside any quotation in the sentences around ``q``."""
