@@ -398,3 +398,14 @@ def test_talks_topics_are_no_targets_and_of_phrases_lead_to_whom_an_act_is_direc
     _, _, target, _ = one(events_of("The World Bank pledged 20 million dollars of aid for Malawi and Mozambique."),
                           "AGREE")
     assert [a.country for a in target] == ["MWI", "MOZ"]
+
+
+def test_targets_down_the_chain_of_framed_acts_and_conditions():
+    _, _, target, _ = one(events_of("Iran threatened to launch a new offensive unless Baghdad accepted its "
+                                    "conditions."), "THREATEN")
+    assert [a.country for a in target] == ["IRQ"]
+    _, _, target, _ = one(events_of("The opposition insisted on its demand that the Kenyan government release the "
+                                    "detainees."), "REQUEST")
+    assert [(a.country, a.sectors) for a in target] == [("KEN", ["GOV"])]
+    _, _, target, _ = one(events_of("Sudan refused to allow United Nations helicopters to land in Darfur."), "REJECT")
+    assert "IGO" in {a.country for a in target}

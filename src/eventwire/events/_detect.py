@@ -186,18 +186,34 @@ class EventDetector(ModalityMixin):
         source = self._subject(verb)
         target = self._objects(verb, preps, actor_at)
         # the fallbacks look past arguments that name no actor ("threatened on Monday to break relations with
-        # Russia": "Monday" is no target)
-        if not _refs(target, actor_at):  # "threatened to attack Gaza", "offered to send troops to Uganda": the
-            for c in verb.children:  # framed act's target
-                if c.dep_ == "xcomp" and c.pos_ == "VERB":
-                    target = self._objects(c, preps, actor_at) or target
-                    break
-        if not _refs(target, actor_at):
-            for c in verb.children:  # "claims that this group is led by Maduro": the accused in the complement
-                if c.dep_ == "ccomp":
-                    target = self._subject(c) or [t for t in c.children if t.dep_ == "nsubjpass"] or target
-                    break
+        # Russia": "Monday" is no target), down the chain of framed acts ("refused to allow UN planes to land")
+        chain = [verb]
+        while len(chain) < 3 and (nxt := next((c for c in chain[-1].children if c.dep_ == "xcomp"
+                                               and c.pos_ == "VERB"), None)) is not None:
+            chain.append(nxt)
+        for n, head in enumerate(chain):
+            if n and not _refs(target, actor_at):  # "threatened to attack Gaza", "offered to send troops to
+                target = self._objects(head, preps, actor_at) or target  # Uganda": the framed act's target
+            if not _refs(target, actor_at):  # "claims that this group is led by Maduro": the accused in the
+                target = self._complement_subject(head) or target  # complement
+        if not _refs(target, actor_at) and any(entry.cameo.startswith(r) for r in self.lex.words("ultimatum_roots")):
+            # "threatened to launch an offensive unless Baghdad accepted its conditions": whom the condition is on
+            target = [s for head in chain for c in head.children if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in self.conditionals for m in c.children)
+                for s in self._subject(c)] or target
         return _Args(source, target)
+
+    def _complement_subject(self, verb: Token) -> list[Token]:
+        """Who a verb's that-clause is about, the clause on the verb or on its object ("insisted on its demands
+        that Burundi's government grant …")."""
+        nouns = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        nouns += [c for c in verb.children if c.dep_ == "dobj"]
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        clauses += [c for n in nouns for c in n.children if c.dep_ in ("acl", "ccomp") and c.pos_ == "VERB"
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        for clause in clauses[:1]:
+            return self._subject(clause) or [t for t in clause.children if t.dep_ == "nsubjpass"]
+        return []
 
     def _host_subject(self, trigger: Token) -> list[Token]:
         """The subject of the clause that an adverbial or coordinated clause with the trigger hangs on."""
