@@ -12,13 +12,19 @@ of its own; a pronoun it could not resolve leaves the speaker null.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from spacy.tokens import Doc, Token
 
 from ..records import Actor, ActorRef, Quote, Span
 from . import _frames as frames
+from ._channels import channel
+from ._content import (
+    Attribution,
+    closing_mark_kept,
+    in_paragraph,
+    outermost,
+    transcript,
+    whole_quotations,
+)
 from ._cues import Cues
 from ._marks import Quoted, find_quoted
 from ._state import State
@@ -35,7 +41,6 @@ from ._syntax import (
     named_before,
     noun_author,
     opens_line_with_name,
-    phrase_text,
     phrase_tokens,
     prepositional_object,
     rest_of_line,
@@ -49,15 +54,6 @@ from ._syntax import (
 )
 
 _GAP_WORDS = 12  # at most this many words between a reported clause and a quotation that goes on with it
-_CUE_PREPS = {"in", "on", "during", "via", "through", "at", "to"}
-
-
-@dataclass
-class _Attribution:
-    cue: Token
-    content: tuple[int, int]  # char span
-    kind: str
-    in_quote: bool = False  # the clause is (part of) a direct quotation, reported as that quote
 
 
 class QuoteFinder:
@@ -74,14 +70,14 @@ class QuoteFinder:
         """The document's quotes in text order. Speakers the actor stage did not know are appended to ``actors``."""
         state = State(doc, actors, sentence_starts, self.speech_verbs)
         text = state.text
-        quoted = [q for q in find_quoted(text) if not _transcript(text, q)]
+        quoted = [q for q in find_quoted(text) if not transcript(text, q)]
         state.quoted_tokens = {t.i for q in quoted for t in tokens(doc, q.outer_start, q.outer_end)}
         # a nickname in marks ("Marcia “Cia” Price") does not come between a quotation and its cue
         state.utterance_tokens = {t.i for q in quoted if self._stands_alone(text[q.start:q.end]) or self._uttered(doc, text, q)
                                   for t in tokens(doc, q.outer_start, q.outer_end)}
-        indirect = _outermost([a for a in self._indirect(doc, state) if _in_paragraph(text, a)])
+        indirect = outermost([a for a in self._indirect(doc, state) if in_paragraph(text, a)])
         for a in indirect:
-            a.content = _whole_quotations(a.content, quoted)
+            a.content = whole_quotations(a.content, quoted)
         quotes: list[tuple[int, str, Span, Token | None, ActorRef | None]] = []
         direct: list[tuple[Quoted, Token | None, bool]] = []
         for q in quoted:
@@ -125,19 +121,19 @@ class QuoteFinder:
             if a.in_quote:
                 continue
             speaker = self._speaker(a.cue, state)
-            content = Span.of(text, a.content[0], _closing_mark_kept(text, *a.content))
+            content = Span.of(text, a.content[0], closing_mark_kept(text, *a.content))
             quotes.append((a.content[0], a.kind, content, a.cue, speaker))
         quotes.sort(key=lambda item: item[0])
         return [
             Quote(id=f"q{n}", kind=kind, content=content, cue=cue_span(doc, text, cue) if cue is not None else None,
-                  speaker=speaker, channel=self._channel(cue) if cue is not None else None)
+                  speaker=speaker, channel=channel(self.cues, cue) if cue is not None else None)
             for n, (_, kind, content, cue, speaker) in enumerate(quotes, 1)
         ]
 
     # --- finding attributions ---------------------------------------------------------------------------
 
-    def _indirect(self, doc: Doc, state: State) -> list[_Attribution]:
-        found: list[_Attribution] = []
+    def _indirect(self, doc: Doc, state: State) -> list[Attribution]:
+        found: list[Attribution] = []
         for token in doc:
             if token.i in state.quoted_tokens:
                 continue  # reported speech inside a quotation belongs to the quote
@@ -145,13 +141,13 @@ class QuoteFinder:
             if self._prepositional_cue(doc, token):
                 content = rest_of_sentence(doc, token)
                 if content is not None:
-                    found.append(_Attribution(token, content, "indirect"))
+                    found.append(Attribution(token, content, "indirect"))
             elif token.pos_ == "VERB" or token.pos_ == "AUX" and lemma in self.clause_verbs:
                 content = self._verb_content(doc, token, lemma, state.quoted_tokens)
                 if content is not None:
                     content = self._before_next_cue(doc, token, content, state.quoted_tokens)
                 if content is not None:
-                    found.append(_Attribution(token, content, "indirect"))
+                    found.append(Attribution(token, content, "indirect"))
             elif token.pos_ == "NOUN" and (lemma in self.cues.noun_cues or lemma in self.cues.noun_frames
                                            or lemma in self.cues.infinitive_nouns):
                 clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp")
@@ -159,13 +155,13 @@ class QuoteFinder:
                 if noun_author(token) is None:
                     continue
                 if clause is not None:
-                    found.append(_Attribution(token, clause_span(doc, clause, token), "indirect"))
+                    found.append(Attribution(token, clause_span(doc, clause, token), "indirect"))
                 elif (content := self._noun_content(token, lemma)) is not None:
-                    found.append(_Attribution(token, content, "indirect"))
+                    found.append(Attribution(token, content, "indirect"))
             elif token.text == ":" and opens_line_with_name(token):
                 content = rest_of_line(doc, state.text, token)
                 if content is not None:
-                    found.append(_Attribution(token, content, "indirect"))
+                    found.append(Attribution(token, content, "indirect"))
         return found
 
     def _verb_content(self, doc: Doc, verb: Token, lemma: str, quoted: set[int]) -> tuple[int, int] | None:
@@ -236,7 +232,7 @@ class QuoteFinder:
             return end  # "…, adding …", "… and said …"
         return words[-1].idx + len(words[-1])
 
-    def _clause_going_on(self, doc: Doc, text: str, q: Quoted, near: list[_Attribution]) -> _Attribution | None:
+    def _clause_going_on(self, doc: Doc, text: str, q: Quoted, near: list[Attribution]) -> Attribution | None:
         """The reported clause a quotation inside a sentence goes on from ("He says there is no one in the race is
         “on pace to …”", "said that A, and he had access to the server that “…”"): the clause ends a few words
         before the mark, in the same sentence, with no other cue between and the mark not opening an utterance."""
@@ -271,7 +267,7 @@ class QuoteFinder:
             return frames.prepositional_object(noun, self.cues.noun_frames[lemma])
         return None
 
-    def _fragment(self, doc: Doc, q: Quoted, state: State) -> _Attribution | None:
+    def _fragment(self, doc: Doc, q: Quoted, state: State) -> Attribution | None:
         """“Clinton called half of Trump's supporters “deplorables”": a quoted phrase in the object of a verb
         whose subject is a known actor is that actor's words (mixed). Titles ("“Fox News Sunday”") are not."""
         if title_cased(state.text[q.start:q.end].split()):
@@ -300,7 +296,7 @@ class QuoteFinder:
         content = (doc[start].idx, doc[end].idx + len(doc[end]))
         # the verb's complement may go on after the quoted phrase ("called bankers “fat cats” for years")
         whole = frames.complement_span(verb, doc[start])
-        return _Attribution(verb, (content[0], max(content[1], whole[1]) if whole else content[1]), "mixed")
+        return Attribution(verb, (content[0], max(content[1], whole[1]) if whole else content[1]), "mixed")
 
     def _prepositional_cue(self, doc: Doc, token: Token) -> bool:
         for words in self.cues.prepositional_cues:
@@ -429,121 +425,3 @@ class QuoteFinder:
         if who is None:
             return None
         return state.actor_for(who)
-
-    def _channel(self, cue: Token) -> str | None:
-        """The channel the text names for this cue: "press statement", "post on X", "report by the … Times"."""
-        candidates = [cue] + ([cue.head] if cue.dep_ in ("advcl", "conj", "xcomp") else [])
-        for verb in candidates:
-            label = self.cues.channel_verbs.get(verb.lemma_.lower())
-            if label:
-                return label + (self._platform_suffix(verb) or "")
-            for prep in verb.children:
-                if prep.dep_ == "prep" and prep.lower_ in _CUE_PREPS:
-                    for noun in prep.children:
-                        found = self._channel_noun(noun)
-                        if found:
-                            return found
-            subject = subject_of(verb)
-            if subject is not None and subject.lower_ in RELATIVE and verb.dep_ == "relcl":
-                subject = verb.head
-            if subject is not None:
-                found = self._channel_noun(subject)
-                if found:
-                    return found
-        return None
-
-    def _channel_noun(self, noun: Token) -> str | None:
-        if noun.pos_ not in ("NOUN", "PROPN"):
-            return None
-        compound = " ".join(t.lower_ for t in noun.children if t.dep_ == "compound" and t.i < noun.i)
-        label = self.cues.channels.get(f"{compound} {noun.lemma_.lower()}".strip()) or \
-            self.cues.channels.get(noun.lemma_.lower())
-        if label is None:
-            return None
-        if label.endswith(" on X"):
-            return label
-        platform = self._platform_suffix(noun)
-        if platform:
-            return label + platform
-        for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("by", "with", "from"):
-                who = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
-                if who is not None:
-                    return f"{label} {prep.lower_} {phrase_text(who)}"
-        return label
-
-    def _platform_suffix(self, token: Token) -> str | None:
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("on", "via"):
-                words = [t for t in prep.subtree if t.i > prep.i]
-                for i in range(len(words)):
-                    for size in (2, 1):
-                        key = tuple(t.lower_ for t in words[i:i + size])
-                        if key in self.cues.platforms and (size > 1 or words[i].text[:1].isupper()):
-                            return f" on {self.cues.platforms[key]}"
-                if any(t.lower_ == "media" for t in words):
-                    return " on social media"
-        return None
-
-
-_TURN = re.compile(r"^\W{0,2}[A-Z][A-Z.' -]{1,30}:", re.MULTILINE)
-
-
-def _transcript(text: str, q: Quoted) -> bool:
-    """A quotation over paragraphs that open with speaker labels ("“WALLACE: …\n\n“PENCE: …") is a transcript:
-    each turn is its speaker's, read from the label like any "Name: …" line, not one quote of the whole."""
-    return q.paragraphs > 1 and len(_TURN.findall(text, q.outer_start, q.outer_end)) > 1
-
-
-def _outermost(found: list[_Attribution]) -> list[_Attribution]:
-    """Reported speech inside reported speech belongs to the outer quote, as inside a quotation: "X said ⟦he expects
-    Clinton to recover⟧", "X said ⟦Trump vowed to …⟧" give one quote (PolNeAR rarely counts the inner verb frame
-    apart; keeping it cost precision on its train and dev splits). Cue nouns inside stay."""
-    def nested(a: _Attribution) -> bool:
-        subject = subject_of(a.cue) if a.cue.pos_ in ("VERB", "AUX") else None
-        return subject is not None and any(
-            b.cue.i != a.cue.i and b.content[0] <= a.cue.idx < b.content[1]
-            and not a.content[0] <= b.cue.idx < a.content[1] for b in found)  # not each inside the other
-    return [a for a in found if not nested(a)]
-
-
-def _in_paragraph(text: str, a: _Attribution) -> bool:
-    """Reported speech stays in its cue's paragraph (the parser sometimes runs a sentence over a break): the
-    content is cut at the breaks around the cue, and dropped when little is left."""
-    start, end = a.content
-    first = text.rfind("\n", 0, a.cue.idx) + 1
-    last = text.find("\n", a.cue.idx)
-    last = len(text) if last < 0 else last
-    if start >= first and end <= last:
-        return True
-    start, end = max(start, first), min(end, last)
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    a.content = (start, end)
-    return len(text[start:end].split()) >= 3
-
-
-def _whole_quotations(content: tuple[int, int], quoted: list[Quoted]) -> tuple[int, int]:
-    """A reported clause that opens a quotation ends after it, not at a comma inside it (the parser's clause
-    often stops there: "told him that “we tell the truth, we deal with the issues”")."""
-    start, end = content
-    for q in quoted:
-        if start <= q.outer_start < end < q.end:
-            return start, q.outer_end
-    return content
-
-
-def _closing_mark_kept(text: str, start: int, end: int) -> int:
-    """The end of a content that opens a quotation it does not close: after the closing mark just behind it
-    ("that he has “expanded the party,”" rather than "… “expanded the party")."""
-    inside = text[start:end]
-    if sum(inside.count(m) for m in "“«") <= sum(inside.count(m) for m in "”»"):
-        return end
-    for k in range(end, min(end + 3, len(text))):
-        if text[k] in "”»":
-            return k + 1
-        if text[k] not in ",.;:!?":
-            break
-    return end
