@@ -267,3 +267,68 @@ def test_a_short_exclamation_right_after_a_verb_of_saying_is_a_direct_quote():
     quotes, _ = quotes_of("Hillary Clinton declared “What a Super Tuesday!” before her supporters in Miami.",
                           date="2016-03-01")
     assert ("direct", "What a Super Tuesday!", "Hillary Clinton", "declared") in {q[:4] for q in quotes}, quotes
+
+
+def test_a_transcript_in_quotation_marks_is_read_turn_by_turn():
+    text = ("Partial transcript as follows:\n\n\"WALLACE: Let us start with the debate tomorrow night and the guests "
+            "in the front row.\n\n\"PENCE: Well, look, the American people have an important choice to make.\n\n"
+            "\"WALLACE: Will she be there tomorrow night?\"")
+    quotes, _ = quotes_of(text, date="2016-09-25")
+    assert [(c.split()[0], s) for _, c, s, cue, _ in quotes if cue == ":"] == [
+        ("Let", "WALLACE"), ("Well,", "PENCE"), ("Will", "WALLACE")], quotes
+
+
+def test_reported_speech_inside_reported_speech_is_one_quote():
+    quotes, _ = quotes_of("Senator Ted Cruz said he expects Donald Trump to lose the nomination in Cleveland.",
+                          date="2016-03-01")
+    assert [(k, c, s) for k, c, s, _, _ in quotes] == [
+        ("indirect", "he expects Donald Trump to lose the nomination in Cleveland", "Ted Cruz")], quotes
+
+
+def test_a_quotation_going_on_from_a_reported_clause_extends_it():
+    quotes, _ = quotes_of("Marco Rubio says no one in the race is “on pace to get 1,237 delegates,” the number "
+                          "needed for the nomination.", date="2016-03-15")
+    assert [k for k, *_ in quotes] == ["mixed"], quotes
+    assert quotes[0][1].startswith("no one in the race is “on pace"), quotes
+
+
+def test_it_speaker_goes_on_from_the_organisation_that_spoke_before():
+    _, doc = quotes_of("“Mr. Trump has managed to erase much of his debt,” the Times wrote in 1996.\n\n“But since "
+                       "then, his fortunes have changed for the better,” it further wrote.", date="2016-10-04")
+    names = {a.id: a.name for a in doc.actors}
+    speakers = [(names[q.speaker.actor_id], q.speaker.span.text) if q.speaker else None for q in doc.quotes]
+    assert len(speakers) == 2 and speakers[1] is not None and speakers[1][1] == "it", speakers
+    assert speakers[0] is not None and speakers[1][0] == speakers[0][0], speakers
+
+
+def test_a_quotation_introduced_by_the_next_sentence_is_not_merged_with_the_one_before():
+    quotes, _ = quotes_of("My mother got upset, so I had to change my answer: \"Of course I believe in the devil.\" "
+                          "To which she said, \"Thank God at least you still believe in the devil.\"", date="2016-10-03")
+    contents = [c for k, c, *_ in quotes if k == "direct"]
+    assert "Thank God at least you still believe in the devil." in contents, quotes
+    assert not any("To which she said" in c for c in contents), quotes
+
+
+def test_a_participle_after_a_name_is_that_persons_cue():
+    quotes, _ = quotes_of("The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead, you might "
+                          "ask?”", date="2016-09-30")
+    assert ("direct", "Why aren’t I 50 points ahead, you might ask?", "Hillary Clinton") in {q[:3] for q in quotes}, \
+        quotes
+
+
+def test_an_age_descriptor_speaker_is_the_person_named_before():
+    quotes, _ = quotes_of("Melania Trump spoke on the first night of the convention.\n\n“Donald is, and always has "
+                          "been, an amazing leader,” the 46-year-old said.", date="2016-07-19")
+    assert quotes and quotes[0][2] == "Melania Trump", quotes
+
+
+def test_pronoun_gender_comes_from_the_text():
+    from eventwire.quotes._gender import actor_gender
+    from eventwire.records import Actor, Mention, Span
+
+    text = "Mr. Clarke spoke. Ms. Lee spoke. She left. Ann Day came."
+    clarke = Actor(id="a1", name="Tom Clarke", mentions=[Mention(Span.of(text, 4, 10), "PERSON", 0)])
+    lee = Actor(id="a2", name="Ann Lee", mentions=[Mention(Span.of(text, 22, 25), "PERSON", 1),
+                                                     Mention(Span.of(text, 32, 35), "PRON", 2)])
+    day = Actor(id="a3", name="Ann Day", mentions=[Mention(Span.of(text, 42, 49), "PERSON", 3)])
+    assert [actor_gender(a, text) for a in (clarke, lee, day)] == ["m", "f", None]

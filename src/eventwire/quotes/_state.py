@@ -76,8 +76,8 @@ class State:
         wanted = PRONOUN_GENDER.get(pronoun.lower_)
         for _, end, actor_id in sorted(named, reverse=True):
             last = token_at(self.doc, end - 1)
-            if last is None or last.tag_ in ("NNS", "NNPS"):  # not "the protesters"
-                continue
+            if last is None or last.tag_ in ("NNS", "NNPS") or last.i in self.quoted_tokens:
+                continue  # not "the protesters", nor a name inside someone's words
             if wanted is not None and self._gender(actor_id) not in (None, wanted):
                 continue  # "she" is not the man named last
             return ActorRef(actor_id, Span.of(self.text, pronoun.idx, pronoun.idx + len(pronoun)))

@@ -163,6 +163,8 @@ def loose_subject(verb: Token) -> Token | None:
     k = verb.i - 1
     while k >= verb.sent.start and verb.doc[k].is_punct:
         k -= 1
+    if k >= 1 and verb.doc[k].lower_ == "old" and verb.doc[k - 1].text == "-":
+        return verb.doc[k]  # "…,” the 46-year-old said": the descriptor (the quote stage finds whom it names)
     if k < verb.sent.start or verb.doc[k].pos_ not in NOMINAL:
         return None
     who = verb.doc[k]
