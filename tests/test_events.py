@@ -409,3 +409,13 @@ def test_targets_down_the_chain_of_framed_acts_and_conditions():
     assert [(a.country, a.sectors) for a in target] == [("KEN", ["GOV"])]
     _, _, target, _ = one(events_of("Sudan refused to allow United Nations helicopters to land in Darfur."), "REJECT")
     assert "IGO" in {a.country for a in target}
+
+
+@pytest.mark.parametrize("text, plover_type, country", [
+    ("The rebels agreed to a ceasefire in Yemen.", "AGREE", "YEM"),
+    ("The president lifted a state of emergency in northern parts of Ethiopia.", "CONCEDE", "ETH"),
+    ("Ankara refuses to lift the ban on Cypriot ships.", "REJECT", "CYP"),
+])
+def test_places_and_phrases_that_name_the_state_acted_on(text, plover_type, country):
+    _, _, target, _ = one(events_of(text), plover_type)
+    assert [a.country for a in target] == [country]

@@ -114,8 +114,10 @@ def _refs(tokens: list[Token], actor_at: dict[int, ActorRef], triggers_at=frozen
             # air links with Serbia", "70 million dollars of aid for Romania")
             phrase = [token] + [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                                 for g in c.children if g.dep_ == "pobj"]
-            aimed = next((g for t in phrase for c in t.children if c.dep_ == "prep" and c.lower_ in _DIRECTED
-                          for g in c.children if g.dep_ == "pobj" and g.i in actor_at), None)
+            # the actor the directed phrase names, or one named in it ("a ban on imports of British beef")
+            aimed = next((a for t in phrase for c in t.children if c.dep_ == "prep" and c.lower_ in _DIRECTED
+                          for g in c.children if g.dep_ == "pobj" for a in (g, *_inside(g)) if a.i in actor_at),
+                         None)
             if aimed is not None:
                 ref = actor_at[aimed.i]
                 queue.extend(c for c in aimed.children if c.dep_ == "conj")  # "aid for Romania and Poland"
@@ -151,11 +153,15 @@ def _place_of(event: Token, actor_at: dict[int, ActorRef]) -> list[Token]:
     (and the act it frames) when its object names no actor, on that object and on a participle of the object."""
     heads = [event] + [c for c in event.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     things = [c for h in heads for c in h.children if c.dep_ in ("dobj", "nsubjpass") and c.i not in actor_at]
+    things += [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "to"  # "agreed to a
+               for g in c.children if g.dep_ == "pobj" and g.i not in actor_at]  # ceasefire in Hodeidah"
     if event.pos_ == "VERB" and not things:
         return []  # "rallied in Lagos", "held talks in Geneva": where it happens is not what it is done to
     holders = heads + things + [c for t in things for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"]
-    return [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
-            for g in c.children if g.dep_ == "pobj" and g.ent_type_ in _PLACES and g.i in actor_at][:1]
+    # the place itself or the place named in its phrase ("in northern parts of South Sudan")
+    return [t for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
+            for g in c.children if g.dep_ == "pobj" for t in (g, *_inside(g))
+            if t.ent_type_ in _PLACES and t.i in actor_at][:1]
 
 
 def _aimed_at(event: Token, actor_at: dict[int, ActorRef], exclude: set[str], stances: frozenset[str]
