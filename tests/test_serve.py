@@ -168,6 +168,9 @@ def test_network_and_map(client):
     points = _ok(client, "/api/map")["points"]
     assert points == [{"lat": 10.5, "lon": -66.9, "name": "Caracas", "country": "VEN", "events": 3,
                        "goldstein_mean": 4.0}]
+    assert _ok(client, "/api/map", min_confidence=0)["points"] == points  # the events table agrees
+    assert _ok(client, "/api/map", since="2025-08-05")["points"][0]["events"] == 2
+    assert _ok(client, "/api/map", type="ACCUSE")["points"] == []
 
 
 @pytest.mark.parametrize("url", ["/api/events", "/api/articles", "/api/actors", "/api/quotes", "/api/places",
@@ -254,14 +257,19 @@ def _recount(conn: sqlite3.Connection) -> tuple[list, list]:
     day_quad = conn.execute(
         "SELECT coalesce(date, ''), coalesce(quad_class, 0), count(*), total(goldstein), count(goldstein)"
         " FROM events GROUP BY 1, 2 ORDER BY 1, 2").fetchall()
-    return dyad, day, day_quad
+    place = conn.execute(
+        "SELECT coalesce(date, ''), lat, lon, coalesce(location_name, ''), coalesce(location_country, ''),"
+        " count(*), total(goldstein), count(goldstein) FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL"
+        " GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5").fetchall()
+    return dyad, day, day_quad, place
 
 
 def _rollups(conn: sqlite3.Connection) -> tuple[list, list]:
     dyad = conn.execute("SELECT * FROM rollup_dyad_day ORDER BY 1, 2, 3, 4, 5, 6, 7, 8").fetchall()
     day = conn.execute("SELECT * FROM rollup_day ORDER BY 1, 2, 3, 4, 5, 6").fetchall()
     day_quad = conn.execute("SELECT * FROM rollup_day_quad ORDER BY 1, 2").fetchall()
-    return dyad, day, day_quad
+    place = conn.execute("SELECT * FROM rollup_place_day ORDER BY 1, 2, 3, 4, 5").fetchall()
+    return dyad, day, day_quad, place
 
 
 def _same(a, b):

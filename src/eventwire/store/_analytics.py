@@ -43,6 +43,9 @@ class EventFilters(Filters):
     include_hypothetical: bool = True
     include_negated: bool = True
     include_historical: bool = True
+    # Set by resolve_keys, not by callers: the stored keys ``source``/``target`` match, for equality seeks.
+    source_keys: tuple[str, ...] | None = None
+    target_keys: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -64,6 +67,44 @@ def _prefix(column: str, value: str, where: list[str], params: list) -> None:
         tests.append(f"({column} >= ? AND {column} < ?)")
         params += [v, v + "\U0010ffff"]
     where.append("(" + " OR ".join(tests) + ")")
+
+
+_MAX_KEYS = 64
+# A loose index scan: each step seeks the next distinct key in the range, so a prefix matching few keys
+# costs a few seeks however many events those keys have.
+_DISTINCT_KEYS = """
+WITH RECURSIVE k(key) AS (
+    SELECT min({col}) FROM rollup_dyad_day INDEXED BY {index} WHERE {col} >= :lo AND {col} < :hi
+    UNION ALL
+    SELECT (SELECT min({col}) FROM rollup_dyad_day INDEXED BY {index} WHERE {col} > k.key AND {col} < :hi)
+    FROM k WHERE k.key IS NOT NULL
+)
+SELECT key FROM k WHERE key IS NOT NULL LIMIT :cap
+"""
+
+
+def resolve_keys(conn: sqlite3.Connection, f: EventFilters) -> EventFilters:
+    """``f`` with the stored actor keys its ``source``/``target`` prefixes match (when few), so queries seek
+    each key instead of reading a range."""
+    found = {}
+    for side, index in (("source", "sqlite_autoindex_rollup_dyad_day_1"), ("target", "rollup_dyad_day_target")):
+        value = getattr(f, side)
+        if not value or getattr(f, f"{side}_keys") is not None:
+            continue
+        keys: list[str] = []
+        for v in dict.fromkeys((value, value.upper())):
+            sql = _DISTINCT_KEYS.format(col=f"{side}_key", index=index)
+            keys += [k for k, in conn.execute(sql, {"lo": v, "hi": v + "\U0010ffff", "cap": _MAX_KEYS + 1})]
+        if len(keys) <= _MAX_KEYS:
+            found[f"{side}_keys"] = tuple(dict.fromkeys(keys))
+    if not found:
+        return f
+    return EventFilters(**({k: getattr(f, k) for k in f.__dataclass_fields__} | found))
+
+
+def _keys(column: str, keys: tuple[str, ...], where: list[str], params: list) -> None:
+    where.append(f"{column} IN ({', '.join('?' * len(keys))})" if keys else "0")
+    params += list(keys)
 
 
 def _rollup_ready(f: EventFilters) -> bool:
@@ -89,10 +130,11 @@ def event_conditions(f: EventFilters, alias: str = "e", *, rollup: bool = False)
         else:
             where.append(f"{alias}.plover_type = ?")
             params.append(f.type.upper())
-    if f.source:
-        _prefix(f"{alias}.source_key", f.source, where, params)
-    if f.target:
-        _prefix(f"{alias}.target_key", f.target, where, params)
+    for side, value, keys in (("source", f.source, f.source_keys), ("target", f.target, f.target_keys)):
+        if keys is not None:
+            _keys(f"{alias}.{side}_key", keys, where, params)
+        elif value:
+            _prefix(f"{alias}.{side}_key", value, where, params)
     if f.quad_class:
         where.append(f"{alias}.quad_class IN ({', '.join('?' * len(f.quad_class))})")
         params += list(f.quad_class)
@@ -129,14 +171,44 @@ def article_scope(f: EventFilters) -> tuple[str, list] | None:
     return f"EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND {' AND '.join(where)})", params
 
 
+_RARE = 5000  # a key with fewer events is read through its own index, else found walking the dates
+
+
+def _page_index(conn: sqlite3.Connection, f: EventFilters) -> str:
+    """The index a page walks: the date-ordered covering index, or a rare source/target key's own index.
+
+    Walking by date stops after a page of matches, quick when matches are common; a rare key would make it
+    read most of the index, so a bounded count (at most ``_RARE`` index entries) decides.
+    """
+    if f.source_keys is not None and f.target_keys is not None:
+        return "events_dyad"  # both sides known: seek each (source, target) pair, in date order
+    best, fewest = "events_analytics", _RARE
+    for index, side in (("events_source", "source"), ("events_target", "target")):
+        value, keys = getattr(f, side), getattr(f, f"{side}_keys")
+        if not value:
+            continue
+        where, params = [], []
+        if keys is not None:
+            _keys(f"{side}_key", keys, where, params)
+        else:
+            _prefix(f"{side}_key", value, where, params)
+        n = conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM events INDEXED BY {index} WHERE {where[0]}"
+                         f" LIMIT {_RARE})", params).fetchone()[0]
+        if n < fewest:
+            best, fewest = index, n
+    return best
+
+
 def page_events(conn: sqlite3.Connection, f: EventFilters, newest_first: bool = True) -> list[dict]:
     """A page of events (the CLI's columns plus keys and coordinates), by date, newest first by default."""
+    f = resolve_keys(conn, f)
     where, params = event_conditions(f)
     order = "DESC" if newest_first else "ASC"
     page, page_params = _page(f)
-    # The page's keys first (an index walk by date), then the expensive columns for those rows only.
+    index = _page_index(conn, f)
+    # The page's keys first (an index walk), then the expensive columns for those rows only.
     sql = (
-        "WITH page AS (SELECT e.article_id, e.event_id FROM events e" + _where(where)
+        f"WITH page AS (SELECT e.article_id, e.event_id FROM events e INDEXED BY {index}" + _where(where)
         + f" ORDER BY e.date {order}, e.article_id {order}, e.event_id {order}" + page + ")"
         " SELECT e.article_id, e.event_id, e.date, e.date_precision, e.plover_type, e.plover_mode, e.cameo_code,"
         " e.quad_class, e.goldstein, e.negated, e.hypothetical, e.historical, e.confidence,"
@@ -161,7 +233,7 @@ def series(conn: sqlite3.Connection, f: EventFilters, interval: str = "day", nor
     of all events in it."""
     if interval not in INTERVALS:
         raise QueryError(f"interval must be one of {', '.join(INTERVALS)}")
-    rows = _period_counts(conn, f, interval)
+    rows = _period_counts(conn, resolve_keys(conn, f), interval)
     totals: dict[str, int] = {}
     if normalize:
         for period, _quad, events, _gsum, _gn in _period_counts(conn, EventFilters(since=f.since, until=f.until),
@@ -222,6 +294,7 @@ def _period_counts(conn: sqlite3.Connection, f: EventFilters, interval: str) -> 
 
 def network(conn: sqlite3.Connection, f: EventFilters, min_events: int = 1, limit: int = 100) -> dict:
     """The top dyads by events (edges, with mean Goldstein) and the actor keys they touch (nodes)."""
+    f = resolve_keys(conn, f)
     if _rollup_ready(f):
         where, params = event_conditions(f, "r", rollup=True)
         table, measures = "rollup_dyad_day r", "sum(r.events), sum(r.goldstein_sum), sum(r.goldstein_n)"
@@ -257,14 +330,31 @@ def key_label(conn: sqlite3.Connection, key: str) -> dict:
 
 def map_points(conn: sqlite3.Connection, f: EventFilters, limit: int = 1000) -> list[dict]:
     """Events with a location, grouped by place, most events first."""
-    where, params = event_conditions(f)
-    where.append("e.lat IS NOT NULL AND e.lon IS NOT NULL")
-    sql = (
-        "SELECT e.lat, e.lon, e.location_name AS name, e.location_country AS country, count(*) AS events,"
-        " round(avg(e.goldstein), 4) AS goldstein_mean FROM events e INDEXED BY events_analytics" + _where(where)
-        + " GROUP BY e.lat, e.lon, e.location_name ORDER BY events DESC LIMIT ?"
-    )
-    return [dict(r) for r in conn.execute(sql, params + [limit])]
+    f = resolve_keys(conn, f)
+    if _dates_only(f):
+        where, params = event_conditions(f, "r", rollup=True)
+        sql = (
+            "SELECT r.lat, r.lon, nullif(r.name, '') AS name, nullif(r.country, '') AS country,"
+            " sum(r.events) AS events, sum(r.goldstein_sum) AS gsum, sum(r.goldstein_n) AS gn"
+            " FROM rollup_place_day r" + _where(where) + " GROUP BY r.lat, r.lon, r.name, r.country"
+        )
+    else:
+        where, params = event_conditions(f)
+        where.append("e.lat IS NOT NULL AND e.lon IS NOT NULL")
+        sql = (
+            "SELECT e.lat, e.lon, e.location_name AS name, e.location_country AS country, count(*) AS events,"
+            " total(e.goldstein) AS gsum, count(e.goldstein) AS gn FROM events e INDEXED BY events_analytics"
+            + _where(where) + " GROUP BY e.lat, e.lon, e.location_name, e.location_country"
+        )
+    rows = conn.execute(f"SELECT * FROM ({sql}) ORDER BY events DESC, name LIMIT ?", params + [limit])
+    return [{"lat": r["lat"], "lon": r["lon"], "name": r["name"], "country": r["country"], "events": r["events"],
+             "goldstein_mean": round(r["gsum"] / r["gn"], 4) if r["gn"] else None} for r in rows]
+
+
+def _dates_only(f: EventFilters) -> bool:
+    """No filter but the date range: the per-day rollups answer."""
+    return _rollup_ready(f) and not (f.type or f.source or f.target or f.quad_class) and (
+        f.include_hypothetical and f.include_negated and f.include_historical)
 
 
 def event_detail(conn: sqlite3.Connection, article_id: str, event_id: str) -> dict | None:

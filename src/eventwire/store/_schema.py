@@ -264,6 +264,36 @@ MIGRATIONS: list[tuple[int, str, str]] = [
             SELECT day, quad_class, sum(events), sum(goldstein_sum), sum(goldstein_n) FROM rollup_day GROUP BY 1, 2;
         """,
     ),
+    (
+        5,
+        "events_analytics in page order, events_dyad; rollup_place_day for the map",
+        """
+        -- In (date, article_id, event_id) order, the covering index also walks a filtered page of events
+        -- newest first without reading event rows.
+        DROP INDEX events_analytics;
+        CREATE INDEX events_analytics ON events(
+            date, article_id, event_id, source_key, target_key, plover_type, quad_class, negated, hypothetical,
+            historical, confidence, cameo_code, goldstein, lat, lon, location_name, location_country
+        );
+        -- A dyad's events in date order: a page for a source and a target seeks each pair.
+        CREATE INDEX events_dyad ON events(source_key, target_key, date);
+        CREATE TABLE rollup_place_day (
+            day TEXT NOT NULL,
+            lat REAL NOT NULL,
+            lon REAL NOT NULL,
+            name TEXT NOT NULL,
+            country TEXT NOT NULL,
+            events INTEGER NOT NULL,
+            goldstein_sum REAL NOT NULL,
+            goldstein_n INTEGER NOT NULL,
+            PRIMARY KEY (day, lat, lon, name, country)
+        ) WITHOUT ROWID;
+        INSERT INTO rollup_place_day
+            SELECT coalesce(date, ''), lat, lon, coalesce(location_name, ''), coalesce(location_country, ''),
+                   count(*), total(goldstein), count(goldstein)
+            FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL GROUP BY 1, 2, 3, 4, 5;
+        """,
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
