@@ -419,3 +419,16 @@ def test_targets_down_the_chain_of_framed_acts_and_conditions():
 def test_places_and_phrases_that_name_the_state_acted_on(text, plover_type, country):
     _, _, target, _ = one(events_of(text), plover_type)
     assert [a.country for a in target] == [country]
+
+
+def test_an_unresolved_pronoun_object_is_the_target_not_a_reason_to_look_further():
+    """"urging him to send troops to Monrovia": the capital is where the troops go, not whom the appeal is to."""
+    for e, _, target, _ in events_of("A group of prominent Liberians have written to President George Bush urging "
+                                     "him to send U.S. peacekeeping troops to their capital Monrovia."):
+        if e.plover_type == "REQUEST":
+            assert "LBR" not in {a.country for a in target}
+
+
+def test_the_expelled_are_the_target_of_an_expulsion():
+    _, _, target, _ = one(events_of("Rwanda expelled two French diplomats from Kigali."), "SANCTION")
+    assert "FRA" in {a.country for a in target} and "RWA" not in {a.country for a in target}

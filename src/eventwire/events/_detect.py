@@ -191,12 +191,15 @@ class EventDetector(ModalityMixin):
         while len(chain) < 3 and (nxt := next((c for c in chain[-1].children if c.dep_ == "xcomp"
                                                and c.pos_ == "VERB"), None)) is not None:
             chain.append(nxt)
+        def named(tokens: list[Token]) -> bool:  # an unresolved pronoun is a target too ("urging him to send …")
+            return bool(_refs(tokens, actor_at)) or any(t.pos_ == "PRON" for t in tokens)
+
         for n, head in enumerate(chain):
-            if n and not _refs(target, actor_at):  # "threatened to attack Gaza", "offered to send troops to
-                target = self._objects(head, preps, actor_at) or target  # Uganda": the framed act's target
-            if not _refs(target, actor_at):  # "claims that this group is led by Maduro": the accused in the
-                target = self._complement_subject(head) or target  # complement
-        if not _refs(target, actor_at) and any(entry.cameo.startswith(r) for r in self.lex.words("ultimatum_roots")):
+            if n and not named(target):  # "threatened to attack Gaza", "offered to send troops to Uganda": the
+                target = self._objects(head, preps, actor_at) or target  # framed act's target
+            if not named(target):  # "claims that this group is led by Maduro": the accused in the complement
+                target = self._complement_subject(head) or target
+        if not named(target) and any(entry.cameo.startswith(r) for r in self.lex.words("ultimatum_roots")):
             # "threatened to launch an offensive unless Baghdad accepted its conditions": whom the condition is on
             target = [s for head in chain for c in head.children if c.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in self.conditionals for m in c.children)
@@ -229,7 +232,10 @@ class EventDetector(ModalityMixin):
             target.append(verb.head)  # "10 Russian soldiers killed in Ukraine": the noun is who is acted on
         # "pounded the Taliban hideouts with artillery": after an object that names an actor, "with" names the
         # instrument ("closed its borders with Iran": after any other object, the partner)
-        armed = bool(_refs(target, actor_at))
+        # (the object itself or a modifier of it: "the Taliban hideouts", not its owner: "Venezuela's borders with
+        # Brazil")
+        armed = any(t.i in actor_at or any(c.dep_ in ("compound", "amod", "nmod") and c.i in actor_at
+                                           for c in t.children) for t in target)
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in preps and not (c.lower_ == "with" and armed):
                 target += [g for g in c.children if g.dep_ == "pobj"]
@@ -299,7 +305,9 @@ class EventDetector(ModalityMixin):
             target = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"  # directed at
                       for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
         if noun.lemma_.lower() in self.transfer:  # "the deployment of 230 troops to Liberia"
-            target = self._place(noun) or target
+            target = self._place(noun) or [g for o in target if o.head.lower_ == "of" for t in o.subtree
+                                            if t.dep_ == "prep" and t.lower_ in ("to", "into")
+                                            for g in t.children if g.dep_ == "pobj"] or target
         governor = self._governor(noun)
         if not target and governor is not None and governor.lemma_.lower() in self.light and (
                 noun.dep_ == "dobj" or noun.head.lower_ in ("as", "in", "on", "into")):

@@ -105,9 +105,6 @@ def _refs(tokens: list[Token], actor_at: dict[int, ActorRef], triggers_at=frozen
             agents += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
                        for g in c.children]
             ref = next((actor_at[t.i] for t in agents if t.i in actor_at), None)
-        elif ref is None:  # "the enclave of eastern Ghouta": inside the phrase
-            ref = next((actor_at[t.i] for t in _inside(token) if t.i in actor_at and (places or not _located(t))),
-                       None)
         if ref is None and (token.dep_ in ("dobj", "nsubjpass") or token.dep_ == "pobj" and token.head.lower_ == "of"):
             # "hosted a dinner for Netanyahu", "rejected an extradition request for Puigdemont": an object that is
             # no actor stands for the one its phrase is directed at, also through its of-phrase ("a suspension of
@@ -128,6 +125,9 @@ def _refs(tokens: list[Token], actor_at: dict[int, ActorRef], triggers_at=frozen
                 agents += [g for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"
                            for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
                 ref = next((actor_at[g.i] for g in agents if g.i in actor_at), None)
+        if ref is None and token.i not in triggers_at:  # "the enclave of eastern Ghouta": inside the phrase
+            ref = next((actor_at[t.i] for t in _inside(token) if t.i in actor_at and (places or not _located(t))),
+                       None)
         if ref is None and deep:
             ref = next((actor_at[t.i] for t in token.subtree if t.i in actor_at and (places or not _located(t))),
                        None)
@@ -142,9 +142,14 @@ _PLACES = {"GPE", "LOC"}
 
 
 def _located(token: Token) -> bool:
-    """Whether a token is (in) the name of a place something is in or at ("talks in Geneva")."""
-    return token.ent_type_ in _PLACES and any(a.dep_ == "prep" and a.lower_ in ("in", "at")
-                                               for a in (token.head, token.head.head))
+    """Whether a token is (in) the name of a place something is in or at ("talks in Geneva", "rioted at a jail
+    in East Timor's capital Dili")."""
+    if token.ent_type_ not in _PLACES:
+        return False
+    t = token
+    while t.dep_ in ("compound", "poss", "appos", "amod", "nmod", "case", "conj") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ in ("in", "at")
 
 
 def _place_of(event: Token, actor_at: dict[int, ActorRef]) -> list[Token]:
