@@ -192,6 +192,21 @@ def test_names_listed_before_counties_are_counties():
     assert all(places[name].feature == "street" for name in ("Crabgrass", "Owens", "Harris"))
 
 
+def test_a_city_state_pair_says_which_town_every_mention_is():
+    import re
+
+    from eventwire.places._resolve import resolve
+    from eventwire.places._toponyms import Toponym
+    from eventwire.records import Actor, Mention, Span
+
+    text = "Dublin police closed the road for the parade. Dublin, Ohio, expects 100,000 visitors."
+    # Irish actors alone would make the first Dublin Ireland's
+    irish = [Actor(f"a{i}", "Irish Guards", [Mention(Span(60 + i, 61 + i, "x"), "ORG", 0)], "IRL") for i in range(3)]
+    toponyms = [Toponym(m.start(), m.end(), m.group(), 0) for m in re.finditer(r"Dublin|Ohio", text)]
+    readings = resolve(toponyms, text, irish, gazetteer())
+    assert [(g.country, g.admin1) for g in readings[:2]] == [("USA", "Ohio")] * 2
+
+
 def test_names_listed_with_a_place_are_places():
     places, _ = places_of("Birds died in three areas in Egypt, namely Cairo, Giza, and Al-Minya.")
     assert places["Giza"].country == "EGY"

@@ -36,7 +36,7 @@ BIG_CITY = 200_000  # an alternate name of a city this big competes with places 
 METROPOLIS = 1_000_000  # a city this big keeps its name against a state's ("New York")
 ADMIN2_BONUS = 2.5
 NAMED_STATE_BONUS = 1.0
-EVIDENCE_ROUNDS = 2  # rounds before the final one: each reads the previous round's readings
+EVIDENCE_ROUNDS = 3  # rounds before the final one: each reads the previous round's readings
 
 
 def resolve(toponyms: list[Toponym], text: str, actors: list[Actor], gazetteer: Gazetteer) -> list[GeoName | None]:
@@ -77,6 +77,7 @@ def resolve(toponyms: list[Toponym], text: str, actors: list[Actor], gazetteer: 
                  for key, cands in candidates.items()}
     qualified = {q: i for i, q in qualifiers.items()}
     resolved: list[GeoName | None] = []
+    paired: dict[str, GeoName] = {}  # name → its reading in a "City, State" pair
     evidence: dict[str, _Evidence] = {}
     for i, key in enumerate(keys):
         if key not in evidence:
@@ -89,6 +90,10 @@ def resolve(toponyms: list[Toponym], text: str, actors: list[Actor], gazetteer: 
             members = [c for c, *_ in candidates[keys[qualified[i]]]]
             pairs = [(a, c) for a, *_ in candidates[key] for c in members if _inside(c, a)]
         resolved.append(_best(candidates[key], evidence[key], {id(p[0]) for p in pairs}))
+        if pairs and resolved[-1] is not None and id(resolved[-1]) in {id(p[0]) for p in pairs}:
+            paired.setdefault(key, resolved[-1])
+    # one name, one sense in a story: "Dublin, Ohio" says which Dublin the other mentions are
+    resolved = [paired.get(key, g) if not t.street else g for t, key, g in zip(toponyms, keys, resolved)]
     return _place_streets(toponyms, resolved, qualifiers)
 
 
