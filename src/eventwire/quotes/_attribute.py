@@ -356,6 +356,8 @@ class QuoteFinder:
             k -= 1  # "Michael P. McDonald: \xa0“…”"
         colon = doc[k] if k >= 0 and doc[k].text == ":" else None
         if colon is not None:
+            if _dash_signed(colon):
+                return colon  # "Pollsters agree - Carl Bialik: “…”": the name after the dash signs it
             verb = colon.head if colon.head.pos_ == "VERB" else colon.sent.root
             if verb.i < colon.i and verb.pos_ == "VERB" and verb.i not in state.quoted_tokens and (
                     subject_of(verb) is not None or named_after(verb) is not None):
@@ -425,3 +427,12 @@ class QuoteFinder:
         if who is None:
             return None
         return state.actor_for(who)
+
+
+def _dash_signed(colon: Token) -> bool:
+    """A run of names between a dash and a colon ("… - Carl Bialik: “…”", "– Frank Newport and Jim Harter:")."""
+    k = colon.i - 1
+    while k >= 0 and (colon.doc[k].pos_ == "PROPN" or colon.doc[k].lower_ == "and" and k < colon.i - 1):
+        k -= 1
+    return k < colon.i - 1 and k >= 0 and colon.doc[k].text in ("-", "–", "—", "―", "--")
+
