@@ -68,8 +68,8 @@ def _class_rows(data: Path) -> list[tuple[str, int]]:
     folder = require(data / "conflibert-cameo" / "cameo_class")
     rows = []
     for name in ("train.tsv", "test.tsv"):
-        for line in open(folder / name, encoding="utf-8"):
-            text, _, label = line.rstrip("\n").rpartition("\t")
+        for line in (folder / name).read_text(encoding="utf-8").splitlines():
+            text, _, label = line.rpartition("\t")
             if text and label.strip().isdigit():
                 rows.append((text, int(label)))
     return rows

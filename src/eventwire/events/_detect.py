@@ -12,35 +12,30 @@ conditionals, and reporting verbs (``reported_by``).
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from ..actors import coordinated_index, mention_index
 from ..records import Actor, ActorRef, Event, Span
+from ._arguments import _PRONOUNS, ArgumentsMixin
 from ._lexicon import Entry, Lexicon
 from ._modality import ModalityMixin
-from ._syntax import (ADJUNCT_PREPS, _aimed_at, _anchored, _charged_with, _governors, _heads, _nested,
-                      _passive, _place_of, _refs)
+from ._syntax import (
+    _aimed_at,
+    _anchored,
+    _charged_with,
+    _governors,
+    _heads,
+    _nested,
+    _place_of,
+    _refs,
+)
 
-_SUBJECTS = {"nsubj", "csubj", "expl"}
-_DEFAULT_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "into", "upon", "over", "for")
-_RELATIVE = {"who", "which", "that", "whom"}
 _BACKGROUND = {"relcl", "acl", "advcl"}
-# prepositions whose gerund shares the subject of the clause it hangs on ("guilty of violating", "after meeting")
-_GERUND_PREPS = {"of", "for", "after", "before", "since", "by", "in", "upon", "without", "despite", "to"}
-_GATHERINGS = ("04", "14")  # CAMEO roots of events one goes to: meetings, rallies
 _WEAKER = 0.3  # how much less confident than the main event of its sentence an event may be
-_PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our"}
 
 
-@dataclass
-class _Args:
-    source: list[Token]
-    target: list[Token]
-
-
-class EventDetector(ModalityMixin):
+class EventDetector(ArgumentsMixin, ModalityMixin):
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
         w = lexicon.words
@@ -131,215 +126,6 @@ class EventDetector(ModalityMixin):
                        for t in token.subtree if t.i != token.i and t.pos_ == "VERB"):
                 return False
         return True
-
-    # -- arguments -----------------------------------------------------------
-
-    def _subject(self, verb: Token) -> list[Token]:
-        """Subject of a verb, following relative clauses, xcomp/conj chains and passives."""
-        seen = 0
-        while verb is not None and seen < 6:
-            seen += 1
-            # "Bush was scheduled to meet …": above the event's own verb, a passive subject is the doer
-            subjects = [c for c in verb.children if c.dep_ in _SUBJECTS or seen > 1 and c.dep_ == "nsubjpass"]
-            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            if agents:
-                return agents
-            if subjects:
-                subject = subjects[0]
-                if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                    return [verb.head]
-                return [subject]
-            if verb.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in verb.head.children):
-                # "the prime minister has been indicted by the court and will resign": the passive's subject
-                return [c for c in verb.head.children if c.dep_ == "nsubjpass"][:1]
-            if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
-                verb = verb.head  # "threatened to attack", "is willing to withdraw" (through the adjective)
-                continue
-            if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.causative:
-                verb = verb.head  # "Ethiopia let free 74 leaders"
-                continue
-            if verb.dep_ in ("acomp", "oprd") and verb.head.pos_ in ("VERB", "AUX"):
-                verb = verb.head
-                continue
-            if verb.dep_ == "pcomp" and verb.head.lower_ in _GERUND_PREPS and verb.head.head.pos_ in ("VERB", "AUX",
-                                                                                                    "ADJ"):
-                objects = [c for c in verb.head.head.children if c.dep_ == "dobj"]
-                if objects and verb.head.lower_ in ("of", "for"):
-                    return objects[:1]  # "accused Rwanda of making accusations": the accused does it
-                verb = verb.head.head  # "India was guilty of violating the ceasefire", "after meeting Putin, …"
-                continue
-            # "Montenegro, where 28 people have been killed": a place the clause happens in, or a noun a passive
-            # clause is done to, is not its doer
-            if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN") and not _passive(verb) and \
-                    not any(c.dep_ == "auxpass" or c.dep_ == "advmod" and c.lower_ in ("where", "when")
-                            for c in verb.children):
-                return [verb.head]
-            return []
-        return []
-
-    def _verb_args(self, verb: Token, entry: Entry, actor_at: dict[int, ActorRef]) -> _Args:
-        preps = entry.preps or _DEFAULT_PREPS
-        if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children) and not any(
-                c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children):
-            # "Mugabe co-founded ZANU but was arrested": the subject it shares is who is acted on
-            return _Args([], self._subject(verb) + self._objects(verb, preps, actor_at))
-        source = self._subject(verb)
-        target = self._objects(verb, preps, actor_at)
-        # the fallbacks look past arguments that name no actor ("threatened on Monday to break relations with
-        # Russia": "Monday" is no target), down the chain of framed acts ("refused to allow UN planes to land")
-        chain = [verb]
-        while len(chain) < 3 and (nxt := next((c for c in chain[-1].children if c.dep_ == "xcomp"
-                                               and c.pos_ == "VERB"), None)) is not None:
-            chain.append(nxt)
-        def named(tokens: list[Token]) -> bool:  # an unresolved pronoun is a target too ("urging him to send …")
-            return bool(_refs(tokens, actor_at)) or any(t.pos_ == "PRON" for t in tokens)
-
-        for n, head in enumerate(chain):
-            if n and not named(target):  # "threatened to attack Gaza", "offered to send troops to Uganda": the
-                target = self._objects(head, preps, actor_at) or target  # framed act's target
-            if not named(target):  # "claims that this group is led by Maduro": the accused in the complement
-                target = self._complement_subject(head) or target
-        if not named(target) and any(entry.cameo.startswith(r) for r in self.lex.words("ultimatum_roots")):
-            # "threatened to launch an offensive unless Baghdad accepted its conditions": whom the condition is on
-            target = [s for head in chain for c in head.children if c.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ in self.conditionals for m in c.children)
-                for s in self._subject(c)] or target
-        return _Args(source, target)
-
-    def _complement_subject(self, verb: Token) -> list[Token]:
-        """Who a verb's that-clause is about, the clause on the verb or on its object ("insisted on its demands
-        that Burundi's government grant …")."""
-        nouns = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-        nouns += [c for c in verb.children if c.dep_ == "dobj"]
-        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-        clauses += [c for n in nouns for c in n.children if c.dep_ in ("acl", "ccomp") and c.pos_ == "VERB"
-                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
-        for clause in clauses[:1]:
-            return self._subject(clause) or [t for t in clause.children if t.dep_ == "nsubjpass"]
-        return []
-
-    def _host_subject(self, trigger: Token) -> list[Token]:
-        """The subject of the clause that an adverbial or coordinated clause with the trigger hangs on."""
-        t = self._clause_of(trigger)
-        if t.dep_ in ("advcl", "conj") and t.head.pos_ in ("VERB", "AUX"):
-            return [s for s in self._subject(t.head) if s.lower_ not in _PRONOUNS]
-        return []
-
-    def _objects(self, verb: Token, preps: tuple[str, ...], actor_at: dict[int, ActorRef]) -> list[Token]:
-        """What a verb acts on: its objects and prepositional targets; for transfers, the recipient or place."""
-        target = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
-        if _passive(verb) and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
-            target.append(verb.head)  # "10 Russian soldiers killed in Ukraine": the noun is who is acted on
-        # "pounded the Taliban hideouts with artillery": after an object that names an actor, "with" names the
-        # instrument ("closed its borders with Iran": after any other object, the partner)
-        # (the object itself or a modifier of it: "the Taliban hideouts", not its owner: "Venezuela's borders with
-        # Brazil")
-        armed = any(t.i in actor_at or any(c.dep_ in ("compound", "amod", "nmod") and c.i in actor_at
-                                           for c in t.children) for t in target)
-        for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in preps and not (c.lower_ == "with" and armed):
-                target += [g for g in c.children if g.dep_ == "pobj"]
-            if c.dep_ == "prt":  # "spoke out against": the preposition hangs on the particle
-                for p in c.children:
-                    if p.dep_ == "prep" and p.lower_ in preps:
-                        target += [g for g in p.children if g.dep_ == "pobj"]
-        if verb.lemma_.lower() in self.transfer:
-            # "sent 100 vehicles and a team of paratroopers to Lebanon", "withdrew its troops from Abyei": what is
-            # moved is not the target; the recipient or the place is
-            recipients = [c for c in verb.children if c.dep_ == "dative"] + self._place(verb)
-            if not recipients:  # "sent … a team of paratroopers to Lebanon", with "to" parsed on the object
-                recipients = [g for o in verb.children if o.dep_ in ("dobj", "nsubjpass") for t in o.subtree
-                              if t.dep_ == "prep" and t.lower_ in ("to", "into") for g in t.children
-                              if g.dep_ == "pobj"]
-            target = recipients or target
-        return target
-
-    def _noun_sources(self, noun: Token, entry: Entry) -> list[list[Token]]:
-        """Candidate sources of an event noun, best first: its possessor or actor modifier, its "by" agent,
-        the subject of the light verb that takes it ("launched an attack"), the owner of a copula subject."""
-        options = [[c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")],
-                   [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
-                    for g in c.children if g.dep_ == "pobj"]]
-        governor = self._governor(noun)
-        if governor is not None and governor.lemma_.lower() in self.light:
-            # "Serb forces were engaged in ethnic cleansing": the passive subject of a light participle is the agent
-            options.append(self._subject(governor) or [c for c in governor.children if c.dep_ == "nsubjpass"])
-        if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.pos_ == "VERB" and \
-                entry.cameo[:2] in _GATHERINGS:
-            # "negotiators return to Geneva for talks", "thousands converged for a rally": who goes takes part
-            options.append(self._subject(noun.head.head))
-        if noun.dep_ == "attr" and governor.lemma_ == "be":
-            subject = self._subject(governor)  # "Petro's response was an invitation …"
-            options.append([c for s in subject for c in s.children if c.dep_ == "poss"] or subject)
-        return options
-
-    @staticmethod
-    def _governor(noun: Token) -> Token | None:
-        """The verb (or adjective) that takes a noun as its object: "launched an attack", "went on strike",
-        "launched a mediation effort" and "peacekeeping operations" (through the phrase the noun modifies)."""
-        phrase = noun
-        if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
-            phrase = noun.head
-        while phrase.dep_ == "conj" and phrase.head.pos_ in ("NOUN", "PROPN"):
-            phrase = phrase.head  # "announced asset freezes and sanctions against …"
-        governor = phrase.head
-        if phrase.dep_ == "pobj" and governor.lower_ in ADJUNCT_PREPS:
-            return None  # "ordered patrols after protests by Muslim groups": the verb does not take the protests
-        if phrase.dep_ == "pobj" and governor.dep_ == "prep":
-            if governor.lower_ == "as" and governor.head.dep_ == "dobj":
-                governor = governor.head  # "hold families as human shields", with "as" parsed on the object
-            governor = governor.head
-        return governor if phrase.dep_ in ("dobj", "attr", "pobj") else None
-
-    def _noun_args(self, noun: Token, entry: Entry) -> _Args:
-        # "the invasion of Iraq", "the arrest of Maduro", "a mediation effort between the Emirates and Saudi Arabia"
-        preps = entry.preps or _DEFAULT_PREPS + ("of", "between")
-        if any(entry.cameo.startswith(r) for r in self.lex.words("topic_roots")):
-            # "negotiations on an Israeli troop pullback": what talks are on is their topic, not their party
-            preps = tuple(p for p in preps if p not in ("on", "over", "about"))
-        phrase = [noun, noun.head] if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else [noun]
-        # "arrest warrants for two Brazilian men", "an extradition request for Puigdemont": the phrase's target
-        target = [g for t in phrase for c in t.children if c.dep_ == "prep" and c.lower_ in preps
-                  for g in c.children if g.dep_ == "pobj"]
-        if not target and "of" not in preps:  # "a suspension of air links with Serbia": whom the of-phrase is
-            target = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"  # directed at
-                      for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
-        if noun.lemma_.lower() in self.transfer:  # "the deployment of 230 troops to Liberia"
-            target = self._place(noun) or [g for o in target if o.head.lower_ == "of" for t in o.subtree
-                                            if t.dep_ == "prep" and t.lower_ in ("to", "into")
-                                            for g in t.children if g.dep_ == "pobj"] or target
-        governor = self._governor(noun)
-        if not target and governor is not None and governor.lemma_.lower() in self.light and (
-                noun.dep_ == "dobj" or noun.head.lower_ in ("as", "in", "on", "into")):
-            # "launched cyber warfare against India", "hold families as human shields": the light verb's
-            # prepositional target, or its object when the noun is not that object
-            target = [g for c in governor.children if c.dep_ == "prep" and c.lower_ in preps and c.lower_ != "of"
-                      and c.i not in {a.i for a in noun.ancestors} for g in c.children if g.dep_ == "pobj"]
-            target += [c for c in governor.children if c.dep_ == "dobj" and c.i != noun.i
-                       and noun.i not in {t.i for t in c.subtree}]
-        if not target:  # "its demand that Ukraine withdraw": who the that-clause is about, on the noun or its verb
-            light = governor is not None and governor.lemma_.lower() in self.light
-            clauses = [c for t in (noun, governor) if t is noun or light for c in t.children
-                       if c.dep_ in ("ccomp", "acl") and any(m.lower_ == "that" for m in c.children)]
-            target = next((self._subject(c) for c in clauses if self._subject(c)), [])
-        return _Args([], target)
-
-    def _purpose(self, token: Token, code: str) -> str:
-        """Forces sent to keep the peace, train or bring relief are aid, not a show of force (``purpose_codes``)."""
-        if not code.startswith("15"):
-            return code
-        purposes = self.lex.code_maps.get("purpose_codes", {})
-        for t in token.subtree:
-            if t.lemma_.lower() in purposes and not any(a.dep_ in ("nsubj", "nsubjpass") for a in t.ancestors
-                                                        if a.i != token.i and token in a.ancestors):
-                return purposes[t.lemma_.lower()]
-        return code
-
-    def _place(self, token: Token) -> list[Token]:
-        """Where something is moved: "to Lebanon", "from Abyei", "out of Gorazde"."""
-        return [g for c in token.children if c.dep_ in ("prep", "prt") and c.lower_ in self.transfer_preps
-                for g in [*c.children, *(g2 for p in c.children if p.dep_ == "prep" for g2 in p.children)]
-                if g.dep_ == "pobj"]
 
     # -- one document ----------------------------------------------------------
 
