@@ -249,7 +249,7 @@ def clause_span(doc: Doc, clause: Token, cue: Token) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
-ASIDE_PREPS = {"despite", "while", "although", "though", "including", "unlike", "amid"}
+ASIDE_PREPS = {"while", "although", "though", "unlike", "amid"}
 
 
 def without_aside(tokens: list[Token]) -> list[Token]:
