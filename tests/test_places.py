@@ -169,6 +169,12 @@ def test_a_town_after_a_person_and_of_is_where_the_person_lives():
     assert places["Jeannette"].country == "USA"
 
 
+def test_a_persons_name_does_not_block_a_place_after_in():
+    places, _ = places_of("Sharon Manning and Dave Herrick of the finance board visited residents in Sharon, "
+                          "Cornwall and Salisbury on Monday.")
+    assert "Sharon" in places and places["Sharon"].country == "USA"
+
+
 def test_a_legislators_home_town_after_the_party():
     places, _ = places_of("Rep. Donald F. Humason, R-Westfield, said he would support restoring tolls in "
                           "Massachusetts.")

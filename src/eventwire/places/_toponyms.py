@@ -73,6 +73,7 @@ def find_toponyms(doc: Doc, text: str, actors: list[Actor], gazetteer: Gazetteer
     # a name its state or country follows is a place even where the NER calls it a person ("Greer, South Carolina")
     qualified = {e.text for e in doc.ents if e.label_ not in PLACE_LABELS and _before_qualifier(doc, e.end, e.text, gazetteer)}
     demonyms = _demonyms() | (_person_names(actors, doc) - qualified)
+    persons = {m.span.text for a in actors for m in a.mentions if m.label == "PERSON"}
     for ent in doc.ents:
         taken.update(range(ent.start, ent.end))
         # a FAC the gazetteer does not know (a jail, a road) may still open with a place: see _embedded
@@ -83,7 +84,10 @@ def find_toponyms(doc: Doc, text: str, actors: list[Actor], gazetteer: Gazetteer
                 found.append(street)
         elif (ent.label_ in PLACE_LABELS and (ent.label_ != "FAC" or gazetteer.candidates(ent.text))) \
                 or (ent.label_ in RELABELLED and _is_known(ent.text, gazetteer)):
-            found.extend(t for t in _split(doc, text, ent.start, ent.end) if t.text not in demonyms)
+            # a person's name blocks a place name, but not after "in", "at", "near" ("visited residents in Sharon")
+            located = _after_locative(doc, ent.start, RELABEL_PREPOSITIONS)
+            found.extend(t for t in _split(doc, text, ent.start, ent.end)
+                         if t.text not in demonyms or located and t.text not in _demonyms() | persons)
         elif ent.label_ in ("PERSON", "ORG", "NORP") and ent.text not in demonyms and (
                 (_after_locative(doc, ent.start, RELABEL_PREPOSITIONS) or _before_local_noun(doc, ent.end)
                  or _after_address(doc, ent.start)) and _is_place_name(ent.text, gazetteer)
