@@ -287,15 +287,16 @@ def test_eval_quotes_floors_on_polnear_dev(shared):
     result = CliRunner().invoke(cli, ["eval", "quotes", "--data", str(shared / "data"), "--json"])
     assert result.exit_code == 0, result.output
     scores = json.loads(result.stdout)
-    # Regression floors just under the measured dev figures (direct P 0.870 R 0.869 F1 0.869, all F1 0.671,
-    # speaker direct 0.901 / all 0.911, cue 0.949). The targets are direct P 0.95 / R 0.90, speaker 0.95, all F1 0.75.
-    assert scores["content"]["direct"]["precision"] >= 0.855
-    assert scores["content"]["direct"]["recall"] >= 0.85
-    assert scores["content"]["direct"]["f1"] >= 0.855
-    assert scores["content"]["all"]["f1"] >= 0.66
-    assert scores["speaker"]["direct"]["accuracy"] >= 0.885
-    assert scores["speaker"]["all"]["accuracy"] >= 0.895
-    assert scores["cue"]["all"]["accuracy"] >= 0.935
+    # Regression floors just under the measured dev figures (direct P 0.905 R 0.897 F1 0.901, all P 0.817 R 0.626
+    # F1 0.709, speaker direct 0.912 / all 0.921, cue 0.956). The targets are direct P 0.95 / R 0.90, speaker 0.95,
+    # all F1 0.75.
+    assert scores["content"]["direct"]["precision"] >= 0.895
+    assert scores["content"]["direct"]["recall"] >= 0.885
+    assert scores["content"]["direct"]["f1"] >= 0.89
+    assert scores["content"]["all"]["f1"] >= 0.70
+    assert scores["speaker"]["direct"]["accuracy"] >= 0.90
+    assert scores["speaker"]["all"]["accuracy"] >= 0.91
+    assert scores["cue"]["all"]["accuracy"] >= 0.945
 
 
 def test_evaluate_quotes_runs_the_pipeline_on_every_article(shared):
