@@ -432,3 +432,11 @@ def test_an_unresolved_pronoun_object_is_the_target_not_a_reason_to_look_further
 def test_the_expelled_are_the_target_of_an_expulsion():
     _, _, target, _ = one(events_of("Rwanda expelled two French diplomats from Kigali."), "SANCTION")
     assert "FRA" in {a.country for a in target} and "RWA" not in {a.country for a in target}
+
+
+def test_stance_participles_and_transfer_nouns_find_their_doer():
+    _, source, target, _ = one(events_of("The Kenyan government is committed to opening up the economy."), "AGREE")
+    assert [a.country for a in source] == ["KEN"] and not target
+    _, source, target, _ = one(events_of("The United States completed its withdrawal of troops from Iraq."),
+                               "RETREAT")
+    assert [a.country for a in source] == ["USA"] and [a.country for a in target] == ["IRQ"]

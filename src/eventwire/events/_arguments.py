@@ -80,6 +80,11 @@ class ArgumentsMixin:
             return _Args([], self._subject(verb) + self._objects(verb, preps, actor_at))
         source = self._subject(verb)
         target = self._objects(verb, preps, actor_at)
+        if not source and verb.lemma_.lower() in self.lex.words("stance_participles") and not any(
+                c.dep_ == "agent" for c in verb.children):
+            # "Vietnam is committed to opening up", "is prepared to impose martial law": a stance, not a passive
+            source = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            target = [t for t in target if t not in source]
         # the fallbacks look past arguments that name no actor ("threatened on Monday to break relations with
         # Russia": "Monday" is no target), down the chain of framed acts ("refused to allow UN planes to land")
         chain = [verb]
@@ -154,6 +159,7 @@ class ArgumentsMixin:
         the subject of the light verb that takes it ("launched an attack"), the owner of a copula subject."""
         options = [[c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")],
                    [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                    and not (c.lower_ == "from" and noun.lemma_.lower() in self.transfer)  # "withdrawal from Iraq"
                     for g in c.children if g.dep_ == "pobj"]]
         governor = self._governor(noun)
         if governor is not None and governor.lemma_.lower() in self.light:
@@ -201,7 +207,7 @@ class ArgumentsMixin:
                       for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
         if noun.lemma_.lower() in self.transfer:  # "the deployment of 230 troops to Liberia"
             target = self._place(noun) or [g for o in target if o.head.lower_ == "of" for t in o.subtree
-                                            if t.dep_ == "prep" and t.lower_ in ("to", "into")
+                                            if t.dep_ == "prep" and t.lower_ in self.transfer_preps
                                             for g in t.children if g.dep_ == "pobj"] or target
         governor = self._governor(noun)
         if not target and governor is not None and governor.lemma_.lower() in self.light and (

@@ -118,16 +118,16 @@ def _refs(tokens: list[Token], actor_at: dict[int, ActorRef], triggers_at=frozen
             if aimed is not None:
                 ref = actor_at[aimed.i]
                 queue.extend(c for c in aimed.children if c.dep_ == "conj")  # "aid for Romania and Poland"
-            if ref is None:  # "rejected a request by Erdogan", "proposals laid out by the National Assembly":
-                # else the actor whose it is
-                agents = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
-                          for g in c.children if g.dep_ == "pobj"]
-                agents += [g for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"
-                           for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
-                ref = next((actor_at[g.i] for g in agents if g.i in actor_at), None)
         if ref is None and token.i not in triggers_at:  # "the enclave of eastern Ghouta": inside the phrase
             ref = next((actor_at[t.i] for t in _inside(token) if t.i in actor_at and (places or not _located(t))),
                        None)
+        if ref is None and token.dep_ in ("dobj", "nsubjpass"):
+            # "proposals laid out by the National Assembly": else the actor whose it is
+            agents = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                      for g in c.children if g.dep_ == "pobj"]
+            agents += [g for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                       for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            ref = next((actor_at[g.i] for g in agents if g.i in actor_at), None)
         if ref is None and deep:
             ref = next((actor_at[t.i] for t in token.subtree if t.i in actor_at and (places or not _located(t))),
                        None)
