@@ -10,7 +10,7 @@ import pytest
 from eventwire.store import LATEST_VERSION, EventFilters, Store
 from eventwire.store._schema import MIGRATIONS, _statements
 
-from .conftest import make_document
+from .conftest import ROOT, make_document
 
 with warnings.catch_warnings():  # starlette prefers httpx2 but works with httpx
     warnings.simplefilter("ignore")
@@ -261,7 +261,10 @@ def _recount(conn: sqlite3.Connection) -> tuple[list, list]:
         "SELECT coalesce(date, ''), lat, lon, coalesce(location_name, ''), coalesce(location_country, ''),"
         " count(*), total(goldstein), count(goldstein) FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL"
         " GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5").fetchall()
-    return dyad, day, day_quad, place
+    dyad_all = conn.execute(
+        "SELECT coalesce(source_key, ''), coalesce(target_key, ''), count(*), total(goldstein), count(goldstein)"
+        " FROM events GROUP BY 1, 2 ORDER BY 1, 2").fetchall()
+    return dyad, day, day_quad, place, dyad_all
 
 
 def _rollups(conn: sqlite3.Connection) -> tuple[list, list]:
@@ -269,7 +272,8 @@ def _rollups(conn: sqlite3.Connection) -> tuple[list, list]:
     day = conn.execute("SELECT * FROM rollup_day ORDER BY 1, 2, 3, 4, 5, 6").fetchall()
     day_quad = conn.execute("SELECT * FROM rollup_day_quad ORDER BY 1, 2").fetchall()
     place = conn.execute("SELECT * FROM rollup_place_day ORDER BY 1, 2, 3, 4, 5").fetchall()
-    return dyad, day, day_quad, place
+    dyad_all = conn.execute("SELECT * FROM rollup_dyad ORDER BY 1, 2").fetchall()
+    return dyad, day, day_quad, place, dyad_all
 
 
 def _same(a, b):
@@ -320,3 +324,23 @@ def test_migration_3_backfills_keys_and_rollups(tmp_path):
         keys = store.conn.execute("SELECT source_key, target_key FROM events ORDER BY article_id, event_id").fetchall()
         assert [tuple(k) for k in keys] == [("COLGOV", "USA"), ("VENGOV", "COLGOV")] * 3
         _assert_rollups_exact(store.conn)
+
+
+def test_network_bound_search_equals_a_full_grouping(tmp_path):
+    """The pruned top-edge search (long windows) gives exactly what one grouped query over all rollup rows gives."""
+    import importlib.util
+
+    from eventwire.store import _analytics
+
+    spec = importlib.util.spec_from_file_location("synthetic_store", ROOT / "benchmarks" / "synthetic_store.py")
+    synthetic = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(synthetic)
+    synthetic.make_store(tmp_path / "syn.db", 3000, seed=3)
+    with Store(tmp_path / "syn.db", readonly=True) as store:
+        measures = "sum(r.events) AS n, sum(r.goldstein_sum), sum(r.goldstein_n)"
+        for f in (EventFilters(), EventFilters(since="2025-01-01"), EventFilters(quad_class=(4,), until="2026-06-30"),
+                  EventFilters(type="ACCUSE", include_negated=False)):
+            for limit, min_events in ((5, 1), (40, 2)):
+                full = _analytics._edges_by_query(store.conn, f, "rollup_dyad_day r", measures, min_events, limit)
+                assert _analytics._edges_by_bound(store.conn, f, min_events, limit) == full
+                assert full and len(full) <= limit

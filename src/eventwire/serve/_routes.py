@@ -15,7 +15,7 @@ from ._params import FormatParam, cap_limit, paged, scope_filters, with_page
 
 router = APIRouter(prefix="/api")
 
-Filters = Annotated[EventFilters, Depends(scope_filters)]
+FiltersDep = Annotated[EventFilters, Depends(scope_filters)]
 Page = Annotated[tuple[int, int], Depends(paged)]
 
 
@@ -71,7 +71,7 @@ def health(db: StoreDep):
 
 
 @router.get("/events", summary="Events, filtered and paged, newest first")
-def events(db: StoreDep, filters: Filters, page: Page, format: FormatParam = "json",
+def events(db: StoreDep, filters: FiltersDep, page: Page, format: FormatParam = "json",
            order: Annotated[Literal["date", "-date"], Query(description="`-date` newest first, `date` oldest first.")]
            = "-date"):
     rows = _run(db.event_page, with_page(filters, page), newest_first=order == "-date")
@@ -87,7 +87,7 @@ def event(db: StoreDep, article_id: str, event_id: str):
 
 
 @router.get("/articles", summary="Articles, by full-text search (q) and filters")
-def articles(db: StoreDep, filters: Filters, page: Page, format: FormatParam = "json",
+def articles(db: StoreDep, filters: FiltersDep, page: Page, format: FormatParam = "json",
              q: Annotated[str | None, Query(description="Full-text query over titles and texts (SQLite FTS5).")]
              = None):
     rows = _run(db.articles, with_page(filters, page), search=q or None)
@@ -103,24 +103,24 @@ def article(db: StoreDep, article_id: str):
 
 
 @router.get("/actors", summary="Actors across articles, most mentioned first")
-def actors(db: StoreDep, filters: Filters, page: Page, format: FormatParam = "json"):
+def actors(db: StoreDep, filters: FiltersDep, page: Page, format: FormatParam = "json"):
     return _listing(_run(db.actors, with_page(filters, page)), page, format, "actors")
 
 
 @router.get("/quotes", summary="Quotations and reported speech with their speakers")
-def quotes(db: StoreDep, filters: Filters, page: Page, format: FormatParam = "json",
+def quotes(db: StoreDep, filters: FiltersDep, page: Page, format: FormatParam = "json",
            speaker: Annotated[str | None, Query(description="Speaker name (substring), CAMEO code or kb id.")]
            = None):
     return _listing(_run(db.quotes, with_page(filters, page), speaker=speaker or None), page, format, "quotes")
 
 
 @router.get("/places", summary="Places named in articles")
-def places(db: StoreDep, filters: Filters, page: Page, format: FormatParam = "json"):
+def places(db: StoreDep, filters: FiltersDep, page: Page, format: FormatParam = "json"):
     return _listing(_run(db.places, with_page(filters, page)), page, format, "places")
 
 
 @router.get("/series", summary="Events, Goldstein sum and mean and quad-class shares per day, week or month")
-def series(db: StoreDep, filters: Filters, format: FormatParam = "json",
+def series(db: StoreDep, filters: FiltersDep, format: FormatParam = "json",
            interval: Annotated[Literal["day", "week", "month"], Query(
                description="Period: a day, a week (labelled by its Monday) or a month (its first day).")] = "day",
            normalize: Annotated[bool, Query(
@@ -135,7 +135,7 @@ def series(db: StoreDep, filters: Filters, format: FormatParam = "json",
 
 
 @router.get("/network", summary="Actor network: top dyads by events with mean Goldstein, and their actors")
-def network(db: StoreDep, filters: Filters, format: FormatParam = "json",
+def network(db: StoreDep, filters: FiltersDep, format: FormatParam = "json",
             min_events: Annotated[int, Query(ge=1, description="Leave out dyads with fewer events.")] = 1,
             limit: Annotated[int, Query(ge=1, description="Edges, most events first (at most 1000).")] = 100):
     graph = _run(db.network, filters, min_events, cap_limit(limit))
@@ -145,7 +145,7 @@ def network(db: StoreDep, filters: Filters, format: FormatParam = "json",
 
 
 @router.get("/map", summary="Event locations grouped by place, with counts and mean Goldstein")
-def map_(db: StoreDep, filters: Filters, format: FormatParam = "json",
+def map_(db: StoreDep, filters: FiltersDep, format: FormatParam = "json",
          limit: Annotated[int, Query(ge=1, description="Places, most events first (at most 1000).")] = 1000):
     points = _run(db.map_points, filters, cap_limit(limit))
     if format == "csv":

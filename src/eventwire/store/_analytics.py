@@ -6,9 +6,11 @@ rollup tables (migration 3) when every filter is one the rollups keep, else the 
 
 from __future__ import annotations
 
+import heapq
 import json
 import sqlite3
 from dataclasses import dataclass
+from datetime import date
 
 from ._query import Filters, QueryError, _actor_match, _actor_params, _page, _where
 
@@ -292,29 +294,83 @@ def _period_counts(conn: sqlite3.Connection, f: EventFilters, interval: str) -> 
     return conn.execute(sql, params).fetchall()
 
 
+_SHORT_WINDOW_DAYS = 31  # up to this, a network groups the window's rollup rows (covering day index)
+
+
 def network(conn: sqlite3.Connection, f: EventFilters, min_events: int = 1, limit: int = 100) -> dict:
     """The top dyads by events (edges, with mean Goldstein) and the actor keys they touch (nodes)."""
     f = resolve_keys(conn, f)
-    if _rollup_ready(f):
-        where, params = event_conditions(f, "r", rollup=True)
-        table, measures = "rollup_dyad_day r", "sum(r.events), sum(r.goldstein_sum), sum(r.goldstein_n)"
+    if not _rollup_ready(f):
+        edges = _edges_by_query(conn, f, _SCAN, "count(*) AS n, total(r.goldstein), count(r.goldstein)",
+                                min_events, limit)
+    elif f.source_keys is not None or f.target_keys is not None or _window_days(conn, f) <= _SHORT_WINDOW_DAYS:
+        table = "rollup_dyad_day r" if f.source_keys is not None or f.target_keys is not None else (
+            "rollup_dyad_day r INDEXED BY rollup_dyad_day_day")
+        edges = _edges_by_query(conn, f, table, "sum(r.events) AS n, sum(r.goldstein_sum), sum(r.goldstein_n)",
+                                min_events, limit)
     else:
-        where, params = event_conditions(f, "r")
-        table, measures = _SCAN, "count(*), total(r.goldstein), count(r.goldstein)"
-    # coalesce(): a test the planner cannot turn into a range over the key indexes (the scan is cheaper)
-    where += ["coalesce(r.source_key, '') != ''", "coalesce(r.target_key, '') != ''"]
-    sql = (
-        f"SELECT r.source_key, r.target_key, {measures} AS n FROM {table}{_where(where)}"
-        " GROUP BY 1, 2 HAVING n >= ? ORDER BY n DESC, 1, 2 LIMIT ?"
-    )
-    edges, degree = [], {}
-    for source, target, n, gsum, gn in conn.execute(sql, params + [min_events, limit]):
-        edges.append({"source": source, "target": target, "events": n,
-                      "goldstein_mean": round(gsum / gn, 4) if gn else None})
-        degree[source] = degree.get(source, 0) + n
-        degree[target] = degree.get(target, 0) + n
+        edges = _edges_by_bound(conn, f, min_events, limit)
+    degree: dict[str, int] = {}
+    for e in edges:
+        degree[e["source"]] = degree.get(e["source"], 0) + e["events"]
+        degree[e["target"]] = degree.get(e["target"], 0) + e["events"]
     nodes = [{"id": key, **key_label(conn, key), "events": n} for key, n in degree.items()]
     return {"nodes": nodes, "edges": edges}
+
+
+def _edge(source: str, target: str, n: int, gsum: float, gn: int) -> dict:
+    return {"source": source, "target": target, "events": n, "goldstein_mean": round(gsum / gn, 4) if gn else None}
+
+
+def _edges_by_query(conn: sqlite3.Connection, f: EventFilters, table: str, measures: str, min_events: int,
+                    limit: int) -> list[dict]:
+    """One grouped query: the filters narrow the rows enough (keys, a short window), or nothing else can answer."""
+    where, params = event_conditions(f, "r", rollup=table.startswith("rollup"))
+    # coalesce(): a test the planner cannot turn into a range over the key indexes
+    where += ["coalesce(r.source_key, '') != ''", "coalesce(r.target_key, '') != ''"]
+    sql = (
+        f"SELECT r.source_key, r.target_key, {measures} FROM {table}{_where(where)}"
+        " GROUP BY 1, 2 HAVING n >= ? ORDER BY n DESC, 1, 2 LIMIT ?"
+    )
+    return [_edge(*row) for row in conn.execute(sql, params + [min_events, limit])]
+
+
+def _edges_by_bound(conn: sqlite3.Connection, f: EventFilters, min_events: int, limit: int) -> list[dict]:
+    """Exact top edges without reading every rollup row: dyads in order of all-time events (an upper bound of
+    their filtered count), each counted by a seek, until no remaining dyad can enter the top ``limit``."""
+    unfiltered = _dates_only(f) and not (f.since or f.until)
+    where, params = event_conditions(f, "r", rollup=True)
+    count = ("SELECT sum(r.events), sum(r.goldstein_sum), sum(r.goldstein_n) FROM rollup_dyad_day r"
+             " WHERE r.source_key = ? AND r.target_key = ?" + "".join(f" AND {w}" for w in where))
+    best: list[int] = []  # min-heap of the ``limit`` largest counts so far
+    found = []
+    bounds = conn.execute(
+        "SELECT source_key, target_key, events, goldstein_sum, goldstein_n FROM rollup_dyad INDEXED BY"
+        " rollup_dyad_events WHERE events >= ? AND source_key != '' AND target_key != '' ORDER BY events DESC",
+        (min_events,))
+    for source, target, total, gsum, gn in bounds:
+        if len(best) >= limit and total < best[0]:
+            break
+        if not unfiltered:
+            total, gsum, gn = conn.execute(count, [source, target] + params).fetchone()
+            if not total or total < min_events:
+                continue
+        found.append((source, target, total, gsum, gn))
+        if len(best) < limit:
+            heapq.heappush(best, total)
+        elif total > best[0]:
+            heapq.heapreplace(best, total)
+    found.sort(key=lambda e: (-e[2], e[0], e[1]))
+    return [_edge(*e) for e in found[:limit]]
+
+
+def _window_days(conn: sqlite3.Connection, f: EventFilters) -> int:
+    """Days between the filter's dates, open ends taken from the store's first and last event day."""
+    first, last = conn.execute("SELECT min(day), max(day) FROM rollup_day_quad WHERE day != ''").fetchone()
+    if first is None:
+        return 0
+    since, until = max(f.since or first, first), min(f.until or last, last)
+    return (date.fromisoformat(until) - date.fromisoformat(since)).days + 1 if since <= until else 0
 
 
 def key_label(conn: sqlite3.Connection, key: str) -> dict:

@@ -294,6 +294,29 @@ MIGRATIONS: list[tuple[int, str, str]] = [
             FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL GROUP BY 1, 2, 3, 4, 5;
         """,
     ),
+    (
+        6,
+        "rollup_dyad (all-time dyad counts, the network's upper bounds); rollup_dyad_day by day",
+        """
+        CREATE TABLE rollup_dyad (
+            source_key TEXT NOT NULL,
+            target_key TEXT NOT NULL,
+            events INTEGER NOT NULL,
+            goldstein_sum REAL NOT NULL,
+            goldstein_n INTEGER NOT NULL,
+            PRIMARY KEY (source_key, target_key)
+        ) WITHOUT ROWID;
+        CREATE INDEX rollup_dyad_events ON rollup_dyad(events);
+        INSERT INTO rollup_dyad
+            SELECT source_key, target_key, sum(events), sum(goldstein_sum), sum(goldstein_n)
+            FROM rollup_dyad_day GROUP BY 1, 2;
+        -- Covering, so a short window's network reads index entries only.
+        CREATE INDEX rollup_dyad_day_day ON rollup_dyad_day(
+            day, source_key, target_key, plover_type, quad_class, negated, hypothetical, historical, events,
+            goldstein_sum, goldstein_n
+        );
+        """,
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
