@@ -175,6 +175,18 @@ def test_a_persons_name_does_not_block_a_place_after_in():
     assert "Sharon" in places and places["Sharon"].country == "USA"
 
 
+def test_a_name_after_town_of_is_a_place():
+    places, _ = places_of("Two cases were discovered in the northern town of Torun, famous as the birthplace of "
+                          "Copernicus.")
+    assert places["Torun"].country == "POL"
+
+
+def test_a_dateline_the_ner_calls_an_organisation():
+    places, _ = places_of("Hoosiers are Irish for St. Patrick's Day. INDIANAPOLIS (AP) Mayor Greg Ballard and other "
+                          "dignitaries marched.")
+    assert places["INDIANAPOLIS"].admin1 == "Indiana"
+
+
 def test_a_legislators_home_town_after_the_party():
     places, _ = places_of("Rep. Donald F. Humason, R-Westfield, said he would support restoring tolls in "
                           "Massachusetts.")

@@ -33,6 +33,7 @@ MIN_EMBEDDED_POPULATION = 5000
 GENERIC_WORDS = place_words("generic_words")
 NEWSPAPER_WORDS = place_words("newspaper_words")
 OFFICE_WORDS = place_words("office_words")
+PLACE_NOUNS = place_words("place_nouns")
 LOCATIVE_BEFORE = place_words("locative_before")
 MIN_LOCATIVE_POPULATION = 1000
 RELABEL_PREPOSITIONS = place_words("relabel_prepositions")
@@ -42,7 +43,7 @@ STREET_WORDS = place_words("street_words")
 STREET_LABELS = {"FAC", "ORG", "PERSON", "GPE", "LOC", "WORK_OF_ART", "CARDINAL"}
 STREET_NAME_WORDS = place_words("street_name_words")
 ROAD_WORDS = place_words("road_words")
-DATELINE_DASHES = {"—", "–", "-", "--", "(", ":"}
+DATELINE_DASHES = {"—", "–", "-", "--", "---", "(", ":"}
 AREA_WORDS = place_words("area_words")
 NOT_NAME_WORDS = place_words("not_name_words")
 MAX_NAME_WORDS = 2  # the words of a long PERSON entity that are the person's name (given name, surname)
@@ -92,6 +93,7 @@ def find_toponyms(doc: Doc, text: str, actors: list[Actor], gazetteer: Gazetteer
                 (_after_locative(doc, ent.start, RELABEL_PREPOSITIONS) or _before_local_noun(doc, ent.end)
                  or _after_address(doc, ent.start)) and _is_place_name(ent.text, gazetteer)
                 or (_after_person_of(doc, ent.start) or _after_party(doc, ent.start)) and _is_town(ent.text, gazetteer)
+                or _after_place_noun(doc, ent.start) and gazetteer.candidates(ent.text)
                 or ent.text in qualified):
             found.extend(_split(doc, text, ent.start, ent.end))  # "born in Churchill" tagged PERSON
         elif (dateline := _opening_dateline(doc, ent.start, ent.end, gazetteer)) is not None:
@@ -270,6 +272,11 @@ def _after_person_of(doc: Doc, start: int) -> bool:
     return i >= 0 and doc[i].ent_type_ == "PERSON"
 
 
+def _after_place_noun(doc: Doc, start: int) -> bool:
+    """A name after a place noun and "of" ("the town of Karak", "the state of Guerrero")."""
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS
+
+
 def _after_party(doc: Doc, start: int) -> bool:
     """A name after a legislator's party ("Rep. Torrey Westrom, R-Elbow Lake,"): the home town."""
     return start >= 3 and doc[start - 1].text == "-" and doc[start - 2].text in PARTY_CODES \
@@ -350,10 +357,11 @@ def _is_dateline(doc: Doc, i: int, size: int) -> bool:
 
 
 def _opening_dateline(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int | None:
-    """The size of a dateline that opens an entity the NER ran on past its dash, if any."""
+    """The size of a dateline that opens an entity (or is one) the NER did not call a place, if any."""
     for size in (1, 2):
-        if start + size < end and _is_dateline(doc, start, size) and _is_place_name(doc[start:start + size].text, gazetteer):
-            return size
+        if start + size < end or start + size == end and len(doc[start:end].text) > 3:  # not "UN:", "NET,"
+            if _is_dateline(doc, start, size) and _is_place_name(doc[start:start + size].text, gazetteer):
+                return size
     return None
 
 
@@ -462,6 +470,7 @@ def _missed(doc: Doc, text: str, taken: set[int], gazetteer: Gazetteer) -> list[
                         and _is_place_name(span.text, gazetteer))
                     or (_after_person_of(doc, i) or _after_party(doc, i)) and doc[i].pos_ == "PROPN"
                     and _is_town(span.text, gazetteer)
+                    or _after_place_noun(doc, i) and gazetteer.candidates(span.text)
                     or _before_qualifier(doc, i + size, span.text, gazetteer)):
                 toponym = _toponym(doc, text, i, i + size)
                 if toponym is not None:
