@@ -13,7 +13,8 @@ Sources, all shipped by maintained PyPI packages (nothing is fetched at run time
 
 Built on first use and cached per user (``~/.cache/eventwire``, or ``EVENTWIRE_CACHE``),
 keyed by the package versions and data files; loading the cache takes about a second. Names are looked up by
-:func:`place_key` (case, accents, dots and a leading "the" ignored).
+:func:`place_key` (case, accents, dots and a leading "the" ignored); "Saint", "Mount" and "Fort" and their
+short forms find each other as alternate names ("St. Cloud" → Saint Cloud).
 """
 
 from __future__ import annotations
