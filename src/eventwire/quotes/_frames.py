@@ -72,8 +72,9 @@ def complement_span(verb: Token, first: Token) -> tuple[int, int] | None:
         if child.dep_ == "punct" and child.text not in _BREAKS:
             continue  # quotation marks and brackets inside the complement
         if child.dep_ in _STOP or child.dep_ not in _COMPLEMENTS or (
-                child.dep_ == "prep" and child.lower_ in _SCENE_PREPS):
-            break
+                child.dep_ == "prep" and child.lower_ in _SCENE_PREPS) or (
+                child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME")):
+            break  # "blasted ⟦Clinton as a “disgrace”⟧ Wednesday on …": the scene is not what was said
         tokens.extend(child.subtree)
     tokens.sort(key=lambda t: t.i)
     cut = next((k for k, t in enumerate(tokens) if k and (
