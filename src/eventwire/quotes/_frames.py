@@ -78,7 +78,8 @@ def complement_span(verb: Token, first: Token) -> tuple[int, int] | None:
         tokens.extend(child.subtree)
     tokens.sort(key=lambda t: t.i)
     cut = next((k for k, t in enumerate(tokens) if k and (
-        t.text in _DASHES and t.nbor(-1).whitespace_ or t.dep_ == "prep" and t.lower_ in _SCENE_ONLY)), None)
+        t.text in _DASHES and t.nbor(-1).whitespace_ or t.dep_ == "prep" and t.lower_ in _SCENE_ONLY
+        or t.dep_ == "npadvmod" and t.ent_type_ in ("DATE", "TIME") and t.nbor(-1).is_punct)), None)
     return _trimmed(tokens[:cut])
 
 
