@@ -36,6 +36,10 @@ def test_eval_events_reports_scores(shared):
     # Regression floors under the measured figures (see the closing notes); the targets are 0.85.
     assert scores["plover_gsr"]["micro"]["f1"] >= 0.845
     assert scores["cameo_class"]["accuracy"] >= 0.845
-    assert scores["cameo_ner"]["both"]["f1"] >= 0.62
-    assert scores["cameo_ner"]["target"]["f1"] >= 0.49
+    assert scores["cameo_ner"]["both"]["f1"] >= 0.635
+    assert scores["cameo_ner"]["target"]["f1"] >= 0.53
+    assert scores["cameo_ner"]["head"]["target"]["f1"] >= 0.68
+    # the proxies of the held-back (source, target, code) measure; the goals there are 0.80 and 0.90
+    assert scores["plover_gsr"]["triples"]["country"]["f1"] >= 0.60
+    assert scores["plover_gsr"]["roots"]["f1"] >= 0.88
     assert "ASSAULT→ASSAULT" in scores["plover_gsr"]["confusion"]

@@ -440,3 +440,22 @@ def test_stance_participles_and_transfer_nouns_find_their_doer():
     _, source, target, _ = one(events_of("The United States completed its withdrawal of troops from Iraq."),
                                "RETREAT")
     assert [a.country for a in source] == ["USA"] and [a.country for a in target] == ["IRQ"]
+
+
+def test_triple_scoring_matches_codes_one_to_one():
+    """The eval's (source, target, type) triples: reciprocal gold actors take none or each other as target."""
+    from eventwire.evaluate._events import _match_triples, gold_triples
+    from eventwire.records import Actor
+
+    record = {"event": "AGREE", "source": [{"actorText": "Jordan", "code": "JOR"},
+                                           {"actorText": "Britain", "code": "GBR", "sector": "GOV"}],
+              "target": "", "textInfo": {"markup": "(SRC/TAR: Jordan) and (SRC/TAR: Britain) have agreed"}}
+    gold = gold_triples(record)
+    assert len(gold) == 2
+    jordan, britain = Actor("a1", "Jordan", [], country="JOR"), Actor("a2", "Britain", [], country="GBR")
+    assert _match_triples(gold, [(jordan, britain, "AGREE"), (britain, None, "AGREE")], with_sector=False) == 2
+    # the gold gives Britain a sector: both of its triples then need it
+    assert _match_triples(gold, [(jordan, britain, "AGREE"), (britain, None, "AGREE")], with_sector=True) == 0
+    britain.sectors = ["GOV"]
+    assert _match_triples(gold, [(jordan, britain, "AGREE"), (britain, None, "AGREE")], with_sector=True) == 2
+    assert _match_triples(gold, [(jordan, None, "CONSULT")], with_sector=False) == 0
