@@ -205,6 +205,8 @@ class QuoteFinder:
             lemma = t.lemma_.lower()
             if lemma not in self.cue_verbs or self._verb_content(doc, t, lemma, quoted) is None:
                 continue
+            if lemma in self.cues.belief_verbs and lemma not in self.speech_verbs:
+                continue  # "said ⟦A and he feels B⟧": the speaker's stance goes on with what was said
             k = t.i - 1
             while k > inside.start and (doc[k].is_punct or doc[k].is_space or doc[k].dep_ in ("cc", "mark", "advmod")):
                 k -= 1
