@@ -20,6 +20,8 @@ def serve(db, host, port):
     from ..serve import create_app
 
     app = create_app(db)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"eventwire: warning: listening on {host}: anyone who can reach it can read the store", err=True)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"eventwire: serving {db} at http://{shown}:{port}/ (API docs at /docs; Ctrl+C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
