@@ -225,6 +225,18 @@ def test_a_city_state_pair_says_which_town_every_mention_is():
     assert [(g.country, g.admin1) for g in readings[:2]] == [("USA", "Ohio")] * 2
 
 
+def test_a_town_and_a_county_that_hold_each_other():
+    import re
+
+    from eventwire.places._resolve import resolve
+    from eventwire.places._toponyms import Toponym
+
+    text = "A Paris man was arrested. Henry County deputies said he was held."
+    toponyms = [Toponym(m.start(), m.end(), m.group(), 0) for m in re.finditer(r"Paris|Henry County", text)]
+    readings = resolve(toponyms, text, [], gazetteer())
+    assert [(g.country, g.admin1) for g in readings] == [("USA", "Tennessee")] * 2  # Paris lies in Henry County
+
+
 def test_names_listed_with_a_place_are_places():
     places, _ = places_of("Birds died in three areas in Egypt, namely Cairo, Giza, and Al-Minya.")
     assert places["Giza"].country == "EGY"

@@ -29,6 +29,7 @@ NEAR_KM, NEAR_BONUS = 150.0, 1.5
 ALTERNATE_PENALTY = 0.7
 BIG_ALTERNATE_PENALTY = 0.2
 CAPITAL_BONUS = 1.5
+CONTAINED_BONUS = 1.5  # a town and a county of the story that hold each other
 SUPPORT_BONUS, MAX_SUPPORT = 0.8, 3  # per other name with a candidate in the same or a neighbouring 1° cell
 LOCAL_FEATURES = ("city", "admin2")
 NATIONAL_NAME_PENALTY = 2.5
@@ -57,6 +58,7 @@ def resolve(toponyms: list[Toponym], text: str, actors: list[Actor], gazetteer: 
     qualifiers = _qualifiers(toponyms, text)
     actor_countries = _actor_countries(actors, toponyms)
     support = _support(candidates)
+    contained = _contained(candidates)
     for key, cands in candidates.items():
         # a country's or region's name means it (or a state: "Georgia") unless evidence for a town is strong
         # ... and a state's or province's name means it, unless the town is a capital or a metropolis
@@ -68,6 +70,8 @@ def resolve(toponyms: list[Toponym], text: str, actors: list[Actor], gazetteer: 
             bonus = CAPITAL_BONUS if capital else 0.0
             if c.feature in LOCAL_FEATURES and (national or state and not capital and c.population < METROPOLIS):
                 bonus -= NATIONAL_NAME_PENALTY
+            if (key, n) in contained:
+                bonus += CONTAINED_BONUS
             scored.append((c, alt, bonus, SUPPORT_BONUS * min(MAX_SUPPORT, support.get((key, n), 0)),
                            national and c.feature in LOCAL_FEATURES))
         candidates[key] = scored
@@ -179,6 +183,27 @@ def _support(candidates: dict[str, list[tuple[GeoName, bool]]]) -> dict[tuple[st
             lat, lon = int(c.lat), int(c.lon)
             near = {(lat + a, lon + b) for a in (-1, 0, 1) for b in (-1, 0, 1)}
             out[(key, n)] = sum(1 for other in others if not near.isdisjoint(other))
+    return out
+
+
+def _contained(candidates: dict[str, list[tuple[GeoName, bool]]]) -> set[tuple[str, int]]:
+    """(name, candidate number) of the towns that lie in a county another name of the story may be, and of
+    those counties: "Huntsville" and "Walker County" are Huntsville, Texas and Walker County, Texas."""
+    counties: dict[tuple, list[tuple[str, int]]] = {}
+    for key, cands in candidates.items():
+        for n, (c, _) in enumerate(cands):
+            if c.feature == "admin2":
+                counties.setdefault((c.country, c.admin1, c.name), []).append((key, n))
+    if not counties:
+        return set()
+    out = set()
+    for key, cands in candidates.items():
+        for n, (c, _) in enumerate(cands):
+            if c.feature == "city" and c.admin2:
+                holders = [h for h in counties.get((c.country, c.admin1, c.admin2), ()) if h[0] != key]
+                if holders:
+                    out.add((key, n))
+                    out.update(holders)
     return out
 
 
