@@ -7,10 +7,17 @@ export const FILTER_NAMES = [
 ];
 const FLAG_NAMES = ["include_hypothetical", "include_negated", "include_historical"];
 
-/** GET a JSON endpoint; rejects with an Error whose message is the server's `detail` when it gives one. */
-export async function getJSON(path, params, signal) {
-  const query = params && params.toString();
-  const response = await fetch(query ? `${path}?${query}` : path, { signal, headers: { Accept: "application/json" } });
+const early = new Map();  // address → answer, for the first load's requests sent before the page was parsed
+
+// Parameters sorted, so the same request built in another order has the same address.
+function address(path, params) {
+  const sorted = params ? [...params].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : [];
+  const query = new URLSearchParams(sorted).toString();
+  return query ? `${path}?${query}` : path;
+}
+
+async function fetchJSON(url, signal) {
+  const response = await fetch(url, { signal, headers: { Accept: "application/json" } });
   if (!response.ok) {
     let detail = `${response.status} ${response.statusText}`;
     try {
@@ -20,6 +27,30 @@ export async function getJSON(path, params, signal) {
     throw new Error(detail);
   }
   return response.json();
+}
+
+/** Send a request now; the first getJSON of the same address takes its answer instead of asking again. */
+export function prefetch(path, params) {
+  const url = address(path, params);
+  const answer = fetchJSON(url);
+  answer.catch(() => {});  // reported by whoever uses the answer, if anyone does
+  early.set(url, answer);
+}
+
+/** Forget prefetched answers nobody asked for (the filters changed before they were used). */
+export function dropPrefetched() {
+  early.clear();
+}
+
+/** GET a JSON endpoint; rejects with an Error whose message is the server's `detail` when it gives one. */
+export function getJSON(path, params, signal) {
+  const url = address(path, params);
+  const answer = early.get(url);
+  if (answer) {
+    early.delete(url);
+    return answer;
+  }
+  return fetchJSON(url, signal);
 }
 
 // FastAPI's 422 detail is a list of {loc, msg}: name the parameter.
@@ -55,6 +86,22 @@ export function paramsToForm(params, form) {
   }
 }
 
+/** The filters of a page address as formToParams would give them once the form is filled from it. */
+export function filtersFromQuery(params) {
+  const out = new URLSearchParams();
+  for (const name of FILTER_NAMES) {
+    for (const raw of params.getAll(name)) {
+      const value = raw.trim();
+      if (FLAG_NAMES.includes(name)) {
+        if (value === "false") out.set(name, "false");
+      } else if (value) {
+        out.append(name, name === "country" ? value.toUpperCase() : value);
+      }
+    }
+  }
+  return out;
+}
+
 /** Only the API filters of a query string (drops page state such as the open evidence). */
 export function onlyFilters(params) {
   const out = new URLSearchParams();
@@ -87,6 +134,8 @@ export function formatNumber(value, digits = 2) {
 /** A panel's state for the styles and the tests: loading, ready, empty or error, with a status line. */
 export function setPanelState(panel, state, message = "") {
   panel.dataset.state = state;
+  // When each panel settled, for benchmarks/bench_dashboard.py to tell drawing time from API time.
+  if (state !== "loading") performance.mark(`${panel.id}:${state}`);
   const status = panel.querySelector(".status");
   if (status) status.textContent = message;
 }

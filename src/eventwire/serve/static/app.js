@@ -1,24 +1,36 @@
 // eventwire dashboard: filters kept in the URL, five panels that follow them, the evidence view.
 // Plain ES modules, no build step; the vendored libraries are loaded as globals by index.html.
-import { getJSON, formToParams, paramsToForm, onlyFilters, withParams, formatNumber, setPanelState } from "./api.js";
-import { loadTimeline, loadDyad, loadNetwork } from "./charts.js";
-import { loadMap } from "./map.js";
+import {
+  getJSON, prefetch, dropPrefetched, formToParams, paramsToForm, filtersFromQuery, onlyFilters, withParams,
+  formatNumber, setPanelState,
+} from "./api.js";
+import { loadTimeline, loadDyad, loadNetwork, timelineQuery, dyadQuery, networkQuery } from "./charts.js";
+import { loadMap, BASE_MAP } from "./map.js";
 import { openEvidence } from "./evidence.js";
 
 const PAGE_SIZE = 25;
 const CSV_LIMIT = 1000;  // the API's cap for one page
-const form = document.getElementById("filters");
 const state = { filters: new URLSearchParams(), offset: 0, interval: "week", normalize: false };
+let form = null;  // the filter form, once the page is parsed
 let controller = null;  // aborts the requests of a superseded filter change
+
+/** The table page, dyad interval and normalisation of a page address. */
+function viewFromQuery(params) {
+  return {
+    offset: Math.max(0, parseInt(params.get("offset") ?? "0", 10) || 0),
+    interval: ["day", "week", "month"].includes(params.get("interval")) ? params.get("interval") : "week",
+    normalize: params.get("normalize") === "true",
+  };
+}
+
+const eventsQuery = (filters, offset) => withParams(filters, { limit: PAGE_SIZE, offset, order: "-date" });
 
 /** Page state to and from the address bar, so a view can be shared as a link. */
 function readUrl() {
   const params = new URLSearchParams(location.search);
   paramsToForm(params, form);
   state.filters = formToParams(form);
-  state.offset = Math.max(0, parseInt(params.get("offset") ?? "0", 10) || 0);
-  state.interval = ["day", "week", "month"].includes(params.get("interval")) ? params.get("interval") : "week";
-  state.normalize = params.get("normalize") === "true";
+  Object.assign(state, viewFromQuery(params));
   document.getElementById("dyad-interval").value = state.interval;
   document.getElementById("dyad-normalize").checked = state.normalize;
   return params.get("evidence");
@@ -62,8 +74,7 @@ function eventRow(ev) {
 async function loadEvents(signal) {
   const panel = document.getElementById("panel-events");
   setPanelState(panel, "loading", "Loading…");
-  const params = withParams(state.filters, { limit: PAGE_SIZE, offset: state.offset, order: "-date" });
-  const data = await getJSON("/api/events", params, signal);
+  const data = await getJSON("/api/events", eventsQuery(onlyFilters(state.filters), state.offset), signal);
   const items = data.items || [];
   panel.querySelector("tbody").replaceChildren(...items.map(eventRow));
   document.getElementById("events-csv").href =
@@ -196,15 +207,38 @@ function splitEvidence(value) {
   return [value.slice(0, cut), value.slice(cut + 1)];
 }
 
-function start() {
+// This module runs as soon as it has loaded (async), before the libraries and the page are parsed: the first
+// load's requests leave now, from the address alone, and the panels pick up their answers when they draw.
+function prefetchFirstLoad() {
+  const params = new URLSearchParams(location.search);
+  const filters = filtersFromQuery(params);
+  const view = viewFromQuery(params);
+  prefetch("/api/series", timelineQuery(filters));
+  prefetch("/api/series", dyadQuery(filters, view));
+  prefetch("/api/network", networkQuery(filters));
+  prefetch("/api/map", filters);
+  prefetch("/api/events", eventsQuery(filters, view.offset));
+  prefetch(BASE_MAP);
+}
+
+// DOMContentLoaded comes after the deferred library scripts have run.
+function whenParsed() {
+  if (document.readyState !== "loading") return Promise.resolve();
+  return new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
+}
+
+async function start() {
+  form = document.getElementById("filters");
   if (!window.Chart || !window.cytoscape || !window.topojson) {
     document.getElementById("store-status").textContent = "A vendored library failed to load; see the browser console.";
   }
   const evidence = readUrl();
   wire();
-  loadHealth();
-  refresh();
   if (evidence && evidence.includes("/")) openEvidence(...splitEvidence(evidence));
+  await refresh();
+  dropPrefetched();
+  loadHealth();  // not a panel: asked for once the panels have their answers (a 2-core server)
 }
 
-start();
+prefetchFirstLoad();
+whenParsed().then(start);

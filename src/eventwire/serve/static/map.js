@@ -10,6 +10,7 @@ const ANTARCTICA = "010";  // ISO 3166 numeric id in world-atlas
 
 const project = ([lon, lat]) => [((lon + 180) / 360) * WIDTH, ((90 - lat) / 180) * HEIGHT];
 
+export const BASE_MAP = "/static/vendor/countries-110m.json";
 let basePromise = null;
 
 // A ring that crosses the antimeridian (Fiji, Chukotka) would be drawn across the whole map:
@@ -35,7 +36,7 @@ function geometryPath(geometry) {
 
 /** The base map as an <svg> with one <path> per country; fetched and built once. */
 function baseMap() {
-  basePromise ??= getJSON("/static/vendor/countries-110m.json").then((topology) => {
+  basePromise ??= getJSON(BASE_MAP).then((topology) => {
     const countries = window.topojson.feature(topology, topology.objects.countries);
     const svg = document.createElementNS(SVG, "svg");
     svg.setAttribute("viewBox", `0 ${VIEW.top} ${WIDTH} ${VIEW.bottom - VIEW.top}`);
