@@ -332,3 +332,10 @@ def test_pronoun_gender_comes_from_the_text():
                                                      Mention(Span.of(text, 32, 35), "PRON", 2)])
     day = Actor(id="a3", name="Ann Day", mentions=[Mention(Span.of(text, 42, 49), "PERSON", 3)])
     assert [actor_gender(a, text) for a in (clarke, lee, day)] == ["m", "f", None]
+
+
+def test_a_cue_after_a_preposition_takes_the_subject_of_the_verb_before():
+    quotes, _ = quotes_of("Mary J. Blige sings to Hillary Clinton before asking her, “I just want to know, where do "
+                          "we go from here?”", date="2016-09-28")
+    assert ("direct", "I just want to know, where do we go from here?", "Mary J. Blige") in {q[:3] for q in quotes}, \
+        quotes

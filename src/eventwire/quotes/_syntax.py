@@ -141,6 +141,9 @@ def subject_of(verb: Token) -> Token | None:
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
         if subject is not None:
             return subject
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = verb.head.head  # "Blige sings to Clinton before asking her, “…”"
+            continue
         if verb.dep_ not in ("advcl", "conj", "xcomp", "relcl") or verb.head is verb:
             return None
         if verb.dep_ == "relcl":
