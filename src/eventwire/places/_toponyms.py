@@ -359,9 +359,9 @@ def _is_dateline(doc: Doc, i: int, size: int) -> bool:
 def _opening_dateline(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int | None:
     """The size of a dateline that opens an entity (or is one) the NER did not call a place, if any."""
     for size in (1, 2):
-        if start + size < end or start + size == end and len(doc[start:end].text) > 3:  # not "UN:", "NET,"
-            if _is_dateline(doc, start, size) and _is_place_name(doc[start:start + size].text, gazetteer):
-                return size
+        fits = start + size < end or start + size == end and len(doc[start:end].text) > 3  # not "UN:", "NET,"
+        if fits and _is_dateline(doc, start, size) and _is_place_name(doc[start:start + size].text, gazetteer):
+            return size
     return None
 
 
