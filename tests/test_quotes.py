@@ -339,3 +339,11 @@ def test_a_cue_after_a_preposition_takes_the_subject_of_the_verb_before():
                           "we go from here?”", date="2016-09-28")
     assert ("direct", "I just want to know, where do we go from here?", "Mary J. Blige") in {q[:3] for q in quotes}, \
         quotes
+
+
+def test_a_short_quotation_after_a_long_attribution_goes_on_with_its_speaker():
+    quotes, _ = quotes_of("Melanie Smith watched the speech at home.\n\n“It is finished,” Melanie Smith said of the "
+                          "election, which she was sure Donald Trump would win in November. “In my head, anyway.”",
+                          date="2016-10-02")
+    direct = [(c, s) for k, c, s, _, _ in quotes if k == "direct"]
+    assert ("In my head, anyway.", "Melanie Smith") in direct, quotes

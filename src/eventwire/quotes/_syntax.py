@@ -93,11 +93,14 @@ def merge_runs(doc: Doc, direct: list[tuple[Quoted, Token | None, bool]]) -> lis
             # the joined content must stay mostly the speaker's words, not the attribution between them
             mostly_quoted = q.outer_start - p.outer_end <= (p.end - p.start) + (q.end - q.start)
             signed = p_cue is not None and p_cue.is_punct and p_cue.idx >= p.outer_end - 1  # "“…” ― Ann Lee"
-            if (cue is None or p_cue is None or cue.i == p_cue.i) and mostly_quoted and not signed and \
-                    only_attribution(doc, p, q, p_cue or cue, next_paragraph=cue is None):
+            same_run = (cue is None or p_cue is None or cue.i == p_cue.i) and not signed and \
+                only_attribution(doc, p, q, p_cue or cue, next_paragraph=cue is None)
+            if same_run and mostly_quoted:
                 merged[-1] = (Quoted(p.start, q.end, p.outer_start, q.outer_end, p.paragraphs + q.paragraphs - 1),
                               p_cue or cue, p_tentative and tentative)
                 continue
+            if same_run and not p_tentative:
+                tentative = False  # "“A,” she said of the election, in which …. “B.”": B goes on with A's speaker
         merged.append((q, cue, tentative))
     return [(q, cue) for q, cue, tentative in merged if not tentative]
 
