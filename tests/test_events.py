@@ -384,9 +384,11 @@ def test_a_hostile_act_is_aimed_at_whom_its_stance_or_purpose_names():
     _, _, target, _ = one(events_of("Thousands of farmers blocked roads in Paris in defiance of the French "
                                     "government."), "PROTEST")
     assert [(a.country, a.sectors) for a in target] == [("FRA", ["GOV"])]
-    _, _, target, _ = one(events_of("Students staged a sit-in to demand the resignation of the Serbian "
-                                    "government."), "PROTEST")
-    assert [a.country for a in target] == ["SRB"]
+    _, _, target, _ = one(events_of("Serbian students staged a sit-in to demand the resignation of the government "
+                                    "of Prime Minister Ana Brnabic."), "PROTEST")
+    assert [(a.country, a.sectors) for a in target] == [("SRB", ["GOV"])]
+    # targets are inferred only when someone acts
+    assert events_of("A fire destroyed at least 200 makeshift homes in a slum in Chittagong.") == []
 
 
 def test_talks_topics_are_no_targets_and_of_phrases_lead_to_whom_an_act_is_directed_at():

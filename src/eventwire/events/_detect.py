@@ -173,9 +173,11 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
             target = [r for r in _with_partners(_refs(args.target, actor_at, triggers_at, deep=deep,
                                                       places=not held), partners)
                       if r.actor_id not in {s.actor_id for s in source}]
-            if not target and any(entry.cameo.startswith(r) for r in self.lex.words("aim_target_roots")):
+            if source and not target and any(entry.cameo.startswith(r) for r in self.lex.words("aim_target_roots")):
                 target = _aimed_at(token, actor_at, {s.actor_id for s in source}, self.lex.words("stance_words"))
-            if not target and any(entry.cameo.startswith(r) for r in self.lex.words("place_target_roots")):
+            # targets are inferred only when someone acts ("a fire destroyed homes in Chittagong", "mass shootings in
+            # the United States" are no events between actors)
+            if source and not target and any(entry.cameo.startswith(r) for r in self.lex.words("place_target_roots")):
                 target = [r for r in _refs(_place_of(token, actor_at), actor_at)
                           if r.actor_id not in {s.actor_id for s in source}]
             if entry.needs_target and token.lemma_.lower() in self.transfer and entry.pos == "VERB" and not any(
