@@ -97,7 +97,9 @@ class ArgumentsMixin:
         for n, head in enumerate(chain):
             if n and not named(target):  # "threatened to attack Gaza", "offered to send troops to Uganda": the
                 target = self._objects(head, preps, actor_at) or target  # framed act's target
-            if not named(target):  # "claims that this group is led by Maduro": the accused in the complement
+            if not named(target) and not any(c.dep_ == "dobj" for c in head.children):
+                # "claims that this group is led by Maduro": the accused in the complement (not when the verb acts
+                # on a thing: "offered military assistance after …")
                 target = self._complement_subject(head) or target
         if not named(target) and any(entry.cameo.startswith(r) for r in self.lex.words("ultimatum_roots")):
             # "threatened to launch an offensive unless Baghdad accepted its conditions": whom the condition is on
