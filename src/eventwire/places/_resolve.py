@@ -37,7 +37,7 @@ BIG_CITY = 200_000  # an alternate name of a city this big competes with places 
 METROPOLIS = 1_000_000  # a city this big keeps its name against a state's ("New York")
 ADMIN2_BONUS = 2.5
 NAMED_STATE_BONUS = 1.0
-EVIDENCE_ROUNDS = 3  # rounds before the final one: each reads the previous round's readings
+EVIDENCE_ROUNDS = 2  # rounds before the final one: each reads the previous round's readings
 
 
 def resolve(toponyms: list[Toponym], text: str, actors: list[Actor], gazetteer: Gazetteer) -> list[GeoName | None]:

@@ -156,6 +156,8 @@ def _embedded(doc: Doc, text: str, start: int, end: int, gazetteer: Gazetteer) -
 def _listed_areas(doc: Doc, text: str, found: list[Toponym]) -> list[Toponym]:
     """The names of a list before a plural area or road word, each read with it: "Clay, Douglas and Wilkin
     counties" are Clay County, Douglas County and Wilkin County; "Woodfield and Martingale roads" are streets."""
+    if not any(word in text for word in LIST_AREA_WORDS):  # most stories: no need to read every word
+        return found
     by_span = {(t.start, t.end): t for t in found}
     covered = {i for t in found for i in range(t.start, t.end)}
     added = []
@@ -183,7 +185,8 @@ def _listed_areas(doc: Doc, text: str, found: list[Toponym]) -> list[Toponym]:
 def _coordinated(doc: Doc, text: str, found: list[Toponym], gazetteer: Gazetteer, blocked) -> list[Toponym]:
     """Names listed with a place are places when the gazetteer knows them, whatever the NER made of them
     ("Cairo, Giza and Al-Minya", "Bicester and Kidlington", "Rogaland, Vestfold, Buskerud")."""
-    spans = [doc.char_span(t.start, t.end, alignment_mode="expand") for t in found if not t.embedded and not t.street]
+    spans = [doc.char_span(t.start, t.end, alignment_mode="expand") for t in found
+             if not t.embedded and not t.street and _listed(text, t)]
     queue = [s for s in spans if s is not None]
     covered = {i for t in found for i in range(t.start, t.end)}
     out = []
@@ -203,6 +206,12 @@ def _coordinated(doc: Doc, text: str, found: list[Toponym], gazetteer: Gazetteer
                 covered.update(range(toponym.start, toponym.end))
                 queue.append(name)
     return out
+
+
+def _listed(text: str, toponym: Toponym) -> bool:
+    """Whether a comma, "and" or "or" stands next to the toponym (a quick test before reading tokens)."""
+    after, before = text[toponym.end:toponym.end + 5], text[max(0, toponym.start - 5):toponym.start]
+    return after[:1] == "," or after.startswith((" and ", " or ")) or before.endswith((", ", " and ", " or "))
 
 
 def _next_in_list(doc: Doc, i: int) -> tuple[int | None, int]:
@@ -484,7 +493,7 @@ def _missed(doc: Doc, text: str, taken: set[int], gazetteer: Gazetteer) -> list[
 
 def _capitalised(token) -> bool:
     """A word written with a capital: "Alexandria", "ALEXANDRIA", and "DeKalb" or "McLean" too."""
-    return token.text[:1].isupper()
+    return token.is_title or token.is_upper or not token.is_lower and token.text[:1].isupper()
 
 
 def _government_mentions(actors: list[Actor]) -> set[tuple[int, int]]:
