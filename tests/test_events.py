@@ -461,3 +461,11 @@ def test_triple_scoring_matches_codes_one_to_one():
     britain.sectors = ["GOV"]
     assert _match_triples(gold, [(jordan, britain, "AGREE"), (britain, None, "AGREE")], with_sector=True) == 2
     assert _match_triples(gold, [(jordan, None, "CONSULT")], with_sector=False) == 0
+
+
+def test_a_direct_object_that_is_no_actor_still_ends_the_target_search():
+    """"urging officials to push the president": the officials are urged, not the president."""
+    for e, _, target, _ in events_of("Republican experts signed a letter urging officials to push President Trump "
+                                     "to concede."):
+        if e.plover_type == "REQUEST":
+            assert "Donald Trump" not in {a.name for a in target}

@@ -91,13 +91,17 @@ class ArgumentsMixin:
         while len(chain) < 3 and (nxt := next((c for c in chain[-1].children if c.dep_ == "xcomp"
                                                and c.pos_ == "VERB"), None)) is not None:
             chain.append(nxt)
+
         def named(tokens: list[Token]) -> bool:  # an unresolved pronoun is a target too ("urging him to send …")
             return bool(_refs(tokens, actor_at)) or any(t.pos_ == "PRON" for t in tokens)
 
+        def acts_on(head: Token) -> bool:  # a direct object is the target, actor or not ("urging officials to …")
+            return any(c.dep_ in ("dobj", "dative") for c in head.children)
+
         for n, head in enumerate(chain):
-            if n and not named(target):  # "threatened to attack Gaza", "offered to send troops to Uganda": the
-                target = self._objects(head, preps, actor_at) or target  # framed act's target
-            if not named(target) and not any(c.dep_ == "dobj" for c in head.children):
+            if n and not named(target) and not acts_on(chain[n - 1]):  # "threatened to attack Gaza", "offered to
+                target = self._objects(head, preps, actor_at) or target  # send troops to Uganda": the framed act's
+            if not named(target) and not acts_on(head):
                 # "claims that this group is led by Maduro": the accused in the complement (not when the verb acts
                 # on a thing: "offered military assistance after …")
                 target = self._complement_subject(head) or target
