@@ -221,15 +221,23 @@ function prefetchFirstLoad() {
   prefetch(BASE_MAP);
 }
 
-// DOMContentLoaded comes after the deferred library scripts have run.
+const librariesRan = () => Boolean(window.Chart && window.cytoscape && window.topojson);
+
+// Until the page is parsed and the deferred library scripts have run. readyState turns "interactive" BEFORE
+// they run; DOMContentLoaded fires after them; "load" comes later still (and also when a library failed).
 function whenParsed() {
-  if (document.readyState !== "loading") return Promise.resolve();
-  return new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
+  if (document.readyState === "complete" || (document.readyState === "interactive" && librariesRan())) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    document.addEventListener("DOMContentLoaded", resolve, { once: true });
+    window.addEventListener("load", resolve, { once: true });
+  });
 }
 
 async function start() {
   form = document.getElementById("filters");
-  if (!window.Chart || !window.cytoscape || !window.topojson) {
+  if (!librariesRan()) {
     document.getElementById("store-status").textContent = "A vendored library failed to load; see the browser console.";
   }
   const evidence = readUrl();
