@@ -220,6 +220,10 @@ def test_sql_injection_strings_are_plain_values(client, value):
 
 def test_dashboard_and_static_files_stay_in_their_folder(client):
     assert "dash" in client.get("/").text
+    # the page keeps its filters in its own query string: a shared link opens the page, not an API error
+    shared = client.get("/", params={"type": "ACCUSE", "evidence": "a1/e1"})
+    assert shared.status_code == 200 and "dash" in shared.text
+    assert client.get("/api/events", params={"evidence": "a1/e1"}).status_code == 400
     assert client.get("/static/app.js").status_code == 200
     for path in ("/static/../secret.txt", "/static/%2e%2e/secret.txt", "/static/..%2fsecret.txt",
                  "/static/%2e%2e%2fsecret.txt", "/static//etc/passwd"):

@@ -91,6 +91,8 @@ def _query_names(dependant) -> set[str]:
 
 async def reject_unknown(request: Request) -> None:
     """400 for a query parameter the route does not declare: a typo must not silently widen a filter."""
+    if not request.url.path.startswith("/api/"):
+        return  # the dashboard keeps its own state in the page's query string ("/?type=ACCUSE")
     route = request.scope.get("route")
     if route is None or not hasattr(route, "dependant"):
         return
