@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.eventwire-installed
 DB     ?= eventwire.db
 
-.PHONY: demo test install bench bench-serve clean
+.PHONY: demo test install bench bench-serve bench-dashboard clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ bench: install
 
 bench-serve: install
 	$(BIN)/python benchmarks/bench_serve.py
+
+bench-dashboard: install
+	$(BIN)/python benchmarks/bench_dashboard.py
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache
