@@ -49,6 +49,8 @@ CLASS_ROOTS = {0: {"01", "02"}, 1: {"03", "04", "05"}, 2: {"06", "07", "08"},
 # PLOVER 0.5 types that current PLOVER merged, with the CAMEO root each was named after
 ROOTS_05 = {"DISAPPROVE": {"11"}, "INVESTIGATE": {"09"}, "DEMAND": {"10"}}
 NO_TARGET = "-"
+# Country codes the PLOVER GSR coders spelt otherwise than ISO 3166 alpha-3 (their other 95 codes are ISO)
+_GOLD_CODE_SPELLINGS = {"ITL": "ITA", "JAP": "JPN", "VTN": "VNM"}
 
 
 def _type_roots(data: Path) -> dict[str, set[str]]:
@@ -82,7 +84,8 @@ def _gold_actors(value) -> list[tuple[str, str]]:
         if isinstance(actor, dict) and actor.get("code"):
             sector = (actor.get("sector") or "")[:3].upper()
             sector = _GOLD_SECTOR_SPELLINGS.get(sector, sector)
-            out.append((actor["code"].upper(), "" if sector == "***" else sector))
+            code = actor["code"].upper()
+            out.append((_GOLD_CODE_SPELLINGS.get(code, code), "" if sector == "***" else sector))
     return out
 
 
