@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
-from ._query import Filters, QueryError, _actor_match, _actor_params, _page, _where
+from ._query import Filters, QueryError, _page, _where, event_actor_conditions
 
 MAX_PAGE = 1000
 INTERVALS = ("day", "week", "month")
@@ -147,18 +147,7 @@ def event_conditions(f: EventFilters, alias: str = "e", *, rollup: bool = False)
     if f.min_confidence is not None:
         where.append(f"{alias}.confidence >= ?")
         params.append(f.min_confidence)
-    actor_tests = []
-    if f.actor:
-        actor_tests.append((_actor_match("ac"), _actor_params(f.actor)))
-    if f.country:
-        actor_tests.append(("ac.country = ?", [f.country.upper()]))
-    for test, test_params in actor_tests:
-        where.append(
-            "EXISTS (SELECT 1 FROM event_actors ea JOIN actors ac ON ac.article_id = ea.article_id"
-            f" AND ac.actor_id = ea.actor_id WHERE ea.article_id = {alias}.article_id AND ea.event_id = {alias}.event_id"
-            f" AND ea.role IN ('source', 'target') AND {test})"
-        )
-        params += test_params
+    event_actor_conditions(alias, f.actor, f.country, where, params)
     return where, params
 
 

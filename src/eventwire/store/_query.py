@@ -130,6 +130,23 @@ def list_articles(
     return [dict(r) | {"errors": json.loads(r["errors"])} for r in rows]
 
 
+def event_actor_conditions(alias: str, actor: str | None, country: str | None, where: list[str],
+                           params: list) -> None:
+    """Conditions that an event (table alias ``alias``) has a source or target matching ``actor`` / ``country``."""
+    tests = []
+    if actor:
+        tests.append((_actor_match("ac"), _actor_params(actor)))
+    if country:
+        tests.append(("ac.country = ?", [country.upper()]))
+    for test, test_params in tests:
+        where.append(
+            "EXISTS (SELECT 1 FROM event_actors ea JOIN actors ac ON ac.article_id = ea.article_id"
+            f" AND ac.actor_id = ea.actor_id WHERE ea.article_id = {alias}.article_id"
+            f" AND ea.event_id = {alias}.event_id AND ea.role IN ('source', 'target') AND {test})"
+        )
+        params += test_params
+
+
 def list_events(conn: sqlite3.Connection, filters: Filters) -> list[dict]:
     where: list[str] = []
     params: list = []
@@ -141,18 +158,7 @@ def list_events(conn: sqlite3.Connection, filters: Filters) -> list[dict]:
         else:
             where.append("e.plover_type = ?")
             params.append(filters.type.upper())
-    actor_tests = []
-    if filters.actor:
-        actor_tests.append((_actor_match("ac"), _actor_params(filters.actor)))
-    if filters.country:
-        actor_tests.append(("ac.country = ?", [filters.country.upper()]))
-    for test, test_params in actor_tests:
-            where.append(
-                "EXISTS (SELECT 1 FROM event_actors ea JOIN actors ac ON ac.article_id = ea.article_id"
-                " AND ac.actor_id = ea.actor_id WHERE ea.article_id = e.article_id AND ea.event_id = e.event_id"
-                f" AND ea.role IN ('source', 'target') AND {test})"
-            )
-            params += test_params
+    event_actor_conditions("e", filters.actor, filters.country, where, params)
     page, page_params = _page(filters)
     sql = (
         "SELECT e.article_id, e.event_id, e.date, e.date_precision, e.plover_type, e.plover_mode, e.cameo_code,"
