@@ -114,4 +114,5 @@ def quote_record(quote: Quote) -> dict[str, Any]:
         "cue": _span(quote.cue),
         "speaker": _ref(quote.speaker),
         "channel": quote.channel,
+        "parts": [part.as_dict() for part in quote.parts],
     }

@@ -128,6 +128,8 @@ class Quote:
     cue: Span | None = None
     speaker: ActorRef | None = None
     channel: str | None = None
+    # a direct quote's runs of quoted words: one, or several when the attribution splits it ("“A,” he said, “B”")
+    parts: list[Span] = field(default_factory=list)
 
 
 @dataclass

@@ -78,7 +78,7 @@ class QuoteFinder:
         indirect = outermost([a for a in self._indirect(doc, state) if in_paragraph(text, a)])
         for a in indirect:
             a.content = whole_quotations(a.content, quoted)
-        quotes: list[tuple[int, str, Span, Token | None, ActorRef | None]] = []
+        quotes: list[tuple[int, str, Span, Token | None, ActorRef | None, list[Span]]] = []
         direct: list[tuple[Quoted, Token | None, bool]] = []
         for q in quoted:
             near = [a for a in indirect if self._same_paragraph(text, a.cue, q)]
@@ -115,19 +115,20 @@ class QuoteFinder:
             direct.append((q, cue, not alone and cue is None))
         for q, cue in merge_runs(doc, direct):
             speaker = self._speaker(cue, state) if cue is not None else state.carried_speaker(q)
-            quotes.append((q.start, "direct", Span.of(text, q.start, q.end), cue, speaker))
+            parts = [Span.of(text, start, end) for start, end in q.parts()]
+            quotes.append((q.start, "direct", Span.of(text, q.start, q.end), cue, speaker, parts))
             state.last_direct = (q, speaker)
         for a in indirect:
             if a.in_quote:
                 continue
             speaker = self._speaker(a.cue, state)
             content = Span.of(text, a.content[0], closing_mark_kept(text, *a.content))
-            quotes.append((a.content[0], a.kind, content, a.cue, speaker))
+            quotes.append((a.content[0], a.kind, content, a.cue, speaker, []))
         quotes.sort(key=lambda item: item[0])
         return [
             Quote(id=f"q{n}", kind=kind, content=content, cue=cue_span(doc, text, cue) if cue is not None else None,
-                  speaker=speaker, channel=channel(self.cues, cue) if cue is not None else None)
-            for n, (_, kind, content, cue, speaker) in enumerate(quotes, 1)
+                  speaker=speaker, channel=channel(self.cues, cue) if cue is not None else None, parts=parts)
+            for n, (_, kind, content, cue, speaker, parts) in enumerate(quotes, 1)
         ]
 
     # --- finding attributions ---------------------------------------------------------------------------

@@ -29,6 +29,11 @@ class Quoted:
     outer_start: int
     outer_end: int
     paragraphs: int = 1  # how many paragraphs it runs over
+    # the quoted runs (start, end) of one speaker's quotation split by its attribution; () for a single run
+    runs: tuple[tuple[int, int], ...] = ()
+
+    def parts(self) -> tuple[tuple[int, int], ...]:
+        return self.runs or ((self.start, self.end),)
 
 
 def find_quoted(text: str) -> list[Quoted]:

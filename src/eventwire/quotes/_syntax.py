@@ -96,7 +96,8 @@ def merge_runs(doc: Doc, direct: list[tuple[Quoted, Token | None, bool]]) -> lis
             same_run = (cue is None or p_cue is None or cue.i == p_cue.i) and not signed and \
                 only_attribution(doc, p, q, p_cue or cue, next_paragraph=cue is None)
             if same_run and mostly_quoted:
-                merged[-1] = (Quoted(p.start, q.end, p.outer_start, q.outer_end, p.paragraphs + q.paragraphs - 1),
+                merged[-1] = (Quoted(p.start, q.end, p.outer_start, q.outer_end, p.paragraphs + q.paragraphs - 1,
+                                     p.parts() + q.parts()),
                               p_cue or cue, p_tentative and tentative)
                 continue
             if same_run and not p_tentative:
