@@ -74,14 +74,18 @@ class State:
                  if m.label in _PERSON_LABELS and pronoun.idx - _ANTECEDENT_CHARS <= m.span.start
                  and m.span.end <= pronoun.idx]
         wanted = PRONOUN_GENDER.get(pronoun.lower_)
+        fitting: list[str] = []
         for _, end, actor_id in sorted(named, reverse=True):
             last = token_at(self.doc, end - 1)
             if last is None or last.tag_ in ("NNS", "NNPS") or last.i in self.quoted_tokens:
                 continue  # not "the protesters", nor a name inside someone's words
             if wanted is not None and self._gender(actor_id) not in (None, wanted):
                 continue  # "she" is not the man named last
-            return ActorRef(actor_id, Span.of(self.text, pronoun.idx, pronoun.idx + len(pronoun)))
-        return None
+            if actor_id not in fitting:
+                fitting.append(actor_id)
+        if len(fitting) != 1:
+            return None  # nobody, or two people the pronoun could mean: unknown, not guessed
+        return ActorRef(fitting[0], Span.of(self.text, pronoun.idx, pronoun.idx + len(pronoun)))
 
     def _previous_source(self, pronoun: Token) -> ActorRef | None:
         """An "it"/"they" speaker the actor stage left unresolved: the subject of the last verb of saying before it
