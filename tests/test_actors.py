@@ -142,6 +142,14 @@ def test_titles_and_pronouns_refer_back():
     assert {"He", "the president"} <= {m.span.text for m in lula.mentions}
 
 
+def test_a_pronoun_agrees_with_the_gender_the_text_gives():
+    # "he" binds Quorvath, so the later "she" is not him; "Mr." tells his gender with no pronoun at all
+    bound = actors_of("Zed Quorvath met Ann Bellweather on Monday. He spoke first. Quorvath then left. She stayed.")
+    assert "She" in {m.span.text for m in by_mention(bound, "Ann Bellweather").mentions}
+    titled = actors_of("Mr. Quorvath met Ann Bellweather on Monday. Quorvath then left. She stayed.")
+    assert "She" in {m.span.text for m in by_mention(titled, "Ann Bellweather").mentions}
+
+
 # -- user extension ---------------------------------------------------------------
 
 

@@ -38,6 +38,10 @@ class _Draft:
     mentions: list[tuple[int, int, str, int]] = field(default_factory=list)  # char start, end, label, sentence
 
 
+# courtesy titles just before a name tell a person's grammatical gender
+_TITLE_GENDER = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
+
+
 class Resolver:
     def __init__(self, kb: ActorKB) -> None:
         self.kb = kb
@@ -57,6 +61,10 @@ class Resolver:
         def attach(draft: _Draft, c: Candidate, label: str) -> None:
             drafts.setdefault(draft.key, draft)
             span = doc[c.start : c.end]
+            if draft.is_person and draft.gender is None:
+                # learnt from the text: "Mr. Jones", or a "he" already bound to them ("she" then means someone else)
+                draft.gender = c.gender if c.kind == "pronoun" else _TITLE_GENDER.get(doc[c.start].lower_) or (
+                    _TITLE_GENDER.get(doc[c.start - 1].lower_) if c.start > 0 else None)
             draft.mentions.append((span.start_char, span.end_char, label, sentence_of.get(c.head.i, 0)))
             history.append((c.head.i, draft))
 
