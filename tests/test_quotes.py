@@ -351,3 +351,42 @@ def test_a_short_quotation_after_a_long_attribution_goes_on_with_its_speaker():
                           date="2016-10-02")
     direct = [(c, s) for k, c, s, _, _ in quotes if k == "direct"]
     assert ("In my head, anyway.", "Melanie Smith") in direct, quotes
+
+
+# --- user cue files ----------------------------------------------------------------------------------------
+
+def test_a_user_cue_file_adds_cue_verbs(tmp_path):
+    import dataclasses
+
+    path = tmp_path / "mine.yaml"
+    path.write_text("speech_verbs: [opine]\nchannels: {podcast: podcast}\n")
+    text = "Senator Ann Bellweather opined that the deal was dead."
+    (plain,) = analyze([Article(id="t", text=text, date="2024-01-01")], load_settings())
+    assert plain.quotes == []
+    settings = dataclasses.replace(load_settings(), quotes_files=(str(path),))
+    (doc,) = analyze([Article(id="t", text=text, date="2024-01-01")], settings)
+    assert [(q.kind, q.content.text, q.cue.text) for q in doc.quotes] == [
+        ("indirect", "that the deal was dead", "opined")]
+
+
+@pytest.mark.parametrize("content, message", [
+    ("speech_verb: [opine]\n", "line 1: unknown key 'speech_verb'"),
+    ("speech_verbs: opine\n", "speech_verbs must be a list of words"),
+    ("prepositional_verbs: [rant]\n", "'word preposition' pairs"),
+    ("speech_verbs: [\n", "invalid YAML"),
+])
+def test_a_bad_cue_file_names_file_line_and_problem(tmp_path, content, message):
+    from click.testing import CliRunner
+
+    from eventwire.cli import cli
+    from eventwire.quotes import CuesError, load_cues
+
+    path = tmp_path / "bad.yaml"
+    path.write_text(content)
+    with pytest.raises(CuesError, match=message) as info:
+        load_cues([str(path)])
+    assert "bad.yaml" in str(info.value)
+    text = tmp_path / "a.txt"
+    text.write_text("2024-01-01\n\nNothing happened.\n")
+    result = CliRunner().invoke(cli, ["extract", str(text), "--quotes", str(path)])
+    assert result.exit_code == 2 and "bad.yaml" in result.stderr and result.stdout == ""

@@ -31,6 +31,7 @@ class Settings:
     max_chunk_chars: int = 100_000  # longer texts are parsed in paragraph chunks, then joined
     actors_files: tuple[str, ...] = field(default_factory=tuple)  # user actor knowledge-base files
     events_files: tuple[str, ...] = field(default_factory=tuple)  # user event lexicon files
+    quotes_files: tuple[str, ...] = field(default_factory=tuple)  # user quote cue files
 
     def as_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -65,7 +66,7 @@ def _read_config_file(path: Path) -> dict[str, Any]:
     section = data.get("eventwire", data)
     if not isinstance(section, dict):
         raise ConfigError(f"{path}: [eventwire] must be a table")
-    for short in ("actors", "events"):  # friendlier keys in the file
+    for short in ("actors", "events", "quotes"):  # friendlier keys in the file
         if short in section:
             files = section.pop(short)
             section[f"{short}_files"] = [files] if isinstance(files, str) else files
@@ -87,7 +88,7 @@ def _validated(values: dict[str, Any], origin: str) -> Settings:
             raise ConfigError(f"{origin}: {key} must be an integer, got {values[key]!r}") from None
         if values[key] < 1:
             raise ConfigError(f"{origin}: {key} must be at least 1, got {values[key]}")
-    for key in ("actors_files", "events_files"):
+    for key in ("actors_files", "events_files", "quotes_files"):
         if key in values:
             files = values[key]
             values[key] = tuple([files] if isinstance(files, str) else files)

@@ -24,7 +24,7 @@ def analyze(articles: Iterable[Article], settings: Settings | None = None) -> It
     settings = settings or load_settings()
     resolve_actors = actor_resolver(load_pipeline(settings.model), tuple(settings.actors_files))
     code_events = event_coder(tuple(settings.events_files))
-    return _run(articles, settings, resolve_actors, code_events, quote_finder())
+    return _run(articles, settings, resolve_actors, code_events, quote_finder(tuple(settings.quotes_files)))
 
 
 def _run(articles, settings, resolve_actors, code_events, quotes) -> Iterator[AnalyzedDocument]:

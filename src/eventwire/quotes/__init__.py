@@ -11,16 +11,16 @@ from functools import lru_cache
 
 from ..records import Event, Quote
 from ._attribute import QuoteFinder
-from ._cues import Cues, load_cues
+from ._cues import Cues, CuesError, load_cues
 from ._marks import Quoted, find_quoted
 
-__all__ = ["Cues", "QuoteFinder", "Quoted", "find_quoted", "link_events", "load_cues", "quote_finder"]
+__all__ = ["Cues", "CuesError", "QuoteFinder", "Quoted", "find_quoted", "link_events", "load_cues", "quote_finder"]
 
 
-@lru_cache(maxsize=1)
-def quote_finder() -> QuoteFinder:
-    """The (cached) finder with the built-in cue lists."""
-    return QuoteFinder(load_cues())
+@lru_cache(maxsize=4)
+def quote_finder(quotes_files: tuple[str, ...] = ()) -> QuoteFinder:
+    """The (cached) finder with the built-in cue lists plus the user's cue files."""
+    return QuoteFinder(load_cues(quotes_files))
 
 
 def link_events(events: list[Event], quotes: list[Quote]) -> None:

@@ -1,11 +1,24 @@
-"""The cue words of quotations and reported speech (``eventwire/data/quotes/cues.yaml``)."""
+"""The cue words of quotations and reported speech (``eventwire/data/quotes/cues.yaml``), plus the user's cue
+files: the same keys, whose words are added to the built-in lists (``channels``, ``channel_verbs`` and
+``scare_quote_max_words`` replace the built-in values they name)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import yaml
+
+_WORD_LISTS = ("speech_verbs", "belief_verbs", "noun_cues", "infinitive_verbs", "object_verbs", "naming_verbs",
+               "noun_frames", "infinitive_nouns", "prepositional_verbs", "prepositional_cues", "platforms")
+_MAPPINGS = ("channels", "channel_verbs")
+
+
+class CuesError(ValueError):
+    """A quote cue file that cannot be used; the message names file, line and problem."""
 
 
 @dataclass(frozen=True)
@@ -26,10 +39,17 @@ class Cues:
     scare_quote_max_words: int
 
 
-def load_cues() -> Cues:
-    """The built-in cue lists."""
+def load_cues(extra_files: Iterable[str] = ()) -> Cues:
+    """The built-in cue lists plus the user's cue files (checked: a bad file raises :class:`CuesError`)."""
+    return _load(tuple(extra_files))
+
+
+@lru_cache(maxsize=8)
+def _load(extra_files: tuple[str, ...]) -> Cues:
     text = resources.files("eventwire").joinpath("data/quotes/cues.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
+    for name in extra_files:
+        _merge(data, _read_user_file(Path(name)), name)
     lower = lambda words: frozenset(str(w).lower() for w in words)
     return Cues(
         speech_verbs=lower(data["speech_verbs"]),
@@ -47,6 +67,58 @@ def load_cues() -> Cues:
         platforms={tuple(str(p).lower().split()): str(p) for p in data["platforms"]},
         scare_quote_max_words=int(data["scare_quote_max_words"]),
     )
+
+
+def _read_user_file(path: Path) -> dict:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CuesError(f"{path}: cannot read quote cue file: {exc.strerror or exc}") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}, line {mark.line + 1}" if mark is not None else str(path)
+        raise CuesError(f"{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise CuesError(f"{path}: expected a mapping of cue lists (speech_verbs: [...], …)")
+    return data
+
+
+def _merge(base: dict, extra: dict, origin: str) -> None:
+    """Add a user file's words to ``base`` in place, checking every key and value."""
+    for key, value in extra.items():
+        line = _line_of(origin, key)
+        if key in _WORD_LISTS:
+            if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+                raise CuesError(f"{line}: {key} must be a list of words")
+            if key in ("noun_frames", "prepositional_verbs") and any(len(w.split()) != 2 for w in value):
+                raise CuesError(f"{line}: {key} entries are 'word preposition' pairs, e.g. 'talk about'")
+            base[key] = list(base[key]) + value
+        elif key in _MAPPINGS:
+            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+                raise CuesError(f"{line}: {key} must map words to channel labels")
+            base[key] = dict(base[key]) | value
+        elif key == "scare_quote_max_words":
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise CuesError(f"{line}: scare_quote_max_words must be a whole number")
+            base[key] = value
+        else:
+            known = ", ".join(_WORD_LISTS + _MAPPINGS + ("scare_quote_max_words",))
+            raise CuesError(f"{line}: unknown key {key!r}; known: {known}")
+
+
+def _line_of(origin: str, key: str) -> str:
+    """"file, line N" of a top-level key, for error messages."""
+    try:
+        for n, text in enumerate(Path(origin).read_text(encoding="utf-8").splitlines(), 1):
+            if text.startswith(f"{key}:"):
+                return f"{origin}, line {n}"
+    except OSError:
+        pass
+    return origin
 
 
 def _by_verb(pairs: list[str]) -> dict[str, frozenset[str]]:
