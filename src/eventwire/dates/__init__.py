@@ -22,9 +22,9 @@ from ._grammar import find
 
 __all__ = ["HISTORICAL_AFTER", "date_events", "parse_document_date", "resolve_dates"]
 
-# entity labels under which a month or weekday word is a name, not a date ("Theresa May", "Black Friday Inc")
 # how far back (characters) "the next day" looks for the date it counts from
 _RELATIVE_REACH = 600
+# entity labels under which a month or weekday word is a name, not a date ("Theresa May", "Black Friday Inc")
 _NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "NORP", "GPE", "LOC", "EVENT"})
 
 
