@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
+from click.testing import CliRunner
 
 from eventwire import Article, analyze, load_settings
-from eventwire.quotes import find_quoted
+from eventwire.cli import cli
+from eventwire.quotes import CuesError, find_quoted, load_cues
 
 
 def quotes_of(text: str, date: str | None = "2024-05-01"):
@@ -356,8 +360,6 @@ def test_a_short_quotation_after_a_long_attribution_goes_on_with_its_speaker():
 # --- user cue files ----------------------------------------------------------------------------------------
 
 def test_a_user_cue_file_adds_cue_verbs(tmp_path):
-    import dataclasses
-
     path = tmp_path / "mine.yaml"
     path.write_text("speech_verbs: [opine]\nchannels: {podcast: podcast}\n")
     text = "Senator Ann Bellweather opined that the deal was dead."
@@ -376,11 +378,6 @@ def test_a_user_cue_file_adds_cue_verbs(tmp_path):
     ("speech_verbs: [\n", "invalid YAML"),
 ])
 def test_a_bad_cue_file_names_file_line_and_problem(tmp_path, content, message):
-    from click.testing import CliRunner
-
-    from eventwire.cli import cli
-    from eventwire.quotes import CuesError, load_cues
-
     path = tmp_path / "bad.yaml"
     path.write_text(content)
     with pytest.raises(CuesError, match=message) as info:

@@ -1,7 +1,7 @@
 """Browser fixtures: a small store ingested from samples/, `eventwire serve` on a free port, Debian's Chromium.
 
-The tests drive /usr/bin/chromium through Playwright for Python; they never download a browser
-(`playwright install` is not used) and skip with the reason when Chromium or Playwright is missing.
+The tests drive /usr/bin/chromium through Playwright for Python; they never download a browser build
+and skip with the reason when Chromium or Playwright is missing.
 """
 
 from __future__ import annotations

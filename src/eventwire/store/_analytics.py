@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
-from ._query import Filters, QueryError, _page, _where, event_actor_conditions
+from ._query import EVENT_ROW_COLUMNS, Filters, QueryError, _page, _where, event_actor_conditions
 
 MAX_PAGE = 1000
 INTERVALS = ("day", "week", "month")
@@ -201,16 +201,7 @@ def page_events(conn: sqlite3.Connection, f: EventFilters, newest_first: bool = 
     sql = (
         f"WITH page AS (SELECT e.article_id, e.event_id FROM events e INDEXED BY {index}" + _where(where)
         + f" ORDER BY e.date {order}, e.article_id {order}, e.event_id {order}" + page + ")"
-        " SELECT e.article_id, e.event_id, e.date, e.date_precision, e.plover_type, e.plover_mode, e.cameo_code,"
-        " e.quad_class, e.goldstein, e.negated, e.hypothetical, e.historical, e.confidence,"
-        " (SELECT group_concat(name, ' + ') FROM event_actors ea JOIN actors s ON s.article_id = ea.article_id"
-        "  AND s.actor_id = ea.actor_id WHERE ea.article_id = e.article_id AND ea.event_id = e.event_id"
-        "  AND ea.role = 'source') AS source,"
-        " (SELECT group_concat(name, ' + ') FROM event_actors ea JOIN actors t ON t.article_id = ea.article_id"
-        "  AND t.actor_id = ea.actor_id WHERE ea.article_id = e.article_id AND ea.event_id = e.event_id"
-        "  AND ea.role = 'target') AS target,"
-        " e.trigger_text AS trigger, e.location_name AS location,"
-        " substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence,"
+        f" SELECT {EVENT_ROW_COLUMNS},"
         " e.source_key, e.target_key, e.lat, e.lon, e.location_country"
         " FROM page JOIN events e ON e.article_id = page.article_id AND e.event_id = page.event_id"
         " JOIN articles a ON a.id = e.article_id"

@@ -147,6 +147,22 @@ def event_actor_conditions(alias: str, actor: str | None, country: str | None, w
         params += test_params
 
 
+# The columns of an event row in lists (events ``e`` joined to their article ``a``): codes, flags, the names of
+# its sources and targets, trigger, place and evidence sentence.
+EVENT_ROW_COLUMNS = (
+    "e.article_id, e.event_id, e.date, e.date_precision, e.plover_type, e.plover_mode, e.cameo_code,"
+        " e.quad_class, e.goldstein, e.negated, e.hypothetical, e.historical, e.confidence,"
+        " (SELECT group_concat(name, ' + ') FROM event_actors ea JOIN actors s ON s.article_id = ea.article_id"
+        "  AND s.actor_id = ea.actor_id WHERE ea.article_id = e.article_id AND ea.event_id = e.event_id"
+        "  AND ea.role = 'source') AS source,"
+        " (SELECT group_concat(name, ' + ') FROM event_actors ea JOIN actors t ON t.article_id = ea.article_id"
+        "  AND t.actor_id = ea.actor_id WHERE ea.article_id = e.article_id AND ea.event_id = e.event_id"
+        "  AND ea.role = 'target') AS target,"
+        " e.trigger_text AS trigger, e.location_name AS location,"
+        " substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence"
+)
+
+
 def list_events(conn: sqlite3.Connection, filters: Filters) -> list[dict]:
     where: list[str] = []
     params: list = []
@@ -161,17 +177,7 @@ def list_events(conn: sqlite3.Connection, filters: Filters) -> list[dict]:
     event_actor_conditions("e", filters.actor, filters.country, where, params)
     page, page_params = _page(filters)
     sql = (
-        "SELECT e.article_id, e.event_id, e.date, e.date_precision, e.plover_type, e.plover_mode, e.cameo_code,"
-        " e.quad_class, e.goldstein, e.negated, e.hypothetical, e.historical, e.confidence,"
-        " (SELECT group_concat(name, ' + ') FROM event_actors ea JOIN actors s ON s.article_id = ea.article_id"
-        "  AND s.actor_id = ea.actor_id WHERE ea.article_id = e.article_id AND ea.event_id = e.event_id"
-        "  AND ea.role = 'source') AS source,"
-        " (SELECT group_concat(name, ' + ') FROM event_actors ea JOIN actors t ON t.article_id = ea.article_id"
-        "  AND t.actor_id = ea.actor_id WHERE ea.article_id = e.article_id AND ea.event_id = e.event_id"
-        "  AND ea.role = 'target') AS target,"
-        " e.trigger_text AS trigger, e.location_name AS location,"
-        " substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence"
-        " FROM events e JOIN articles a ON a.id = e.article_id"
+        f"SELECT {EVENT_ROW_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id"
         + _where(where)
         + " ORDER BY e.date, e.article_id, e.sentence_start, e.trigger_start"
         + page
