@@ -469,3 +469,23 @@ def test_a_direct_object_that_is_no_actor_still_ends_the_target_search():
                                      "to concede."):
         if e.plover_type == "REQUEST":
             assert "Donald Trump" not in {a.name for a in target}
+
+
+def test_own_forces_are_no_target_beside_another_state():
+    _, source, target, _ = one(events_of("Chile offered its troops to Peru's president."), "AGREE")
+    assert codes(source) == {"CHL"} and codes(target) == {"PERGOV"}
+
+
+def test_a_purpose_clause_acts_on_the_object_of_its_verb():
+    _, source, target, _ = one(events_of(
+        "The Chilean foreign minister summoned Peru's ambassador to complain about the fishing dispute."), "ACCUSE")
+    assert codes(source) == {"CHLGOV"} and codes(target) == {"PERGOV"}
+
+
+@pytest.mark.parametrize("text, kind, targets", [
+    ("Kenya's president reneged on his commitment to Somalia.", "REJECT", {"SOM"}),
+    ("Norway said it would host a meeting between Colombia and Venezuela.", "AGREE", {"COL", "VEN"}),
+    ("Turkey threatened to cut ties with Sweden over its support for Kurdish rebels.", "THREATEN", {"SWE"}),
+])
+def test_a_prepositional_object_stands_for_whom_its_phrase_is_aimed_at(text, kind, targets):
+    assert codes(one(events_of(text), kind)[2]) == targets

@@ -105,6 +105,12 @@ class ArgumentsMixin:
                 # "claims that this group is led by Maduro": the accused in the complement (not when the verb acts
                 # on a thing: "offered military assistance after …")
                 target = self._complement_subject(head) or target
+        if not named(target) and verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ == "VERB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            # "summoned Niger's ambassador to complain", "ordered the newspaper to suspend publication": the act the
+            # clause is for is done to whom the governing verb acts on
+            acted_on = [c for c in verb.head.children if c.dep_ == "dobj" and c not in source]
+            target = acted_on if _refs(acted_on, actor_at) else target
         if not named(target) and any(entry.cameo.startswith(r) for r in self.lex.words("ultimatum_roots")):
             # "threatened to launch an offensive unless Baghdad accepted its conditions": whom the condition is on
             target = [s for head in chain for c in head.children if c.dep_ == "advcl" and any(

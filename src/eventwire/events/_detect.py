@@ -134,6 +134,7 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
         # "US and British activists": the shared noun stands for both states' actors
         partners = {(r.actor_id, r.span): refs for refs in coordinated_index(doc, actors).values() for r in refs}
         placed = {a.id: bool(a.country) or bool(set(a.sectors) & self.political) for a in actors}
+        country = {a.id: a.country for a in actors}
         starts = [s.start for s in sentences]
         events: list[Event] = []
         triggers: dict[int, Token] = {}
@@ -180,6 +181,7 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
             if source and not target and any(entry.cameo.startswith(r) for r in self.lex.words("place_target_roots")):
                 target = [r for r in _refs(_place_of(token, actor_at), actor_at)
                           if r.actor_id not in {s.actor_id for s in source}]
+            target = _foreign(source, target, country)
             if entry.needs_target and token.lemma_.lower() in self.transfer and entry.pos == "VERB" and not any(
                     c.dep_ in ("dobj", "nsubjpass", "dative") for c in token.children):
                 continue  # a transfer moves something: "negotiators return to Geneva" is not one
@@ -287,6 +289,15 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
         for n, event in enumerate(kept, 1):
             event.id = f"e{n}"
         return kept
+
+
+def _foreign(source: list[ActorRef], target: list[ActorRef], country: dict[str, str | None]) -> list[ActorRef]:
+    """Targets without the source's own forces when another state is acted on: in "Syria offered its troops to
+    Lebanon's president", "Britain mobilized army reservists for a war against Iraq", the troops are the means."""
+    own = {country[r.actor_id] for r in source} | {None}
+    if not source or not any(country[r.actor_id] not in own for r in target):
+        return target
+    return [r for r in target if country[r.actor_id] not in own]
 
 
 def _with_partners(refs: list[ActorRef], partners: dict) -> list[ActorRef]:
