@@ -489,3 +489,12 @@ def test_a_purpose_clause_acts_on_the_object_of_its_verb():
 ])
 def test_a_prepositional_object_stands_for_whom_its_phrase_is_aimed_at(text, kind, targets):
     assert codes(one(events_of(text), kind)[2]) == targets
+
+
+@pytest.mark.parametrize("text, kind, targets", [
+    ("Pakistan has refused to deploy peacekeepers in Iraq.", "REJECT", {"IRQ"}),
+    ("Iranian forces seized a tanker from Britain.", "COERCE", {"GBR"}),
+    ("Thousands of Syrian refugees sought asylum in Austria.", "REQUEST", {"AUT"}),
+])
+def test_where_forces_go_whom_things_are_taken_from_and_where_asylum_is_sought(text, kind, targets):
+    assert codes(one(events_of(text), kind)[2]) == targets

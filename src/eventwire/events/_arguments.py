@@ -74,6 +74,8 @@ class ArgumentsMixin:
 
     def _verb_args(self, verb: Token, entry: Entry, actor_at: dict[int, ActorRef]) -> _Args:
         preps = entry.preps or _DEFAULT_PREPS
+        if any(entry.cameo.startswith(r) for r in self.lex.words("taken_from_roots")):
+            preps += ("from",)  # "confiscated weapons from armed groups": whom something is taken from
         if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children) and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children):
             # "Mugabe co-founded ZANU but was arrested": the subject it shares is who is acted on
@@ -159,10 +161,11 @@ class ArgumentsMixin:
             # "sent 100 vehicles and a team of paratroopers to Lebanon", "withdrew its troops from Abyei": what is
             # moved is not the target; the recipient or the place is
             recipients = [c for c in verb.children if c.dep_ == "dative"] + self._place(verb)
-            if not recipients:  # "sent … a team of paratroopers to Lebanon", with "to" parsed on the object
+            if not recipients:  # "sent … a team of paratroopers to Lebanon", with "to" parsed on the object;
+                # "deploy peacekeepers in Iraq": a place they are to be in
                 recipients = [g for o in verb.children if o.dep_ in ("dobj", "nsubjpass") for t in o.subtree
-                              if t.dep_ == "prep" and t.lower_ in ("to", "into") for g in t.children
-                              if g.dep_ == "pobj"]
+                              if t.dep_ == "prep" and (t.lower_ in ("to", "into") or t.lower_ == "in" and t.head == o)
+                              for g in t.children if g.dep_ == "pobj" and (t.lower_ != "in" or g.ent_type_ == "GPE")]
             target = recipients or target
         return target
 
