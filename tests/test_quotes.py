@@ -133,10 +133,12 @@ def test_unknown_speaker_becomes_its_own_actor_and_unresolved_pronoun_stays_null
 
 
 def test_paragraph_quote_continues_previous_speaker():
-    # the next paragraph's cue-less quotation goes on with the run before it: one quote, Lula's
+    # the next paragraph's cue-less quotation goes on with the speaker before it, as a quote of its own (PolNeAR
+    # joins the parts of a quotation split by its attribution within a paragraph, not over a break)
     quotes, _ = quotes_of("“We are ready for peace talks with our neighbours,” President Lula said.\n\n"
                           "“But nobody should doubt that Brazil will defend its borders.”", date="2024-01-10")
-    assert [(s, c.split()[-1]) for _, c, s, _, _ in quotes] == [("Luiz Inácio Lula da Silva", "borders.")]
+    assert [(s, c.split()[-1]) for _, c, s, _, _ in quotes] == [("Luiz Inácio Lula da Silva", "neighbours,"),
+                                                                 ("Luiz Inácio Lula da Silva", "borders.")]
 
 
 def test_quote_after_another_speakers_paragraph_keeps_its_own_speaker():
@@ -350,11 +352,83 @@ def test_a_cue_after_a_preposition_takes_the_subject_of_the_verb_before():
 
 
 def test_a_short_quotation_after_a_long_attribution_goes_on_with_its_speaker():
-    quotes, _ = quotes_of("Melanie Smith watched the speech at home.\n\n“It is finished,” Melanie Smith said of the "
-                          "election, which she was sure Donald Trump would win in November. “In my head, anyway.”",
-                          date="2016-10-02")
-    direct = [(c, s) for k, c, s, _, _ in quotes if k == "direct"]
-    assert ("In my head, anyway.", "Melanie Smith") in direct, quotes
+    # however long the attribution between them, the two runs are one quotation, with a part each
+    quotes, doc = quotes_of("Melanie Smith watched the speech at home.\n\n“It is finished,” Melanie Smith said of "
+                            "the election, which she was sure Donald Trump would win in November. “In my head, anyway.”",
+                            date="2016-10-02")
+    direct = [(s, q.parts) for (k, _, s, _, _), q in zip(quotes, doc.quotes) if k == "direct"]
+    assert [(s, [p.text for p in parts]) for s, parts in direct] == [
+        ("Melanie Smith", ["It is finished,", "In my head, anyway."])], quotes
+
+
+def test_a_cueless_quotation_later_in_the_paragraph_is_a_part_of_the_quotation_before():
+    quotes, doc = quotes_of("“We had problems with intrusions from Russia in the past,” Obama said after meeting "
+                            "Putin. He looked tired. “Our goal is not to start a cycle of escalation.”")
+    assert [[p.text for p in q.parts] for q in doc.quotes] == [
+        ["We had problems with intrusions from Russia in the past,", "Our goal is not to start a cycle of escalation."]]
+    assert quotes[0][2] == "Barack Obama"
+    # another quotation between them: the later one stays apart (with the speaker it goes on with)
+    quotes, doc = quotes_of("“We had problems with intrusions from Russia,” Obama said. He called it a “bad idea.” "
+                            "“Our goal is not to start a cycle of escalation.”")
+    direct = [(q.content.text, len(q.parts)) for q in doc.quotes if q.kind == "direct"]
+    assert direct == [("We had problems with intrusions from Russia,", 1),
+                      ("Our goal is not to start a cycle of escalation.", 1)]
+
+
+def test_the_next_sentences_cue_is_the_quotations_unless_it_introduces_a_quotation_of_its_own():
+    quotes, _ = quotes_of("Melanie Smith watched the speech at home.\n\n“Are you winning?” she said, but the speech "
+                          "went on about “how the system is rigged,” and Kevin Brown said yes, over and over again.")
+    assert quotes[0][:3] == ("direct", "Are you winning?", "Melanie Smith")
+
+
+def parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str], ents=None):
+    """A hand-made parse (to reproduce a parser's error exactly)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+
+
+def test_a_speaker_the_parser_took_from_inside_the_quotation_is_the_name_beside_the_cue():
+    from eventwire.quotes._attribute import _name_beside
+
+    # “We win,” Tulsa police Chief Chuck Jordan said Monday.  -- "said" hung on "win", its subject "We"
+    words = ["“", "We", "win", ",", "”", "Tulsa", "police", "Chief", "Chuck", "Jordan", "said", "Monday", "."]
+    heads = [2, 2, 2, 2, 2, 2, 7, 5, 9, 7, 2, 10, 2]
+    deps = ["punct", "nsubj", "ROOT", "punct", "punct", "dep", "compound", "dobj", "compound", "appos", "conj",
+            "npadvmod", "punct"]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "NOUN", "PROPN", "PROPN", "PROPN", "VERB", "PROPN",
+           "PUNCT"]
+    doc = parsed(words, heads, deps, pos, ents=["O"] * 5 + ["B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O", "B-DATE",
+                                                           "O"])
+    assert _name_beside(doc[10], quoted={0, 1, 2, 3, 4}).text == "Jordan"
+    # "“We win,” said Ann Lee." -- the name after the cue
+    doc = parsed(["“", "We", "win", ",", "”", "said", "Ann", "Lee", "."], [2, 2, 2, 2, 2, 2, 7, 5, 2],
+                 ["punct", "nsubj", "ROOT", "punct", "punct", "conj", "compound", "dobj", "punct"],
+                 ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT"])
+    assert _name_beside(doc[5], quoted={0, 1, 2, 3, 4}).text == "Lee"
+    # "“We win,” said Monday." -- a date is nobody
+    doc = parsed(["“", "We", "win", ",", "”", "said", "Monday", "."], [2, 2, 2, 2, 2, 2, 5, 2],
+                 ["punct", "nsubj", "ROOT", "punct", "punct", "conj", "npadvmod", "punct"],
+                 ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT"],
+                 ents=["O"] * 6 + ["B-DATE", "O"])
+    assert _name_beside(doc[5], quoted={0, 1, 2, 3, 4}) is None
+
+
+def test_a_cue_with_two_subjects_takes_the_nearest_in_its_paragraph():
+    from eventwire.quotes._attribute import _nearest_subject, _noun_before
+
+    # "5:45 p.m.\n\nThe doctor is calling him fit." parsed with both "p.m." and "doctor" as subjects
+    words = ["5:45", "p.m.", "\n\n", "The", "doctor", "is", "calling", "him", "fit", "."]
+    heads = [1, 6, 1, 4, 6, 6, 6, 6, 6, 6]
+    deps = ["nummod", "nsubj", "dep", "det", "nsubj", "aux", "ROOT", "dobj", "oprd", "punct"]
+    pos = ["NUM", "NOUN", "SPACE", "DET", "NOUN", "AUX", "VERB", "PRON", "ADJ", "PUNCT"]
+    doc = parsed(words, heads, deps, pos)
+    assert _nearest_subject(doc[6]).text == "doctor"
+    # "the Department which reported": the noun a relative pronoun follows
+    doc = parsed(["the", "Department", "which", "reported", "it"], [1, 1, 3, 1, 3],
+                 ["det", "ROOT", "nsubj", "advcl", "dobj"], ["DET", "PROPN", "PRON", "VERB", "PRON"])
+    assert _noun_before(doc[2]).text == "Department"
 
 
 # --- user cue files ----------------------------------------------------------------------------------------

@@ -27,16 +27,17 @@ from ._content import (
 )
 from ._cues import Cues
 from ._marks import Quoted, find_quoted
+from ._runs import merge_runs
 from ._state import State
 from ._syntax import (
     RELATIVE,
+    SUBJECTS,
     clause_span,
     cue_span,
     dash_cue,
     holds,
     holds_clause,
     loose_subject,
-    merge_runs,
     named_after,
     named_before,
     noun_author,
@@ -341,7 +342,7 @@ class QuoteFinder:
                     continue  # a cue in the paragraph before belongs to it, unless it ends with "said:"
             elif "\n" in text[q.outer_end:token.idx]:
                 continue  # the next paragraph's cue is the next paragraph's
-            if token.i >= own_end and any(t.i in state.quoted_tokens for t in doc[token.i + 1:token.sent.end]):
+            if token.i >= own_end and any(t.i in state.quoted_tokens for t in doc[token.i + 1:token.i + 4]):
                 continue  # "“A.” To which she said, “B.”": the next sentence's cue introduces its own quotation
             gap = range(token.i + 1, first.i) if token.i < first.i else range(last.i + 1, token.i)
             if any(i in state.utterance_tokens for i in gap):
@@ -414,7 +415,14 @@ class QuoteFinder:
         elif cue.lower_ in {w[0] for w in self.cues.prepositional_cues}:
             who = prepositional_object(cue)
         else:
-            who = subject_of(cue) or loose_subject(cue)
+            who = _nearest_subject(cue) or subject_of(cue) or loose_subject(cue)
+            if who is not None and who.i in state.quoted_tokens and cue.i not in state.quoted_tokens:
+                who = _name_beside(cue, state.quoted_tokens)  # the parser took a word of the quotation
+            if who is not None and who.lower_ in RELATIVE and who.head.dep_ != "relcl" and who.i > 0:
+                # "the Chicago Police Department which reported …" parsed as a clause of its own
+                antecedent = _noun_before(who)
+                ref = state.actor_for(antecedent) if antecedent is not None else None
+                return ActorRef(ref.actor_id, Span.of(state.text, who.idx, who.idx + len(who))) if ref else None
             before = cue.doc[cue.i - 1] if cue.i else None
             if cue.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON" and before.dep_ != "nsubj":
                 who = before  # "footage of Hillary Clinton asking, “…”": the person the participle describes
@@ -439,3 +447,36 @@ def _dash_signed(colon: Token) -> bool:
         k -= 1
     return k < colon.i - 1 and k >= 0 and colon.doc[k].text in ("-", "–", "—", "―", "--")
 
+
+
+def _name_beside(cue: Token, quoted: set[int]) -> Token | None:
+    """The name right before or after a cue verb, outside quotation marks: the speaker when the parser hung the
+    cue on the quotation ("“…,” Tulsa police Chief Chuck Jordan said Monday", "“…,” said Ann Lee")."""
+    doc = cue.doc
+    k = cue.i - 1
+    while k >= cue.sent.start and (doc[k].is_punct or doc[k].is_space) and k not in quoted:
+        k -= 1
+    if k >= cue.sent.start and k not in quoted and doc[k].pos_ == "PROPN":
+        return doc[k]
+    after = [t for t in doc[cue.i + 1:cue.i + 4] if t.pos_ != "DET" and not t.is_space]
+    if after and after[0].pos_ == "PROPN" and after[0].i not in quoted and after[0].ent_type_ not in ("DATE", "TIME"):
+        k = after[0].i
+        while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN" and doc[k + 1].i not in quoted:
+            k += 1
+        return doc[k]
+    return None
+
+
+def _nearest_subject(cue: Token) -> Token | None:
+    """The cue's own subject nearest to it, in its paragraph: the parser sometimes gives a verb two ("5:45 p.m.
+    \n\nGary Johnson's doctor is calling …": the doctor)."""
+    subjects = [c for c in cue.children if c.dep_ in SUBJECTS and "\n" not in cue.doc.text[c.idx:cue.idx]]
+    return min(subjects, key=lambda c: abs(c.i - cue.i)) if subjects else None
+
+
+def _noun_before(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun follows ("the Chicago Police Department which"), if it follows one."""
+    k = pronoun.i - 1
+    if k >= 0 and pronoun.doc[k].text == ",":
+        k -= 1
+    return pronoun.doc[k] if k >= 0 and pronoun.doc[k].pos_ in ("NOUN", "PROPN") else None
