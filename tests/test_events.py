@@ -498,3 +498,14 @@ def test_a_prepositional_object_stands_for_whom_its_phrase_is_aimed_at(text, kin
 ])
 def test_where_forces_go_whom_things_are_taken_from_and_where_asylum_is_sought(text, kind, targets):
     assert codes(one(events_of(text), kind)[2]) == targets
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Hamas rebels will not release the hostages.", "1243"),  # refusing to yield is 124x, not 123x
+    ("The EU will not lift the embargo on China.", "1244"),
+    ("Thousands of Syrian refugees sought asylum in Austria.", "1033"),
+    ("The Turkish president called his French counterpart on Tuesday.", "041"),  # a date is no "call on"
+    ("The UN called on Israel to lift the blockade.", "025"),  # the more specific of two frames that fit
+])
+def test_cameo_code_choice(text, code):
+    assert [e.cameo_code for e, *_ in events_of(text)] == [code]

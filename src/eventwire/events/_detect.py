@@ -69,10 +69,15 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
             entries = self.lex.nouns.get(lemma) or self.lex.nouns.get(token.lower_)
         else:
             return None
+        # of the most constrained frames that fit, the most specific code ("called on Israel to lift the blockade"
+        # fits "call on", 020, and "call … to lift", 025)
+        best = None
         for entry in entries or ():
-            if self._fits(token, entry):
-                return entry
-        return None
+            if best is not None and entry.specificity < best.specificity:
+                break
+            if self._fits(token, entry) and (best is None or _detail(entry.cameo) > _detail(best.cameo)):
+                best = entry
+        return best
 
     def _must(self, token: Token) -> Entry | None:
         """"The Red Cross said US forces must ensure security": what a speaker says another must do is a demand,
@@ -83,7 +88,7 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
         return None
 
     def _fits(self, token: Token, entry: Entry) -> bool:
-        if entry.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ == entry.particle
+        if entry.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ == entry.particle and not _dated(c)
                                       for c in token.children):
             return False  # spaCy parses "call for", "insist on" with a preposition, "step up" with a particle
         if entry.preps and entry.pos == "VERB" and not any(
@@ -289,6 +294,17 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
         for n, event in enumerate(kept, 1):
             event.id = f"e{n}"
         return kept
+
+
+def _detail(code: str) -> tuple[int, bool]:
+    """How specific a CAMEO code is: its length, then not being a "not specified below" code (020 < 025)."""
+    return len(code), not code.endswith("0")
+
+
+def _dated(prep: Token) -> bool:
+    """A preposition that only dates the act: "called Morrison on Wednesday" is no "call on"."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objects) and all(g.ent_type_ in ("DATE", "TIME") for g in objects)
 
 
 def _foreign(source: list[ActorRef], target: list[ActorRef], country: dict[str, str | None]) -> list[ActorRef]:
