@@ -375,6 +375,14 @@ def test_a_cueless_quotation_later_in_the_paragraph_is_a_part_of_the_quotation_b
                       ("Our goal is not to start a cycle of escalation.", 1)]
 
 
+def test_a_mixed_quote_going_on_in_a_quotation_after_its_attribution_is_one_quote_with_two_parts():
+    quotes, doc = quotes_of("Italian Prime Minister Matteo Renzi spoke after the meeting. The summit accomplished "
+                            "\"too little,\" he added on Twitter. \"Without changing policies, Europe risks a lot.\"")
+    assert [(q.kind, [p.text for p in q.parts]) for q in doc.quotes] == [
+        ("mixed", ['The summit accomplished "too little,"', "Without changing policies, Europe risks a lot."])]
+    assert quotes[0][2] == "Matteo Renzi"
+
+
 def test_the_next_sentences_cue_is_the_quotations_unless_it_introduces_a_quotation_of_its_own():
     quotes, _ = quotes_of("Melanie Smith watched the speech at home.\n\n“Are you winning?” she said, but the speech "
                           "went on about “how the system is rigged,” and Kevin Brown said yes, over and over again.")

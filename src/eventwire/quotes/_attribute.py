@@ -27,7 +27,7 @@ from ._content import (
 )
 from ._cues import Cues
 from ._marks import Quoted, find_quoted
-from ._runs import merge_runs
+from ._runs import join_mixed_runs, merge_runs
 from ._state import State
 from ._syntax import (
     RELATIVE,
@@ -126,6 +126,7 @@ class QuoteFinder:
             content = Span.of(text, a.content[0], closing_mark_kept(text, *a.content))
             quotes.append((a.content[0], a.kind, content, a.cue, speaker, []))
         quotes.sort(key=lambda item: item[0])
+        quotes = join_mixed_runs(text, quotes)
         return [
             Quote(id=f"q{n}", kind=kind, content=content, cue=cue_span(doc, text, cue) if cue is not None else None,
                   speaker=speaker, channel=channel(self.cues, cue) if cue is not None else None, parts=parts)

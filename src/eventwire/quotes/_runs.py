@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from ..records import Span
 from ._marks import Quoted
 
 _MARKS = re.compile(r"[“”\"]|''|``")
@@ -66,3 +67,24 @@ def only_attribution(doc: Doc, a: Quoted, b: Quoted, cue: Token | None, next_par
     # a name the tagger took for a verb ("Tulsa police Chief Chuck Jordan said") is no second clause
     return all(t.pos_ not in ("VERB", "AUX") or (cue is not None and t.i == cue.i) or t.dep_ == "aux"
                or t.ent_type_ for t in between)
+
+
+def join_mixed_runs(text: str, quotes: list[tuple]) -> list[tuple]:
+    """A mixed quote whose quotation goes on after its attribution is one quote with two parts: "The summit
+    accomplished “too little,” he added on Twitter. “Without changing policies, Europe risks a lot.”" (the
+    quotation has no cue of its own, or the mixed quote's). ``quotes`` are the finder's (start, kind, content,
+    cue, speaker, parts) in text order."""
+    out: list[tuple] = []
+    for item in quotes:
+        start, kind, content, cue, speaker, parts = item
+        if out and kind == "direct" and out[-1][1] == "mixed":
+            p_start, _, p_content, p_cue, p_speaker, _ = out[-1]
+            between = text[p_content.end:content.start - 1]
+            own_cue = cue is not None and cue.i != p_cue.i
+            if not own_cue and "\n" not in between and not _MARKS.search(between.strip("“”\"' ")) and \
+                    len(between.split()) <= _LOOSE_WORDS:
+                joined = Span.of(text, p_content.start, content.end)
+                out[-1] = (p_start, "mixed", joined, p_cue, p_speaker or speaker, [p_content, *parts])
+                continue
+        out.append(item)
+    return out
