@@ -367,12 +367,12 @@ def test_a_cueless_quotation_later_in_the_paragraph_is_a_part_of_the_quotation_b
     assert [[p.text for p in q.parts] for q in doc.quotes] == [
         ["We had problems with intrusions from Russia in the past,", "Our goal is not to start a cycle of escalation."]]
     assert quotes[0][2] == "Barack Obama"
-    # another quotation between them: the later one stays apart (with the speaker it goes on with)
+    # another quotation between them: the later one is no part of the first (it goes on with the mixed quote)
     quotes, doc = quotes_of("“We had problems with intrusions from Russia,” Obama said. He called it a “bad idea.” "
                             "“Our goal is not to start a cycle of escalation.”")
-    direct = [(q.content.text, len(q.parts)) for q in doc.quotes if q.kind == "direct"]
-    assert direct == [("We had problems with intrusions from Russia,", 1),
-                      ("Our goal is not to start a cycle of escalation.", 1)]
+    assert [p.text for p in doc.quotes[0].parts] == ["We had problems with intrusions from Russia,"]
+    assert doc.quotes[-1].parts[-1].text == "Our goal is not to start a cycle of escalation."
+    assert [s for _, _, s, _, _ in quotes] == ["Barack Obama"] * len(quotes)
 
 
 def test_a_mixed_quote_going_on_in_a_quotation_after_its_attribution_is_one_quote_with_two_parts():
