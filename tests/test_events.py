@@ -509,3 +509,14 @@ def test_where_forces_go_whom_things_are_taken_from_and_where_asylum_is_sought(t
 ])
 def test_cameo_code_choice(text, code):
     assert [e.cameo_code for e, *_ in events_of(text)] == [code]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Hamas militants killed two Israeli soldiers.", "190"),  # the means unnamed: the root, not 1823
+    ("A roadside bomb killed three Afghan soldiers.", "1833"),
+    ("Two Palestinian suicide bombers killed 23 Israelis.", "1831"),
+    ("Russian troops killed five Ukrainian civilians in an airstrike.", "195"),
+    ("Two Iraqi policemen were killed by a bomb.", "183"),  # a passive's agent is the doer
+])
+def test_a_killing_is_coded_by_its_means(text, code):
+    assert one(events_of(text), "ASSAULT")[0].cameo_code == code

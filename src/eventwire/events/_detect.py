@@ -113,7 +113,9 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
             if not any(o.lemma_.lower() in entry.objects or o.lower_ in entry.objects for o in objs):
                 return False
         if entry.subjects or entry.not_subjects:
-            words = _heads(c for c in token.children if c.dep_ in ("nsubj", "nsubjpass"))
+            # the doer: the subject, or a passive's agent ("were killed by an explosive device")
+            agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            words = _heads(agents or [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")])
             if entry.subjects and not words & entry.subjects or words & entry.not_subjects:
                 return False
         if entry.not_objects and _heads(c for c in token.children if c.dep_ in ("dobj", "nsubjpass")) & \
