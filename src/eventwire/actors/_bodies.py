@@ -76,6 +76,21 @@ class BodyFinder:
                     return sector
         return None
 
+    def _member_of(self, head: Token, kb_at) -> str | None:
+        """The known organisation an of/from phrase on a group noun names as the group's own ("members of the
+        Muslim Brotherhood", "activists from the Fatah Party")."""
+        for prep in head.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for i in range(pobj.left_edge.i, pobj.i + 1):
+                    refs = kb_at.get(i, (0, 0, []))[2]
+                    if refs and all(r.kind == "org" for r in refs):
+                        return refs[0].id
+        return None
+
     def _generic_head(self, head: Token) -> bool:
         return head.lemma_.lower() in self.generic_heads or head.lower_ in self.generic_heads
 

@@ -19,6 +19,7 @@ from spacy.util import filter_spans
 
 from ._bodies import BodyFinder, _letters
 from ._kb import ActorKB, People, SurfaceRef
+from ._links import link_short_forms
 from ._names import NameFinder, title_words
 from ._places import (
     _PLACE_KINDS,
@@ -80,6 +81,8 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
         self.title_words = title_words(kb)
         self.long_title_words = [w for w in self.title_words if len(w) > 6]
         self.member_heads = kb.words("member_heads") | kb.words("presence_heads")
+        self.affiliate_heads = kb.words("affiliate_heads") | kb.words("member_heads") | self.generic_heads
+        self.state_heads = kb.words("state_heads")
         self.people_elite_heads = kb.words("people_elite_heads")
         self.people_armed = kb.codes("people_armed_sectors")
         self.local_sectors = kb.codes("local_sectors")
@@ -135,7 +138,9 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
             candidates.extend(self._candidates(doc[i], kb_at, ent_at))
         candidates.extend(self._pronouns(tokens))
         candidates.sort(key=lambda c: c.start)
-        return _drop_nested(candidates)
+        candidates = _drop_nested(candidates)
+        link_short_forms(doc, candidates, ent_at, self.kb)
+        return candidates
 
     def _shared_names(self, doc: Doc, kb_at, day: date | None) -> None:
         """Read a short name two states share ("Congo") as the one the document or its date says."""
@@ -178,7 +183,8 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
         """Climb from a name to the head of the noun phrase it modifies, if that head is an actor."""
         head = token
         while (head.dep_ in _CLIMB_DEPS and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN")
-               and (self._is_actor_head(head.head, kb_at, ent_at) or self._members_of_org(head, kb_at))):
+               and (self._is_actor_head(head.head, kb_at, ent_at) or self._members_of_org(head, kb_at)
+                    or head.head.lower_ in self.state_heads)):
             head = head.head
         # "the president of Colombia": a country in an of-phrase belongs to the title it follows
         if (head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN")
@@ -313,6 +319,8 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
                 s, e, _ = kb_at[head.i]
                 name = doc[s:e].text
             sector = None if org_refs else self._org_name_sector(ent or head)
+            if sector is None and not org_refs and head.is_lower:  # "South Korea's defense ministry"
+                sector = self._group_sector(head)
             if not org_refs and org is not None:  # "United Nations Emergency Relief Coordinator": a body of one
                 parent = self.kb.organizations[org]
                 country = country or parent.country
@@ -386,6 +394,10 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
             return [Candidate(kind="city", country=city.country, name=name,
                               sector="CVL" if _is_locative(head) or head.dep_ in ("dobj", "pobj") else None,
                               **base)]
+        if org is None and sector and (head.lower_ in self.affiliate_heads or head.lemma_.lower() in self.affiliate_heads):
+            org = self._member_of(head, kb_at)  # "members of the Muslim Brotherhood", "activists from Fatah"
+            if org is not None and head.lower_ not in self.member_heads:
+                sector = next((x for x in self.kb.organizations[org].sectors if x != "IGO"), sector)
         if org is not None and head.lower_ in self.member_heads:  # "Hamas activists": of Hamas's sector
             sector = next(iter(self.kb.organizations[org].sectors), sector)
         elif sector in self.generic_sectors and self._generic_head(head):
@@ -424,6 +436,10 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
             if country is None:
                 return []
             return [Candidate(kind="group", country=country, sector="CVL", **(base | {"end": end}))]
+        if not sector and countries and (head.lower_ in self.state_heads or head.lemma_.lower() in self.state_heads):
+            # "the Turkish and Greek sides": each state, mentioned to the shared head
+            return [Candidate(kind="country", country=iso3, **(base | {"start": start if n == 0 else at}))
+                    for n, (at, iso3) in enumerate(countries)]
         if not sector:
             return []
         owners = [c for c in head.lefts] + [p for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"
@@ -433,6 +449,8 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
         if owner is not None:
             return [Candidate(kind="group", country=country, sector=sector, org=org, owner=_clean_name(owner.text),
                               **base)]
+        if country is None and org is None and people is None and head.dep_ == "conj":
+            country = self._conjunct_state(head.head, kb_at)  # "Israeli helicopters and tanks"
         if country is None and org is None:  # "Russia said its troops would leave", "Britain deployed troops"
             country = self._possessor_state(head, kb_at, sent=sector in self.sent_sectors)
         if country is None:  # "rebels in Darfur", "militias in Tripoli": the place they are in
@@ -450,7 +468,9 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
             if country is None and sector not in self.needs_country:
                 return [Candidate(kind="group", sector=sector, org=org, **base)]
         if country is None and org is None and sector in self.needs_country:
-            return []
+            country = self._sentence_state(head, kb_at, start, end)  # "Peru refused, government officials said"
+            if country is None:
+                return []
         if len(countries) > 1 and any(t.dep_ == "cc" for t in doc[start:head.i]):
             # one group actor per coordinated country, each phrase running to the shared head
             return [Candidate(kind="group", country=iso3, sector=sector, org=org,

@@ -161,6 +161,34 @@ class PlaceFinder:
                         return iso3
         return None
 
+    def _conjunct_state(self, first: Token, kb_at) -> str | None:
+        """The state a group noun's first conjunct is of, which a bare conjunct shares ("Israeli helicopters and
+        tanks", "Iraqi police and soldiers")."""
+        if self._group_sector(first) is None:
+            return None
+        for child in first.lefts:
+            if child.dep_ in ("amod", "compound", "poss", "nmod"):
+                for ref in kb_at.get(child.i, (0, 0, []))[2]:
+                    if ref.kind in _PLACE_KINDS:
+                        return self._state_of(ref)
+        return None
+
+    def _sentence_state(self, head: Token, kb_at, start: int, end: int) -> str | None:
+        """The one state the sentence of a group names (its places and seats of power), for a group that says
+        too little without one ("Peru refused, government officials said"); None when it names none or several,
+        or the group is "foreign"."""
+        doc = head.doc
+        if any(t.lower_ == "foreign" for t in doc[start:end]):
+            return None
+        states = set()
+        for token in head.sent:
+            for ref in kb_at.get(token.i, (0, 0, []))[2]:
+                if ref.kind in _PLACE_KINDS:
+                    states.add(self._state_of(ref))
+                elif ref.kind == "seat":
+                    states.add(self.kb.seats[ref.id].country)
+        return states.pop() if len(states) == 1 else None
+
     def _of_country(self, head: Token, kb_at, preps: tuple[str, ...]) -> str | None:
         """The state named in a prepositional phrase on ``head`` ("the president of Colombia")."""
         for child in head.rights:
