@@ -520,3 +520,12 @@ def test_cameo_code_choice(text, code):
 ])
 def test_a_killing_is_coded_by_its_means(text, code):
     assert one(events_of(text), "ASSAULT")[0].cameo_code == code
+
+
+@pytest.mark.parametrize("text, kind, targets", [
+    ("Russia said it had expelled diplomats from Poland, Germany and Sweden.", "SANCTION", {"POL", "DEU", "SWE"}),
+    ("An Italian minister condemned the terrorist attacks in Tehran.", "ACCUSE", {"IRN"}),
+    ("Nigeria announced the deployment of 230 Nigerian troops.", "MOBILIZE", set()),  # own forces moved
+])
+def test_more_targets(text, kind, targets):
+    assert {a.country for a in one(events_of(text), kind)[2]} == targets

@@ -189,6 +189,10 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
                 target = [r for r in _refs(_place_of(token, actor_at), actor_at)
                           if r.actor_id not in {s.actor_id for s in source}]
             target = _foreign(source, target, country)
+            if token.lemma_.lower() in self.transfer:
+                # "dispatched the army", "the deployment of 230 troops": the source's own forces moved are no target
+                own = {country[r.actor_id] for r in source} - {None}
+                target = [r for r in target if country[r.actor_id] not in own]
             if entry.needs_target and token.lemma_.lower() in self.transfer and entry.pos == "VERB" and not any(
                     c.dep_ in ("dobj", "nsubjpass", "dative") for c in token.children):
                 continue  # a transfer moves something: "negotiators return to Geneva" is not one

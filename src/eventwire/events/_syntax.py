@@ -121,9 +121,14 @@ def _refs(tokens: list[Token], actor_at: dict[int, ActorRef], triggers_at=frozen
             if aimed is not None:
                 ref = actor_at[aimed.i]
                 queue.extend(c for c in aimed.children if c.dep_ == "conj")  # "aid for Romania and Poland"
-        if ref is None and token.i not in triggers_at:  # "the enclave of eastern Ghouta": inside the phrase
-            ref = next((actor_at[t.i] for t in _inside(token) if t.i in actor_at and (places or not _located(t))),
-                       None)
+        # "the enclave of eastern Ghouta": inside the phrase; an event noun with no agent, the actor or place it
+        # was done to ("condemned terrorist attacks in Tehran")
+        if ref is None:
+            inner = next((t for t in _inside(token) if t.i in actor_at and (places or not _located(t))), None)
+            if inner is not None:
+                ref = actor_at[inner.i]
+                # "diplomats from Poland, Germany and Sweden": the actors coordinated with it
+                queue.extend(c for c in inner.children if c.dep_ == "conj")
         if ref is None and token.dep_ in ("dobj", "nsubjpass"):
             # "proposals laid out by the National Assembly": else the actor whose it is
             agents = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
