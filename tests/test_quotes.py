@@ -389,12 +389,35 @@ def test_the_next_sentences_cue_is_the_quotations_unless_it_introduces_a_quotati
     assert quotes[0][:3] == ("direct", "Are you winning?", "Melanie Smith")
 
 
-def parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str], ents=None):
+def parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str], ents=None, tags=None):
     """A hand-made parse (to reproduce a parser's error exactly)."""
+    import spacy
     from spacy.tokens import Doc
-    from spacy.vocab import Vocab
 
-    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents, tags=tags)
+
+
+def test_a_participle_cue_hung_on_the_quotation_takes_the_subject_of_the_verb_before():
+    from eventwire.quotes._attribute import _name_beside, _subject_before
+
+    # Sanders said, suggesting questions: “Do you think so?”  -- "suggesting" hung on "think"
+    words = ["Sanders", "said", ",", "suggesting", "questions", ":", "“", "Do", "you", "think", "so", "?", "”"]
+    heads = [1, 1, 1, 9, 3, 9, 9, 9, 9, 1, 9, 9, 9]
+    deps = ["nsubj", "ROOT", "punct", "advcl", "dobj", "punct", "punct", "aux", "nsubj", "ccomp", "advmod", "punct",
+            "punct"]
+    pos = ["PROPN", "VERB", "PUNCT", "VERB", "NOUN", "PUNCT", "PUNCT", "AUX", "PRON", "VERB", "ADV", "PUNCT", "PUNCT"]
+    tags = ["NNP", "VBD", ",", "VBG", "NNS", ":", "``", "VBP", "PRP", "VB", "RB", ".", "''"]
+    doc = parsed(words, heads, deps, pos, tags=tags)
+    quoted = set(range(6, 13))
+    assert _name_beside(doc[3], quoted) is None
+    assert _subject_before(doc[3], quoted, doc.text).text == "Sanders"
+    # “…,” Flynn, a top surrogate, said.  -- the appositive's head
+    words = ["“", "Yes", ",", "”", "Flynn", ",", "a", "top", "surrogate", ",", "said", "."]
+    heads = [10, 10, 10, 10, 10, 4, 8, 8, 4, 4, 10, 10]
+    deps = ["punct", "intj", "punct", "punct", "nsubj", "punct", "det", "amod", "appos", "punct", "ROOT", "punct"]
+    pos = ["PUNCT", "INTJ", "PUNCT", "PUNCT", "PROPN", "PUNCT", "DET", "ADJ", "NOUN", "PUNCT", "VERB", "PUNCT"]
+    doc = parsed(words, heads, deps, pos)
+    assert _name_beside(doc[10], {0, 1, 2, 3}).text == "Flynn"
 
 
 def test_a_speaker_the_parser_took_from_inside_the_quotation_is_the_name_beside_the_cue():
@@ -409,7 +432,7 @@ def test_a_speaker_the_parser_took_from_inside_the_quotation_is_the_name_beside_
            "PUNCT"]
     doc = parsed(words, heads, deps, pos, ents=["O"] * 5 + ["B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O", "B-DATE",
                                                            "O"])
-    assert _name_beside(doc[10], quoted={0, 1, 2, 3, 4}).text == "Jordan"
+    assert _name_beside(doc[10], quoted={0, 1, 2, 3, 4}).text == "Chief"  # the head of "… Chief Chuck Jordan"
     # "“We win,” said Ann Lee." -- the name after the cue
     doc = parsed(["“", "We", "win", ",", "”", "said", "Ann", "Lee", "."], [2, 2, 2, 2, 2, 2, 7, 5, 2],
                  ["punct", "nsubj", "ROOT", "punct", "punct", "conj", "compound", "dobj", "punct"],
@@ -432,7 +455,7 @@ def test_a_cue_with_two_subjects_takes_the_nearest_in_its_paragraph():
     deps = ["nummod", "nsubj", "dep", "det", "nsubj", "aux", "ROOT", "dobj", "oprd", "punct"]
     pos = ["NUM", "NOUN", "SPACE", "DET", "NOUN", "AUX", "VERB", "PRON", "ADJ", "PUNCT"]
     doc = parsed(words, heads, deps, pos)
-    assert _nearest_subject(doc[6]).text == "doctor"
+    assert _nearest_subject(doc[6], set()).text == "doctor"
     # "the Department which reported": the noun a relative pronoun follows
     doc = parsed(["the", "Department", "which", "reported", "it"], [1, 1, 3, 1, 3],
                  ["det", "ROOT", "nsubj", "advcl", "dobj"], ["DET", "PROPN", "PRON", "VERB", "PRON"])

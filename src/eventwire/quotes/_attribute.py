@@ -416,9 +416,10 @@ class QuoteFinder:
         elif cue.lower_ in {w[0] for w in self.cues.prepositional_cues}:
             who = prepositional_object(cue)
         else:
-            who = _nearest_subject(cue) or subject_of(cue) or loose_subject(cue)
-            if who is not None and who.i in state.quoted_tokens and cue.i not in state.quoted_tokens:
-                who = _name_beside(cue, state.quoted_tokens)  # the parser took a word of the quotation
+            quoted = state.quoted_tokens if cue.i not in state.quoted_tokens else set()
+            who = _nearest_subject(cue, quoted) or subject_of(cue) or loose_subject(cue)
+            if who is not None and who.i in quoted:  # the parser took a word of the quotation
+                who = _name_beside(cue, quoted) or _subject_before(cue, quoted, state.text)
             if who is not None and who.lower_ in RELATIVE and who.head.dep_ != "relcl" and who.i > 0:
                 # "the Chicago Police Department which reported …" parsed as a clause of its own
                 antecedent = _noun_before(who)
@@ -457,8 +458,12 @@ def _name_beside(cue: Token, quoted: set[int]) -> Token | None:
     k = cue.i - 1
     while k >= cue.sent.start and (doc[k].is_punct or doc[k].is_space) and k not in quoted:
         k -= 1
-    if k >= cue.sent.start and k not in quoted and doc[k].pos_ == "PROPN":
-        return doc[k]
+    if k >= cue.sent.start and k not in quoted and doc[k].pos_ in ("NOUN", "PROPN"):
+        who = doc[k]
+        while who.dep_ in ("appos", "compound") and who.head.i < cue.i and who.head.i not in quoted:
+            who = who.head  # "Flynn, a top Trump surrogate, said": Flynn
+        if who.pos_ == "PROPN":
+            return who
     after = [t for t in doc[cue.i + 1:cue.i + 4] if t.pos_ != "DET" and not t.is_space]
     if after and after[0].pos_ == "PROPN" and after[0].i not in quoted and after[0].ent_type_ not in ("DATE", "TIME"):
         k = after[0].i
@@ -468,10 +473,12 @@ def _name_beside(cue: Token, quoted: set[int]) -> Token | None:
     return None
 
 
-def _nearest_subject(cue: Token) -> Token | None:
-    """The cue's own subject nearest to it, in its paragraph: the parser sometimes gives a verb two ("5:45 p.m.
-    \n\nGary Johnson's doctor is calling …": the doctor)."""
-    subjects = [c for c in cue.children if c.dep_ in SUBJECTS and "\n" not in cue.doc.text[c.idx:cue.idx]]
+def _nearest_subject(cue: Token, quoted: set[int]) -> Token | None:
+    """The cue's own subject nearest to it, in its paragraph and outside quotation marks: the parser sometimes
+    gives a verb two ("5:45 p.m.\n\nGary Johnson's doctor is calling …": the doctor; "Flynn said on “Fox and
+    Friends”": Flynn)."""
+    subjects = [c for c in cue.children if c.dep_ in SUBJECTS and "\n" not in cue.doc.text[c.idx:cue.idx]
+                and c.i not in quoted]
     return min(subjects, key=lambda c: abs(c.i - cue.i)) if subjects else None
 
 
@@ -481,3 +488,20 @@ def _noun_before(pronoun: Token) -> Token | None:
     if k >= 0 and pronoun.doc[k].text == ",":
         k -= 1
     return pronoun.doc[k] if k >= 0 and pronoun.doc[k].pos_ in ("NOUN", "PROPN") else None
+
+
+def _subject_before(cue: Token, quoted: set[int], text: str) -> Token | None:
+    """The subject of the nearest verb before a cue, outside quotation marks and in its paragraph: the speaker of
+    a participle cue the parser hung on the quotation ("Sanders said, suggesting questions, including, “…”",
+    "Mr. Trump hardly clarified the matter … asserting, “…”")."""
+    if cue.tag_ != "VBG":
+        return None
+    for token in reversed(cue.doc[max(0, cue.i - 40):cue.i]):
+        if "\n" in token.text:
+            return None
+        if token.i in quoted or token.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in token.children if c.dep_ in SUBJECTS and c.i not in quoted), None)
+        if subject is not None:
+            return subject
+    return None
