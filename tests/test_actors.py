@@ -451,6 +451,12 @@ def test_coordinated_state_adjectives_on_a_side_name_each_state():
         ("Britain's National Crime Agency (NCA) opened an inquiry.", "NCA", "GBRGOV"),
         ("The Nigeria Labour Congress called a strike.", "The Nigeria Labour Congress", "NGALAB"),
         ("Kenyan police arrested five suspects in Mombasa.", "five suspects", "KENCRM"),
+        ("Ottawa barred four senior officers in the Russian military.", "four senior officers", "RUSMIL"),
+        ("Government forces clashed with Tunisian rioters in the square.", "Tunisian rioters", "TUNCVL"),
+        ("The Zembian Observatory for Human Rights counted the dead.", "The Zembian Observatory", "NGO"),
+        ("Boko Haram has launched many attacks during its campaign in northeastern Nigeria.", "Boko Haram", "NGAREB"),
+        ("US Deputy Secretary of Energy Jeffrey Kupfer said the deal was near.",
+         "US Deputy Secretary of Energy Jeffrey Kupfer", "USAGOV"),
     ],
 )
 def test_groups_placed_by_their_phrase_or_sentence(text, mention, code):

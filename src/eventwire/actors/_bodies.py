@@ -91,6 +91,27 @@ class BodyFinder:
                         return refs[0].id
         return None
 
+    def _body_of(self, head: Token, kb_at) -> tuple[str | None, str | None]:
+        """The state and sector of a state's body an of/from/in phrase on a group noun names as the group's own
+        ("four officers in the Russian military" → RUS MIL, "members of the Iraqi parliament" → IRQ LEG), also when
+        the parse hangs the phrase right after the group on its verb ("barred officers in the Russian military")."""
+        doc = head.doc
+        after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+        verb_preps = [after] if after is not None and after.dep_ == "prep" and after.head.i == head.head.i else []
+        for prep in [*head.rights, *verb_preps]:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "from", "in"):
+                continue
+            for pobj in prep.children:
+                sector = self._group_sector(pobj) if pobj.dep_ == "pobj" else None
+                if sector is None:
+                    continue
+                for child in pobj.lefts:
+                    if child.dep_ in ("amod", "compound", "poss", "nmod"):
+                        for ref in kb_at.get(child.i, (0, 0, []))[2]:
+                            if ref.kind in ("country", "demonym", "capital", "region"):
+                                return self._state_of(ref), sector
+        return None, None
+
     def _generic_head(self, head: Token) -> bool:
         return head.lemma_.lower() in self.generic_heads or head.lower_ in self.generic_heads
 

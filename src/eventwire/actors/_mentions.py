@@ -278,7 +278,7 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
             name = _clean_name(ent.text) if ent is not None else doc[start:end].text
             return [Candidate(kind="org", country=country or self._of_country(noun, kb_at, ("in", "of")),
                               sector=sector, name=name, **(base | {"start": min(start, self._np_range(noun)[0])}))]
-        if "person" in kinds or (ent is not None and ent.label_ == "PERSON"):
+        if "person" in kinds or (ent is not None and ent.label_ == "PERSON" and not kinds & {"org", "seat"}):
             name_span = ent if ent is not None and ent.label_ == "PERSON" else None
             if name_span is None:
                 s, e, _ = kb_at[head.i]
@@ -398,6 +398,9 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
             org = self._member_of(head, kb_at)  # "members of the Muslim Brotherhood", "activists from Fatah"
             if org is not None and head.lower_ not in self.member_heads:
                 sector = next((x for x in self.kb.organizations[org].sectors if x != "IGO"), sector)
+            elif org is None and country is None:  # "officers in the Russian military", "leaders of the opposition"
+                country, body = self._body_of(head, kb_at)
+                sector = body if body and (sector in self.generic_sectors or self._generic_head(head)) else sector
         if org is not None and head.lower_ in self.member_heads:  # "Hamas activists": of Hamas's sector
             sector = next(iter(self.kb.organizations[org].sectors), sector)
         elif sector in self.generic_sectors and self._generic_head(head):
