@@ -529,3 +529,8 @@ def test_a_killing_is_coded_by_its_means(text, code):
 ])
 def test_more_targets(text, kind, targets):
     assert {a.country for a in one(events_of(text), kind)[2]} == targets
+
+
+def test_a_call_for_someone_to_act_is_an_appeal_to_them():
+    e, source, target, _ = one(events_of("French ministers had called for Burma to institute reforms."), "REQUEST")
+    assert e.cameo_root == "02" and codes(target) == {"MMR"}

@@ -126,6 +126,9 @@ class ArgumentsMixin:
         nouns = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         nouns += [c for c in verb.children if c.dep_ == "dobj"]
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        # "called for Burma to institute reforms": a for-clause names whom it is about
+        clauses += [c for c in verb.children if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
         clauses += [c for n in nouns for c in n.children if c.dep_ in ("acl", "ccomp") and c.pos_ == "VERB"
                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
         for clause in clauses[:1]:

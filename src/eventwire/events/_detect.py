@@ -89,8 +89,11 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
 
     def _fits(self, token: Token, entry: Entry) -> bool:
         if entry.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ == entry.particle and not _dated(c)
+                                      or c.dep_ in ("advcl", "ccomp") and _marked(c, entry.particle)
                                       for c in token.children):
-            return False  # spaCy parses "call for", "insist on" with a preposition, "step up" with a particle
+            # spaCy parses "call for", "insist on" with a preposition, "step up" with a particle, and "called for
+            # Burma to institute reforms" with "for" marking a clause
+            return False
         if entry.preps and entry.pos == "VERB" and not any(
                 c.dep_ in ("prep", "prt", "agent") and c.lower_ in entry.preps or
                 (c.dep_ == "prt" and any(p.dep_ == "prep" and p.lower_ in entry.preps for p in c.children))
@@ -305,6 +308,10 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
 def _detail(code: str) -> tuple[int, bool]:
     """How specific a CAMEO code is: its length, then not being a "not specified below" code (020 < 025)."""
     return len(code), not code.endswith("0")
+
+
+def _marked(clause: Token, word: str) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == word for m in clause.children)
 
 
 def _dated(prep: Token) -> bool:
