@@ -455,6 +455,9 @@ def test_coordinated_state_adjectives_on_a_side_name_each_state():
         ("Government forces clashed with Tunisian rioters in the square.", "Tunisian rioters", "TUNCVL"),
         ("The Zembian Observatory for Human Rights counted the dead.", "The Zembian Observatory", "NGO"),
         ("Boko Haram has launched many attacks during its campaign in northeastern Nigeria.", "Boko Haram", "NGAREB"),
+        ("Police raided a house in Basra.", "a house in Basra", "IRQCVL"),
+        ("The House passed the bill.", "The House", "LEG"),
+        ("The plan enjoyed support from Moscow.", "Moscow", "RUSGOV"),
         ("US Deputy Secretary of Energy Jeffrey Kupfer said the deal was near.",
          "US Deputy Secretary of Energy Jeffrey Kupfer", "USAGOV"),
     ],
@@ -466,6 +469,7 @@ def test_groups_placed_by_their_phrase_or_sentence(text, mention, code):
 def test_an_unplaced_government_body_needs_exactly_one_state_in_its_sentence():
     actors = actors_of("Norway opened an embassy in Lima, the foreign ministry said.")
     assert not any(m.span.text == "the foreign ministry" and a.country for a in actors for m in a.mentions)
+    assert by_mention(actors_of("The first flights from Moscow landed in Cairo."), "Moscow").sectors == ["CVL"]
 
 
 def test_a_leaders_surname_ner_takes_for_a_place_is_the_leader():

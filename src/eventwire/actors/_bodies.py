@@ -29,7 +29,7 @@ class BodyFinder:
                     if words in self.kb.nouns:
                         return self.kb.nouns[words], length
         for form in (token.lower_, token.lemma_.lower()):
-            if form in self.kb.nouns:
+            if form in self.kb.nouns and not (form in self.capitalised_nouns and token.is_lower):
                 if token.pos_ == "PROPN" and (token.ent_type_ in ("PERSON", "GPE") or self.kb.nouns[form] == "CVL"):
                     return None, 0  # "Community" in "European Community" names no civilians
                 return self.kb.nouns[form], 1
@@ -139,6 +139,8 @@ class BodyFinder:
         something happens or the city an attack hits ("shelling in Baghdad", "rebels shelled Juba"): its people."""
         if _is_locative(head):
             post = head.head.head
+            if head.head.lower_ == "from":  # "support from Moscow": who gives it
+                return post.pos_ == "NOUN" and post.lemma_.lower() in self.capital_source_nouns
             return head.head.lower_ == "in" and (post.lemma_.lower() in self.diplomatic_posts
                                                  or post.lower_ in self.diplomatic_posts)
         if head.dep_ == "appos":  # "shelled the regional capital, Juba"

@@ -83,6 +83,7 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
         self.member_heads = kb.words("member_heads") | kb.words("presence_heads")
         self.affiliate_heads = kb.words("affiliate_heads") | kb.words("member_heads") | self.generic_heads
         self.state_heads = kb.words("state_heads")
+        self.capitalised_nouns = kb.words("capitalised_nouns")
         self.people_elite_heads = kb.words("people_elite_heads")
         self.people_armed = kb.codes("people_armed_sectors")
         self.local_sectors = kb.codes("local_sectors")
@@ -92,6 +93,7 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
         self.assault_verbs = kb.words("assault_verbs")
         self.holding_participles = kb.words("holding_participles")
         self.diplomatic_posts = kb.words("diplomatic_posts")
+        self.capital_source_nouns = kb.words("capital_source_nouns")
         self.typos = TypoIndex(kb)
         self.shared_names = {}
         for entry in kb.rules.get("shared_names", ()):
