@@ -79,12 +79,15 @@ def eval_actors(data, settings, n_errors, as_json):
 @nlp_options
 @click.option("--errors", "n_errors", type=click.IntRange(min=0), default=0, help="List up to N misses per set.")
 @click.option("--confusion", is_flag=True, help="Print the confusion matrices.")
+@click.option("--petrarch", is_flag=True,
+              help="Also code PETRARCH2's unit-test records (a parity check on actor codes; about 40 s more).")
 @click.option("--json", "as_json", is_flag=True, help="Print the full result as JSON.")
 @handle_errors
-def eval_events(data, settings, n_errors, confusion, as_json):
-    """PLOVER type P/R/F1 on PLOVER GSR, quad-class accuracy on cameo_class, source/target F1 on cameo_ner, and
-    CAMEO code triples on PETRARCH2's unit-test records (a parity check)."""
-    result = _evaluate(_events_and_petrarch, data, settings, n_errors, as_json)
+def eval_events(data, settings, n_errors, confusion, petrarch, as_json):
+    """PLOVER type P/R/F1 on PLOVER GSR, quad-class accuracy on cameo_class, source/target F1 on cameo_ner, and,
+    with --petrarch, code triples on PETRARCH2's unit-test records (a parity check)."""
+    scorer = _events_and_petrarch if petrarch else evaluate_events
+    result = _evaluate(scorer, data, settings, n_errors, as_json)
     if result is None:
         return
     p, q, r = result["plover_gsr"], result["cameo_class"], result["cameo_ner"]
@@ -105,7 +108,8 @@ def eval_events(data, settings, n_errors, confusion, as_json):
         s = r["head"][role]
         click.echo(f"cameo_ner {role:10s} (a mention inside the gold phrase counts): P {s['precision']:.3f}  "
                    f"R {s['recall']:.3f}  F1 {s['f1']:.3f}")
-    _echo_petrarch(result["petrarch2"])
+    if petrarch:
+        _echo_petrarch(result["petrarch2"])
     if confusion:
         for name, part in (("PLOVER GSR (gold→main event)", p), ("cameo_class (gold→predicted)", q)):
             click.echo(f"\n{name}:")
@@ -120,7 +124,8 @@ def eval_events(data, settings, n_errors, confusion, as_json):
             for e in part["errors"][:n_errors]:
                 click.echo(f"  {json.dumps({k: v for k, v in e.items() if k != 'sentence'}, ensure_ascii=False)}"
                            f"\n      {e['sentence']}")
-        _echo_petrarch_misses(result["petrarch2"], n_errors)
+        if petrarch:
+            _echo_petrarch_misses(result["petrarch2"], n_errors)
 
 
 def _events_and_petrarch(data: Path, settings, max_errors: int) -> dict:
