@@ -14,10 +14,10 @@ from ..evaluate import (
     evaluate_actors,
     evaluate_dates,
     evaluate_events,
+    evaluate_petrarch,
     evaluate_places,
     evaluate_quotes,
 )
-from ..evaluate._petrarch import evaluate_petrarch
 from ._common import handle_errors, nlp_options
 
 
