@@ -48,6 +48,11 @@ def test_quote_split_by_its_attribution_gives_two_stretches():
                                                                                   "whatever they do."]
 
 
+def test_a_quotation_opened_with_a_curly_mark_and_closed_with_a_straight_one_is_found():
+    text = "“We won,” said Ann Lee, an adviser. “They lost it all.\" He left.\n\nHe said \"no.\""
+    assert quoted_texts(text) == ["We won,", "They lost it all.", "no."]
+
+
 def test_unbalanced_mark_does_not_swallow_the_article():
     text = "He called it “a scandal.\n\nThe next paragraph is news.\n\n“A real quote,” she said."
     assert quoted_texts(text) == ["A real quote,"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 # Each family of marks is matched on its own: scraped text often mixes a stray straight mark into curly quotes.
 _FAMILIES = (re.compile(r"[“”„«»]"), re.compile(r'"'), re.compile(r"``|''"))
+_CURLY_OR_STRAIGHT = re.compile(r'[“”"]')
 _SINGLE = re.compile(r"[‘’]")
 _OPENERS = {"``", "“", "„", "«", "‘"}
 _CLOSERS = {"”", "»", "’"}
@@ -39,7 +40,13 @@ class Quoted:
 def find_quoted(text: str) -> list[Quoted]:
     """Every balanced quotation in ``text``, in order; one nested in another is part of it."""
     patterns = [p for p in _FAMILIES if p.search(text)] or [_SINGLE]
-    found = sorted((q for p in patterns for q in _scan(text, p)), key=lambda q: (q.outer_start, -q.outer_end))
+    found = [q for p in patterns for q in _scan(text, p)]
+    if _FAMILIES[0] in patterns and _FAMILIES[1] in patterns:
+        # a quotation opened with one family and closed with the other (“… ." or "… ”), where neither closed it
+        taken = [(q.outer_start, q.outer_end) for q in found]
+        found += [q for q in _scan(text, _CURLY_OR_STRAIGHT)
+                  if not any(s < q.outer_end and q.outer_start < e for s, e in taken)]
+    found.sort(key=lambda q: (q.outer_start, -q.outer_end))
     outer: list[Quoted] = []
     for q in found:
         if outer and q.outer_start < outer[-1].outer_end:
