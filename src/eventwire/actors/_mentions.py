@@ -233,6 +233,7 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
         countries: list[tuple[int, str]] = []  # (token index, iso3) of country words modifying the head
         org = None
         people: People | None = None  # an ethnic or religious community modifying the head ("Hutu rebels")
+        kin = None  # the state an "ethnic" demonym names, which is not where that people lives here
         head_refs: list[SurfaceRef] = []
         scan = range(start, end)
         if ent is not None and ent.label_ == "ORG":  # an organisation's own name may hold its state
@@ -254,6 +255,7 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
                     break
                 if ref.kind == "demonym" and s > 0 and doc[s - 1].lower_ == "ethnic":
                     people = people or _ETHNIC  # "ethnic Albanian guerrillas" in Macedonia
+                    kin = ref.id
                     break
                 if ref.kind in _PLACE_KINDS:
                     iso3 = self._state_of(ref)
@@ -358,9 +360,9 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
             # its people ("shelling in central Baghdad"), as PLOVER and CAMEO code them
             if ref.kind == "demonym" and head.i > 0 and doc[head.i - 1].lower_ == "ethnic":
                 # "ethnic Albanians in Serbia" are a people, not Albania: placed by their context
+                country = self._of_country(head, kb_at, ("in", "of", "from", "throughout"))
                 return [Candidate(kind="group", sector="CVL",
-                                  country=self._of_country(head, kb_at, ("in", "of", "from", "throughout")),
-                                  **base)]
+                                  country=country or self._first_state(head, kb_at, ref.id), **base)]
             if ref.kind == "demonym" and head.dep_ == "amod":
                 # "Israeli army bulldozers", "Israeli police custody": the state's body named by a modifier
                 body = next((c for c in head.head.children if c.dep_ == "compound" and c.i > head.i
@@ -470,6 +472,8 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
                 sector = "ELI"
             elif sector in self.people_armed and not countries:
                 sector = "REB"
+            if country is None and people is _ETHNIC:  # "ethnic Albanian guerrillas ... Macedonian officials"
+                country = self._first_state(head, kb_at, kin)
             if country is None and sector not in self.needs_country:
                 return [Candidate(kind="group", sector=sector, org=org, **base)]
         if country is None and org is None and sector in self.needs_country:

@@ -189,6 +189,15 @@ class PlaceFinder:
                     states.add(self.kb.seats[ref.id].country)
         return states.pop() if len(states) == 1 else None
 
+    def _first_state(self, head: Token, kb_at, kin: str | None) -> str | None:
+        """The first state the sentence of an ethnic minority names other than the one its name comes from: where
+        it lives ("Ethnic Albanians have sworn to fight ... near Macedonia's border" → MKD)."""
+        for token in head.sent:
+            for ref in kb_at.get(token.i, (0, 0, []))[2]:
+                if ref.kind in _PLACE_KINDS and self._state_of(ref) != kin:
+                    return self._state_of(ref)
+        return None
+
     def _of_country(self, head: Token, kb_at, preps: tuple[str, ...]) -> str | None:
         """The state named in a prepositional phrase on ``head`` ("the president of Colombia")."""
         for child in head.rights:
