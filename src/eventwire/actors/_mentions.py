@@ -144,26 +144,6 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
         link_short_forms(doc, candidates, ent_at, self.kb)
         return candidates
 
-    def _shared_names(self, doc: Doc, kb_at, day: date | None) -> None:
-        """Read a short name two states share ("Congo") as the one the document or its date says."""
-        if not self.shared_names:
-            return
-        for s, e, refs in {(s, e): (s, e, refs) for s, e, refs in kb_at.values()}.values():
-            if not refs or refs[0].kind != "country":
-                continue
-            shared = self.shared_names.get(doc[s:e].text.casefold())
-            if shared is None:
-                continue
-            now, before, since = shared
-            others = {self._state_of(r) for s2, e2, rs in kb_at.values() if (s2, e2) != (s, e) for r in rs
-                      if r.kind in _PLACE_KINDS}
-            if (now in others) != (before in others):
-                state = now if now in others else before
-            else:
-                state = now if day is not None and day >= since else before
-            for i in range(s, e):
-                kb_at[i] = (s, e, [SurfaceRef("country", state)])
-
     # -- phrase structure --------------------------------------------------
 
     def _is_actor_head(self, token: Token, kb_at, ent_at) -> bool:

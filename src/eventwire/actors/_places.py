@@ -6,7 +6,9 @@ based in Trinidad", "the president of Colombia", "the deputy governor of the Tyu
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from datetime import date
+
+from spacy.tokens import Doc, Token
 
 from ._kb import SurfaceRef
 
@@ -47,6 +49,26 @@ class PlaceFinder:
                         del kb_at[i]
                     named[(s, e)] = set()
         self.doc_states = frozenset().union(*named.values()) if named else frozenset()
+
+    def _shared_names(self, doc: Doc, kb_at, day: date | None) -> None:
+        """Read a short name two states share ("Congo") as the one the document or its date says."""
+        if not self.shared_names:
+            return
+        for s, e, refs in {(s, e): (s, e, refs) for s, e, refs in kb_at.values()}.values():
+            if not refs or refs[0].kind != "country":
+                continue
+            shared = self.shared_names.get(doc[s:e].text.casefold())
+            if shared is None:
+                continue
+            now, before, since = shared
+            others = {self._state_of(r) for s2, e2, rs in kb_at.values() if (s2, e2) != (s, e) for r in rs
+                      if r.kind in _PLACE_KINDS}
+            if (now in others) != (before in others):
+                state = now if now in others else before
+            else:
+                state = now if day is not None and day >= since else before
+            for i in range(s, e):
+                kb_at[i] = (s, e, [SurfaceRef("country", state)])
 
     def _city(self, ent):
         return _city(ent, self.doc_states)
