@@ -474,6 +474,11 @@ def test_an_unplaced_government_body_needs_exactly_one_state_in_its_sentence():
     actors = actors_of("Norway opened an embassy in Lima, the foreign ministry said.")
     assert not any(m.span.text == "the foreign ministry" and a.country for a in actors for m in a.mentions)
     assert by_mention(actors_of("The first flights from Moscow landed in Cairo."), "Moscow").sectors == ["CVL"]
+    # "the government" is an actor all the same, coded GOV; "officials" with no state are none
+    government = by_mention(actors_of("The government outlawed the party and its officials."), "The government")
+    assert (government.country, government.sectors) == (None, ["GOV"])
+    assert not any(m.span.text == "its officials" for a in actors_of("The government fired its officials.")
+                   for m in a.mentions)
 
 
 def test_a_leaders_surname_ner_takes_for_a_place_is_the_leader():

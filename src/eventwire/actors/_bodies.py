@@ -112,6 +112,11 @@ class BodyFinder:
                                 return self._state_of(ref), sector
         return None, None
 
+    def _the_government(self, head: Token) -> bool:
+        """``head`` is "the government" of a text that names no state: an actor all the same, coded GOV (as
+        PETRARCH codes an agent it cannot place, "---GOV")."""
+        return head.lower_ == "government" and any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
+
     def _generic_head(self, head: Token) -> bool:
         return head.lemma_.lower() in self.generic_heads or head.lower_ in self.generic_heads
 

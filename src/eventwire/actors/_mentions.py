@@ -458,7 +458,7 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
                 return [Candidate(kind="group", sector=sector, org=org, **base)]
         if country is None and org is None and sector in self.needs_country:
             country = self._sentence_state(head, kb_at, start, end)  # "Peru refused, government officials said"
-            if country is None:
+            if country is None and not self._the_government(head):
                 return []
         if len(countries) > 1 and any(t.dep_ == "cc" for t in doc[start:head.i]):
             # one group actor per coordinated country, each phrase running to the shared head
