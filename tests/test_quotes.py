@@ -53,6 +53,11 @@ def test_a_quotation_opened_with_a_curly_mark_and_closed_with_a_straight_one_is_
     assert quoted_texts(text) == ["We won,", "They lost it all.", "no."]
 
 
+def test_an_opening_mark_typed_to_close_a_quotation_closes_it():
+    assert quoted_texts("She said: “The rate is 51 percent.“ Then she left. “Next,” he said.") == [
+        "The rate is 51 percent.", "Next,"]
+
+
 def test_unbalanced_mark_does_not_swallow_the_article():
     text = "He called it “a scandal.\n\nThe next paragraph is news.\n\n“A real quote,” she said."
     assert quoted_texts(text) == ["A real quote,"]

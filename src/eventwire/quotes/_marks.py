@@ -93,10 +93,12 @@ def _paragraphs(text: str):
 
 def _role(line: str, m: re.Match, opening_now: bool) -> str:
     mark = m.group()
-    if mark in _OPENERS:
-        return "open"
     before = line[m.start() - 1] if m.start() else ""
     after = line[m.end()] if m.end() < len(line) else ""
+    if mark in _OPENERS:
+        # an opening mark typed to close the open quotation ("… is 51 percent.“ When …")
+        closes = not opening_now and before and not before.isspace() and (not after or after.isspace())
+        return "close" if closes and mark == "“" else "open"
     if mark in _CLOSERS:
         # a closing mark typed for an opening one ("”Fear. …”") opens when nothing is open and a word follows
         at_start = not line[:m.start()].strip()
