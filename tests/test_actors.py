@@ -485,3 +485,11 @@ def test_a_leaders_surname_ner_takes_for_a_place_is_the_leader():
     erdogan = by_mention(actors_of("Following his visit, Erdogan will meet the Italian president in Rome.",
                                    date="2019-01-10"), "Erdogan")
     assert erdogan.kb_id == "recep-tayyip-erdogan"
+
+
+def test_a_placed_name_with_a_title_in_apposition_is_a_person():
+    actors = actors_of("Kenzo Oshima, the United Nations Emergency Relief Coordinator, urged Chad to open its border.")
+    oshima = by_mention(actors, "Kenzo Oshima")
+    assert (oshima.country, oshima.cameo_code) == ("IGO", "IGOUNO")
+    # an office of an international body is coded as the body, never IGOIGO
+    assert all(a.cameo_code != "IGOIGO" for a in actors)

@@ -262,8 +262,12 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
             name = _clean_name(ent.text) if ent is not None else doc[start:end].text
             return [Candidate(kind="org", country=country or self._of_country(noun, kb_at, ("in", "of")),
                               sector=sector, name=name, **(base | {"start": min(start, self._np_range(noun)[0])}))]
-        if "person" in kinds or (ent is not None and ent.label_ == "PERSON" and not kinds & {"org", "seat"}):
-            name_span = ent if ent is not None and ent.label_ == "PERSON" else None
+        # "Kenzo Oshima, the UN emergency relief coordinator": a name NER placed, with a title in apposition
+        titled = (ent is not None and ent.label_ in ("GPE", "LOC") and not kinds
+                  and (len(ent) > 1 or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.lefts))
+                  and self._appositive_title(head, kb_at, None, None)[0] is not None)
+        if "person" in kinds or titled or (ent is not None and ent.label_ == "PERSON" and not kinds & {"org", "seat"}):
+            name_span = ent if ent is not None and (ent.label_ == "PERSON" or titled) else None
             if name_span is None:
                 s, e, _ = kb_at[head.i]
                 name_span = doc[s:e]
@@ -309,6 +313,8 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
                 parent = self.kb.organizations[org]
                 country = country or parent.country
                 sector = sector or next(iter(parent.sectors), None)
+                if parent.country == "IGO" and sector == "IGO" and parent.cameo_code:
+                    org_refs = [SurfaceRef("org", org)]  # an office of an international body is coded as the body
             return [Candidate(kind="org", country=country, sector=sector or title_sector, name=name, refs=org_refs,
                               **base)]
         body = self._body_sector(head, ent_at) if not kinds else None
