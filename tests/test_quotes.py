@@ -393,6 +393,13 @@ def test_a_mixed_quote_going_on_in_a_quotation_after_its_attribution_is_one_quot
     assert quotes[0][2] == "Matteo Renzi"
 
 
+def test_a_mixed_quote_goes_on_in_a_quotation_after_a_long_attribution():
+    quotes, doc = quotes_of("Both parties \"saw Burma as a country under pressure from China,\" said Victor Cha, who "
+                            "served as Asia director for the National Security Council under President George W. Bush. "
+                            "\"In that sense, it was like pushing on an open door.\"")
+    assert [len(q.parts) for q in doc.quotes] == [2] and quotes[0][2] == "Victor Cha"
+
+
 def test_the_next_sentences_cue_is_the_quotations_unless_it_introduces_a_quotation_of_its_own():
     quotes, _ = quotes_of("Melanie Smith watched the speech at home.\n\n“Are you winning?” she said, but the speech "
                           "went on about “how the system is rigged,” and Kevin Brown said yes, over and over again.")

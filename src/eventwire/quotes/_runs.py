@@ -81,10 +81,20 @@ def join_mixed_runs(text: str, quotes: list[tuple]) -> list[tuple]:
             p_start, _, p_content, p_cue, p_speaker, _ = out[-1]
             between = text[p_content.end:content.start - 1]
             own_cue = cue is not None and cue.i != p_cue.i
-            if not own_cue and "\n" not in between and not _MARKS.search(between.strip("“”\"' ")) and \
-                    len(between.split()) <= _LOOSE_WORDS:
+            if not own_cue and "\n" not in between and not _MARKS.search(between.strip("“”\"' ")) and (
+                    len(between.split()) <= _LOOSE_WORDS or _attribution_between(p_cue, p_content.end, content.start)):
                 joined = Span.of(text, p_content.start, content.end)
                 out[-1] = (p_start, "mixed", joined, p_cue, p_speaker or speaker, [p_content, *parts])
                 continue
         out.append(item)
     return out
+
+
+def _attribution_between(cue: Token, start: int, end: int) -> bool:
+    """All words between ``start`` and ``end`` are the cue's attribution ("…,” said Victor Cha, who served as Asia
+    director for the National Security Council under President George W. Bush. “…”")."""
+    if not start <= cue.idx < end:
+        return False
+    between = cue.doc.char_span(start, end, alignment_mode="contract")
+    attribution = {t.i for t in cue.subtree}
+    return between is not None and all(t.i in attribution or t.is_punct or t.is_space for t in between)
