@@ -534,3 +534,23 @@ def test_more_targets(text, kind, targets):
 def test_a_call_for_someone_to_act_is_an_appeal_to_them():
     e, source, target, _ = one(events_of("French ministers had called for Burma to institute reforms."), "REQUEST")
     assert e.cameo_root == "02" and codes(target) == {"MMR"}
+
+
+def test_a_reason_is_no_target_and_a_purpose_is():
+    assert codes(one(events_of("The Palestinians blamed Israel for the killing of Raed Karmi."), "ACCUSE")[2]) \
+        == {"ISR"}
+    assert "IRQ" in codes(one(events_of("Britain mobilized army reservists for a war against Iraq."), "MOBILIZE")[2])
+
+
+def test_whom_an_appeal_is_to_acts_and_is_no_target_of_the_act():
+    # the object of "pressured" would act; nothing is done to them
+    for e, source, target, _ in events_of("Kenyan activists persuaded the Ugandan president to lift the curfew."):
+        assert "UGAGOV" not in codes(target)
+
+
+def test_a_framing_frame_names_its_own_act_not_a_deeper_one():
+    e, *_ = one(events_of("Joe Biden called on the President to demand that Turkey end its offensive."), "REQUEST")
+    assert e.cameo_code == "020"  # no call to end (025)
+    # … also through a clause the parser hung on the object (the granted right 0833, announced: intent 034)
+    assert one(events_of("Turkey will allow 13,000 Kurdish refugees who have lived in Iraq to return home."),
+               "AGREE")[0].cameo_code == "034"

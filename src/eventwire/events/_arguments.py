@@ -74,14 +74,15 @@ class ArgumentsMixin:
 
     def _verb_args(self, verb: Token, entry: Entry, actor_at: dict[int, ActorRef]) -> _Args:
         preps = entry.preps or _DEFAULT_PREPS
+        reason = any(entry.cameo.startswith(r) for r in self.lex.words("reason_roots"))
         if any(entry.cameo.startswith(r) for r in self.lex.words("taken_from_roots")):
             preps += ("from",)  # "confiscated weapons from armed groups": whom something is taken from
         if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children) and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children):
             # "Mugabe co-founded ZANU but was arrested": the subject it shares is who is acted on
-            return _Args([], self._subject(verb) + self._objects(verb, preps, actor_at))
+            return _Args([], self._subject(verb) + self._objects(verb, preps, actor_at, reason))
         source = self._subject(verb)
-        target = self._objects(verb, preps, actor_at)
+        target = self._objects(verb, preps, actor_at, reason)
         if not source and verb.lemma_.lower() in self.lex.words("stance_participles") and not any(
                 c.dep_ == "agent" for c in verb.children):
             # "Vietnam is committed to opening up", "is prepared to impose martial law": a stance, not a passive
@@ -108,9 +109,11 @@ class ArgumentsMixin:
                 # on a thing: "offered military assistance after …")
                 target = self._complement_subject(head) or target
         if not named(target) and verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ == "VERB" and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
+                verb.head.lemma_.lower() in self.lex.words("acted_on_governors"):
             # "summoned Niger's ambassador to complain", "ordered the newspaper to suspend publication": the act the
-            # clause is for is done to whom the governing verb acts on
+            # clause is for is done to whom the governing verb acts on (not "pressured Trump not to commute …",
+            # whose object is who would act)
             acted_on = [c for c in verb.head.children if c.dep_ == "dobj" and c not in source]
             target = acted_on if _refs(acted_on, actor_at) else target
         if not named(target) and any(entry.cameo.startswith(r) for r in self.lex.words("ultimatum_roots")):
@@ -142,7 +145,8 @@ class ArgumentsMixin:
             return [s for s in self._subject(t.head) if s.lower_ not in _PRONOUNS]
         return []
 
-    def _objects(self, verb: Token, preps: tuple[str, ...], actor_at: dict[int, ActorRef]) -> list[Token]:
+    def _objects(self, verb: Token, preps: tuple[str, ...], actor_at: dict[int, ActorRef], reason: bool = False
+                 ) -> list[Token]:
         """What a verb acts on: its objects and prepositional targets; for transfers, the recipient or place."""
         target = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
         if _passive(verb) and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -154,7 +158,10 @@ class ArgumentsMixin:
         armed = any(t.i in actor_at or any(c.dep_ in ("compound", "amod", "nmod") and c.i in actor_at
                                            for c in t.children) for t in target)
         for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in preps and not (c.lower_ == "with" and armed):
+            # … and, for acts with a reason (`reason_roots`), "for" the reason ("blamed Israel for the bombing of
+            # Raed Karmi", "arrested him for spying for Iran"; not "mobilized reservists for a war against Iraq")
+            if c.dep_ == "prep" and c.lower_ in preps and not (armed and (
+                    c.lower_ == "with" or c.lower_ == "for" and reason)):
                 target += [g for g in c.children if g.dep_ == "pobj"]
             if c.dep_ == "prt":  # "spoke out against": the preposition hangs on the particle
                 for p in c.children:

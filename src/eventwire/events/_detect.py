@@ -132,7 +132,7 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
                 return False
         if entry.xcomps:
             if not any(t.lemma_.lower() in entry.xcomps and t.dep_ in ("xcomp", "acl", "advcl", "relcl", "ccomp",
-                                                                          "conj")
+                                                                          "conj") and _framed_by(t, token)
                        for t in token.subtree if t.i != token.i and t.pos_ == "VERB"):
                 return False
         return True
@@ -145,6 +145,7 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
         partners = {(r.actor_id, r.span): refs for refs in coordinated_index(doc, actors).values() for r in refs}
         placed = {a.id: bool(a.country) or bool(set(a.sectors) & self.political) for a in actors}
         country = {a.id: a.country for a in actors}
+        person = {a.id: any(m.label == "PERSON" for m in a.mentions) for a in actors}
         starts = [s.start for s in sentences]
         events: list[Event] = []
         triggers: dict[int, Token] = {}
@@ -191,7 +192,7 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
             if source and not target and any(entry.cameo.startswith(r) for r in self.lex.words("place_target_roots")):
                 target = [r for r in _refs(_place_of(token, actor_at), actor_at)
                           if r.actor_id not in {s.actor_id for s in source}]
-            target = _foreign(source, target, country)
+            target = _foreign(source, target, country, person)
             if token.lemma_.lower() in self.transfer:
                 # "dispatched the army", "the deployment of 230 troops": the source's own forces moved are no target
                 own = {country[r.actor_id] for r in source} - {None}
@@ -310,6 +311,22 @@ def _detail(code: str) -> tuple[int, bool]:
     return len(code), not code.endswith("0")
 
 
+def _framed_by(verb: Token, trigger: Token) -> bool:
+    """Whether ``verb`` is the act ``trigger`` frames: its complement, one coordinated with it ("vowed to fight and
+    destroy"), or a clause on the trigger's object ("called on Israel to lift"), not an act further down ("called on
+    the President to demand that Turkey end …" is no call to end)."""
+    head = verb.head
+    if verb.dep_ == "conj" and head.pos_ == "VERB" and head.i != trigger.i:
+        verb, head = head, head.head
+    for _ in range(4):
+        if head.i == trigger.i:
+            return True
+        if head.pos_ == "VERB" and head.dep_ not in ("relcl", "acl"):  # (through a clause the parser hung on the
+            return False  # object: "allow 13,000 refugees who have lived in Iraq … to return home")
+        head = head.head
+    return False
+
+
 def _marked(clause: Token, word: str) -> bool:
     return any(m.dep_ == "mark" and m.lower_ == word for m in clause.children)
 
@@ -320,13 +337,18 @@ def _dated(prep: Token) -> bool:
     return bool(objects) and all(g.ent_type_ in ("DATE", "TIME") for g in objects)
 
 
-def _foreign(source: list[ActorRef], target: list[ActorRef], country: dict[str, str | None]) -> list[ActorRef]:
+def _foreign(source: list[ActorRef], target: list[ActorRef], country: dict[str, str | None],
+             person: dict[str, bool]) -> list[ActorRef]:
     """Targets without the source's own forces when another state is acted on: in "Syria offered its troops to
     Lebanon's president", "Britain mobilized army reservists for a war against Iraq", the troops are the means."""
-    own = {country[r.actor_id] for r in source} | {None}
-    if not source or not any(country[r.actor_id] not in own for r in target):
+    own = {country[r.actor_id] for r in source} - {None}
+    if not source or not any(country[r.actor_id] not in own | {None} for r in target):
         return target
-    return [r for r in target if country[r.actor_id] not in own]
+    # actors of no known state beside a state's actor are what is sent or used too ("contributed 4,000 troops to a
+    # force in Liberia", "dispatched inspectors to the Esfahan facilities in Iran"); people are not ("met officers
+    # Quirin and Redouane and an Irish diplomat")
+    return [r for r in target if country[r.actor_id] not in own and not (
+        country[r.actor_id] is None and not person[r.actor_id])]
 
 
 def _with_partners(refs: list[ActorRef], partners: dict) -> list[ActorRef]:
