@@ -342,6 +342,8 @@ def test_bare_surname_of_the_one_known_person_of_the_date():
     assert (milei.kb_id, milei.country, milei.sectors) == ("javier-milei", "ARG", ["GOV"])
     erdogan = by_mention(actors_of("Erdogan has accused Gulen of plotting the coup.", date="2016-08-01"), "Erdogan")
     assert erdogan.kb_id == "recep-tayyip-erdogan"
+    actors = actors_of("Officials visited residents in Sharon and Salisbury on Monday.", date="2005-01-10")
+    assert not any(a.kb_id == "ariel-sharon" for a in actors)  # a town NER placed after "in" stays a town
     gulen = by_mention(actors_of("Erdogan has accused Gulen of plotting the coup.", date="2016-08-01"), "Gulen")
     assert (gulen.kb_id, gulen.country) == ("fethullah-gulen", "TUR")
     # before anyone of that name held an office the word names no one we know
@@ -485,6 +487,8 @@ def test_a_leaders_surname_ner_takes_for_a_place_is_the_leader():
     erdogan = by_mention(actors_of("Following his visit, Erdogan will meet the Italian president in Rome.",
                                    date="2019-01-10"), "Erdogan")
     assert erdogan.kb_id == "recep-tayyip-erdogan"
+    actors = actors_of("Officials visited residents in Sharon and Salisbury on Monday.", date="2005-01-10")
+    assert not any(a.kb_id == "ariel-sharon" for a in actors)  # a town NER placed after "in" stays a town
 
 
 def test_a_placed_name_with_a_title_in_apposition_is_a_person():
