@@ -1,8 +1,10 @@
 """Runs of quotations: one speaker's quotation split by its attribution is one quote with several parts.
 
 PolNeAR (like most attribution corpora) annotates "“A,” he said. “B.”" as one relation whose content has a part
-per quotation, however long the attribution between them ("“A,” said Ann Lee, a lawyer who …. “B.”"), while a
-quotation opening the next paragraph is a relation of its own.
+per quotation, however long the attribution between them ("“A,” said Ann Lee, a lawyer who …. “B.”"); a
+quotation opening the next paragraph is mostly a relation of its own, but joined here when nothing but the
+attribution lies between and the joined content stays mostly quoted words (it scores better on PolNeAR's
+train split than keeping it apart).
 """
 
 from __future__ import annotations
@@ -34,7 +36,10 @@ def merge_runs(doc: Doc, direct: list[tuple[Quoted, Token | None, bool]]) -> lis
             # a cue-less quotation later in the paragraph goes on with the one before, whatever but another
             # quotation lies between ("“A,” Obama said after meeting Putin. He did not suggest retaliation. “B.”")
             goes_on = cue is None and p_cue is not None and not signed and not _MARKS.search(between)
-            if same_paragraph and (same_run or goes_on):
+            # the next paragraph's cue-less quotation right after the attribution goes on with it when the joined
+            # content stays mostly quoted words ("“A,” he said.\n\n“B.”")
+            mostly_quoted = q.outer_start - p.outer_end <= (p.end - p.start) + (q.end - q.start)
+            if same_paragraph and (same_run or goes_on) or same_run and cue is None and mostly_quoted:
                 merged[-1] = (Quoted(p.start, q.end, p.outer_start, q.outer_end, p.paragraphs + q.paragraphs - 1,
                                      p.parts() + q.parts()),
                               p_cue or cue, p_tentative and tentative)
