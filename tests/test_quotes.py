@@ -171,6 +171,12 @@ def test_scare_quotes_and_titles_are_not_quotes_but_a_called_phrase_is_mixed():
         ("mixed", "the plan a “total disaster” for workers", "Sanders", "called")]
 
 
+def test_a_word_or_two_in_marks_after_a_verb_not_of_saying_is_a_scare_quote():
+    quotes, _ = quotes_of("Tom Clarke has bought nursing homes and a “philanthropub” in Roanoke. Tom Clarke praised the "
+                          "mayor as a “strong and fearless leader” on Monday.")
+    assert [(k, c) for k, c, _, _, _ in quotes] == [("mixed", "the mayor as a “strong and fearless leader” on Monday")]
+
+
 def test_indirect_speech_forms():
     quotes, _ = quotes_of("Iran's foreign minister warned that any attack would be met with force. "
                           "The army is losing ground, according to Ukrainian officials. "

@@ -54,6 +54,7 @@ from ._syntax import (
     utterance,
 )
 
+_PHRASE_WORDS = 3  # a quoted phrase this long in a verb's object is the subject's words, whatever the verb
 _GAP_WORDS = 12  # at most this many words between a reported clause and a quotation that goes on with it
 
 
@@ -292,6 +293,8 @@ class QuoteFinder:
         subject = subject_of(verb)
         if verb.pos_ != "VERB" or verb.lemma_ == "be" or subject is None or verb.i > inside.start:
             return None
+        if verb.lemma_.lower() not in self.cue_verbs and len(state.text[q.start:q.end].split()) < _PHRASE_WORDS:
+            return None  # a word or two in marks after a verb not of saying is a scare quote ("bought a “philanthropub”")
         if not any(t.i in state.actor_at for t in phrase_tokens(subject)):
             return None  # only a known speaker: "the plan was “a disaster”" is the writer's
         start = min(c.left_edge.i for c in verb.children if c.i > verb.i and not c.is_punct)
