@@ -554,3 +554,8 @@ def test_a_framing_frame_names_its_own_act_not_a_deeper_one():
     # … also through a clause the parser hung on the object (the granted right 0833, announced: intent 034)
     assert one(events_of("Turkey will allow 13,000 Kurdish refugees who have lived in Iraq to return home."),
                "AGREE")[0].cameo_code == "034"
+
+
+def test_forces_that_move_with_no_sender_named_are_the_source():
+    _, source, target, _ = one(events_of("The withdrawal of Russian troops from Syria began on Monday."), "RETREAT")
+    assert codes(source) == {"RUSMIL"} and codes(target) == {"SYR"}

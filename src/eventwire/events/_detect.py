@@ -172,6 +172,14 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
                     if _refs(option, actor_at, triggers_at):
                         args.source = option
                         break
+                else:
+                    if token.lemma_.lower() in self.transfer:
+                        # "the withdrawal of Russian troops from Syria", "the first deployment of NATO troops": with no
+                        # one named who sends them, the forces that move are the ones acting
+                        moved = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                                 for g in c.children if g.dep_ == "pobj" and g.i in actor_at]
+                        args.source = moved or args.source
+                        args.target = [t for t in args.target if t not in moved]
             source = _with_partners(_refs(args.source, actor_at, triggers_at), partners)
             if not source and args.source and all(t.lower_ in _PRONOUNS for t in args.source):
                 # "Albanians have sworn to fight until they gain control": the subject of the clause it hangs on;
