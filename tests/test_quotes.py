@@ -283,8 +283,8 @@ def test_a_name_before_a_colon_signs_the_quotation_after_it():
 
 
 def test_a_quoted_phrase_in_an_object_takes_the_whole_object():
-    quotes, _ = quotes_of("Donald Trump repeated his “rigged system” line at every rally.", date="2016-09-20")
-    assert [(k, c) for k, c, _, _, _ in quotes] == [("mixed", "his “rigged system” line")], quotes
+    quotes, _ = quotes_of("Donald Trump repeated his “totally rigged system” line at every rally.", date="2016-09-20")
+    assert [(k, c) for k, c, _, _, _ in quotes] == [("mixed", "his “totally rigged system” line")], quotes
 
 
 def test_a_short_exclamation_right_after_a_verb_of_saying_is_a_direct_quote():
