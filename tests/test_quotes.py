@@ -432,6 +432,17 @@ def test_a_participle_cue_hung_on_the_quotation_takes_the_subject_of_the_verb_be
     quoted = set(range(6, 13))
     assert _name_beside(doc[3], quoted) is None
     assert _subject_before(doc[3], quoted, doc.text).text == "Sanders"
+    assert _subject_before(doc[1], quoted, doc.text) is None  # "said" is nobody's participle
+    # “No,” Sanders said, going on to say that “…”  -- "say" hung on a verb of the quotation
+    words = ["“", "No", ",", "”", "Sanders", "said", ",", "going", "on", "to", "say", "that", "“", "we", "won", "”"]
+    heads = [14, 14, 14, 14, 5, 14, 5, 14, 7, 10, 7, 14, 14, 14, 14, 14]
+    deps = ["punct", "intj", "punct", "punct", "nsubj", "parataxis", "punct", "advcl", "prt", "aux", "xcomp", "mark",
+            "punct", "nsubj", "ROOT", "punct"]
+    pos = ["PUNCT", "INTJ", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT", "VERB", "ADP", "PART", "VERB", "SCONJ",
+           "PUNCT", "PRON", "VERB", "PUNCT"]
+    doc = parsed(words, heads, deps, pos, tags=["``", "UH", ",", "''", "NNP", "VBD", ",", "VBG", "RP", "TO", "VB", "IN",
+                                                "``", "PRP", "VBD", "''"])
+    assert _subject_before(doc[10], {0, 1, 2, 3, 12, 13, 14, 15}, doc.text).text == "Sanders"
     # “…,” Flynn, a top surrogate, said.  -- the appositive's head
     words = ["“", "Yes", ",", "”", "Flynn", ",", "a", "top", "surrogate", ",", "said", "."]
     heads = [10, 10, 10, 10, 10, 4, 8, 8, 4, 4, 10, 10]

@@ -497,11 +497,11 @@ def _subject_before(cue: Token, quoted: set[int], text: str) -> Token | None:
     """The subject of the nearest verb before a cue, outside quotation marks and in its paragraph: the speaker of
     a participle cue the parser hung on the quotation ("Sanders said, suggesting questions, including, “…”",
     "Mr. Trump hardly clarified the matter … asserting, “…”")."""
-    if cue.tag_ != "VBG":
-        return None
+    if cue.tag_ != "VBG" and cue.dep_ not in ("xcomp", "advcl", "conj"):
+        return None  # "…,” Sanders said, going on to say that …": a cue hung on another verb
     for token in reversed(cue.doc[max(0, cue.i - 40):cue.i]):
-        if "\n" in token.text:
-            return None
+        if "\n" in token.text or token.text in (".", "!", "?") and token.i not in quoted:
+            return None  # not past its sentence
         if token.i in quoted or token.pos_ not in ("VERB", "AUX"):
             continue
         subject = next((c for c in token.children if c.dep_ in SUBJECTS and c.i not in quoted), None)
