@@ -559,3 +559,12 @@ def test_a_framing_frame_names_its_own_act_not_a_deeper_one():
 def test_forces_that_move_with_no_sender_named_are_the_source():
     _, source, target, _ = one(events_of("The withdrawal of Russian troops from Syria began on Monday."), "RETREAT")
     assert codes(source) == {"RUSMIL"} and codes(target) == {"SYR"}
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The Pakistani government has ordered patrols by police after violent protests.", "150"),
+    ("Indian and Chinese troops began joint patrols.", "062"),
+    ("Rebels in the Ivory Coast on Tuesday blocked transport into Abidjan.", "144"),
+])
+def test_patrols_and_blockades(text, code):
+    assert [e.cameo_code for e, *_ in events_of(text)] == [code]
