@@ -177,6 +177,12 @@ def test_a_word_or_two_in_marks_after_a_verb_not_of_saying_is_a_scare_quote():
     assert [(k, c) for k, c, _, _, _ in quotes] == [("mixed", "the mayor as a “strong and fearless leader” on Monday")]
 
 
+def test_a_colon_ending_the_paragraph_before_introduces_the_quotation():
+    quotes, _ = quotes_of("On July 6, Bernie Sanders made the following comment:\n\n“For young people who have "
+                          "graduated high school, the unemployment rate is 33 percent.”")
+    assert [(k, s) for k, _, s, _, _ in quotes] == [("direct", "Bernie Sanders")]
+
+
 def test_indirect_speech_forms():
     quotes, _ = quotes_of("Iran's foreign minister warned that any attack would be met with force. "
                           "The army is losing ground, according to Ukrainian officials. "

@@ -360,8 +360,8 @@ class QuoteFinder:
         """The attribution in the sentence before, in the same paragraph: "Kasich resisted: “…”", "…, Clinton
         said. “…”" (a quotation opening its own sentence after someone's words goes on with them)."""
         k = first.i - 1
-        while k > 0 and doc[k].is_space and "\n" not in doc[k].text:
-            k -= 1  # "Michael P. McDonald: \xa0“…”"
+        while k > 0 and doc[k].is_space and ("\n" not in doc[k].text or doc[k - 1].text == ":"):
+            k -= 1  # "Michael P. McDonald: \xa0“…”", "Sanders made the following comment:\n\n“…”"
         colon = doc[k] if k >= 0 and doc[k].text == ":" else None
         if colon is not None:
             if _dash_signed(colon):
