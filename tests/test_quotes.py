@@ -58,6 +58,11 @@ def test_an_opening_mark_typed_to_close_a_quotation_closes_it():
         "The rate is 51 percent.", "Next,"]
 
 
+def test_attribute_values_of_markup_left_in_the_text_are_no_quotations():
+    text = 'She tweeted:\n\n<tweet author="Ann" id="42">Enough is enough</tweet>. Then "we act," she said.'
+    assert quoted_texts(text) == ["we act,"]
+
+
 def test_unbalanced_mark_does_not_swallow_the_article():
     text = "He called it “a scandal.\n\nThe next paragraph is news.\n\n“A real quote,” she said."
     assert quoted_texts(text) == ["A real quote,"]

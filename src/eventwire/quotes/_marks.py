@@ -15,6 +15,7 @@ from dataclasses import dataclass
 # Each family of marks is matched on its own: scraped text often mixes a stray straight mark into curly quotes.
 _FAMILIES = (re.compile(r"[“”„«»]"), re.compile(r'"'), re.compile(r"``|''"))
 _CURLY_OR_STRAIGHT = re.compile(r'[“”"]')
+_MARKUP = re.compile(r"<[A-Za-z/][^<>\n]*>")
 _SINGLE = re.compile(r"[‘’]")
 _OPENERS = {"``", "“", "„", "«", "‘"}
 _CLOSERS = {"”", "»", "’"}
@@ -39,6 +40,8 @@ class Quoted:
 
 def find_quoted(text: str) -> list[Quoted]:
     """Every balanced quotation in ``text``, in order; one nested in another is part of it."""
+    # markup left in scraped text ('<tweet author="…" id="…">') holds attribute values, not quotations
+    text = _MARKUP.sub(lambda m: " " * len(m.group()), text)
     patterns = [p for p in _FAMILIES if p.search(text)] or [_SINGLE]
     found = [q for p in patterns for q in _scan(text, p)]
     if _FAMILIES[0] in patterns and _FAMILIES[1] in patterns:
