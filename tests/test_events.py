@@ -568,3 +568,11 @@ def test_forces_that_move_with_no_sender_named_are_the_source():
 ])
 def test_patrols_and_blockades(text, code):
     assert [e.cameo_code for e, *_ in events_of(text)] == [code]
+
+
+@pytest.mark.parametrize("text, codes_", [
+    ("The EU handed over medical supplies to the Nigerian government.", ["073"]),
+    ("The Bolivian president lifted the state of emergency declared March 27, 2019.", ["0814"]),  # no march
+])
+def test_handing_over_aid_and_no_month_is_a_march(text, codes_):
+    assert [e.cameo_code for e, *_ in events_of(text)] == codes_

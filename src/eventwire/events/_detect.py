@@ -32,6 +32,8 @@ from ._syntax import (
 )
 
 _BACKGROUND = {"relcl", "acl", "advcl"}
+# entities that are no event nouns: names, and dates ("the emergency declared March 27" is no march)
+_NAMES = {"PERSON", "GPE", "ORG", "NORP", "DATE", "TIME"}
 _WEAKER = 0.3  # how much less confident than the main event of its sentence an event may be
 
 
@@ -65,7 +67,7 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB":
             entries = self.lex.verbs.get(lemma)
-        elif token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("PERSON", "GPE", "ORG", "NORP"):
+        elif token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in _NAMES:
             entries = self.lex.nouns.get(lemma) or self.lex.nouns.get(token.lower_)
         else:
             return None
