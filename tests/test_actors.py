@@ -458,6 +458,8 @@ def test_coordinated_state_adjectives_on_a_side_name_each_state():
         ("The Zembian Observatory for Human Rights counted the dead.", "The Zembian Observatory", "NGO"),
         ("Boko Haram has launched many attacks during its campaign in northeastern Nigeria.", "Boko Haram", "NGAREB"),
         ("Police raided a house in Basra.", "a house in Basra", "IRQCVL"),
+        ("Leaders of the Zembian opposition coalition called off a rally.", "Leaders", "ZMBOPP"),
+        ("Two rebel commanders said the Zembian fighters had left.", "Two rebel commanders", "ZMBREB"),
         ("Ethnic Albanian guerrillas attacked a police station, Macedonian officials said.",
          "Ethnic Albanian guerrillas", "MKDREB"),
         ("Up to 1,000 ethnic Turks protested against the decision of Sweden to send them to Bulgaria.",

@@ -92,7 +92,7 @@ class BodyFinder:
         return None
 
     def _body_of(self, head: Token, kb_at) -> tuple[str | None, str | None]:
-        """The state and sector of a state's body an of/from/in phrase on a group noun names as the group's own
+        """The state and sector of a (state's) body an of/from/in phrase on a group noun names as the group's own
         ("four officers in the Russian military" → RUS MIL, "members of the Iraqi parliament" → IRQ LEG), also when
         the parse hangs the phrase right after the group on its verb ("barred officers in the Russian military")."""
         doc = head.doc
@@ -110,6 +110,7 @@ class BodyFinder:
                         for ref in kb_at.get(child.i, (0, 0, []))[2]:
                             if ref.kind in ("country", "demonym", "capital", "region"):
                                 return self._state_of(ref), sector
+                return None, sector  # "leaders of the opposition coalition": its sector, placed by the text
         return None, None
 
     def _the_government(self, head: Token) -> bool:

@@ -388,8 +388,9 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
             org = self._member_of(head, kb_at)  # "members of the Muslim Brotherhood", "activists from Fatah"
             if org is not None and head.lower_ not in self.member_heads:
                 sector = next((x for x in self.kb.organizations[org].sectors if x != "IGO"), sector)
-            elif org is None and country is None:  # "officers in the Russian military", "leaders of the opposition"
-                country, body = self._body_of(head, kb_at)
+            elif org is None:  # "officers in the Russian military", "leaders of the opposition"
+                state, body = self._body_of(head, kb_at)
+                country = country or state
                 sector = body if body and (sector in self.generic_sectors or self._generic_head(head)) else sector
         if org is not None and head.lower_ in self.member_heads:  # "Hamas activists": of Hamas's sector
             sector = next(iter(self.kb.organizations[org].sectors), sector)
