@@ -160,7 +160,7 @@ class BodyFinder:
         if sector is None and head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() in self.kb.titles:
             sector = self.kb.titles[head.lemma_.lower()]
         if (sector in self.generic_sectors or head.lemma_.lower() in self.generic_heads
-                or head.lower_ in self.generic_heads):
+                or head.lower_ in self.generic_heads) and head.lemma_.lower() not in self.government_heads:
             for child in head.lefts:
                 if child.dep_ in ("compound", "amod") and child.i == head.i - 1:
                     modifier = self.kb.nouns.get(child.lower_) or self.kb.nouns.get(child.lemma_.lower())

@@ -84,6 +84,7 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
         self.affiliate_heads = kb.words("affiliate_heads") | kb.words("member_heads") | self.generic_heads
         self.state_heads = kb.words("state_heads")
         self.capitalised_nouns = kb.words("capitalised_nouns")
+        self.government_heads = kb.words("government_heads")
         self.people_elite_heads = kb.words("people_elite_heads")
         self.people_armed = kb.codes("people_armed_sectors")
         self.local_sectors = kb.codes("local_sectors")
