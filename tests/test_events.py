@@ -576,3 +576,9 @@ def test_patrols_and_blockades(text, code):
 ])
 def test_handing_over_aid_and_no_month_is_a_march(text, codes_):
     assert [e.cameo_code for e, *_ in events_of(text)] == codes_
+
+
+def test_a_light_verbs_pronoun_subject_is_the_speaker_and_a_helper_is_no_target():
+    _, source, target, _ = one(events_of(
+        "NATO confirmed on Wednesday it would tighten the naval blockade of Serbia with Albania's help."), "THREATEN")
+    assert codes(source) == {"IGOWSTNAT"} and {a.country for a in target} == {"SRB"}

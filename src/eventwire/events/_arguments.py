@@ -123,6 +123,10 @@ class ArgumentsMixin:
                 for s in self._subject(c)] or target
         return _Args(source, target)
 
+    def _helping(self, prep: Token, noun: Token) -> bool:
+        """"with Albania's help", "with the support of Turkey": a helper of the act, not its target."""
+        return prep.lower_ == "with" and noun.lemma_.lower() in self.lex.words("helper_words")
+
     def _complement_subject(self, verb: Token) -> list[Token]:
         """Who a verb's that-clause is about, the clause on the verb or on its object ("insisted on its demands
         that Burundi's government grant …")."""
@@ -162,7 +166,7 @@ class ArgumentsMixin:
             # Raed Karmi", "arrested him for spying for Iran"; not "mobilized reservists for a war against Iraq")
             if c.dep_ == "prep" and c.lower_ in preps and not (armed and (
                     c.lower_ == "with" or c.lower_ == "for" and reason)):
-                target += [g for g in c.children if g.dep_ == "pobj"]
+                target += [g for g in c.children if g.dep_ == "pobj" and not self._helping(c, g)]
             if c.dep_ == "prt":  # "spoke out against": the preposition hangs on the particle
                 for p in c.children:
                     if p.dep_ == "prep" and p.lower_ in preps:
@@ -226,7 +230,7 @@ class ArgumentsMixin:
         phrase = [noun, noun.head] if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else [noun]
         # "arrest warrants for two Brazilian men", "an extradition request for Puigdemont": the phrase's target
         target = [g for t in phrase for c in t.children if c.dep_ == "prep" and c.lower_ in preps
-                  for g in c.children if g.dep_ == "pobj"]
+                  for g in c.children if g.dep_ == "pobj" and not self._helping(c, g)]
         if not target and "of" not in preps:  # "a suspension of air links with Serbia": whom the of-phrase is
             target = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"  # directed at
                       for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
@@ -240,7 +244,8 @@ class ArgumentsMixin:
             # "launched cyber warfare against India", "hold families as human shields": the light verb's
             # prepositional target, or its object when the noun is not that object
             target = [g for c in governor.children if c.dep_ == "prep" and c.lower_ in preps and c.lower_ != "of"
-                      and c.i not in {a.i for a in noun.ancestors} for g in c.children if g.dep_ == "pobj"]
+                      and c.i not in {a.i for a in noun.ancestors} for g in c.children if g.dep_ == "pobj"
+                      and not self._helping(c, g)]
             target += [c for c in governor.children if c.dep_ == "dobj" and c.i != noun.i
                        and noun.i not in {t.i for t in c.subtree}]
         if not target:  # "its demand that Ukraine withdraw": who the that-clause is about, on the noun or its verb

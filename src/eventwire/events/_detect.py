@@ -175,6 +175,10 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
                         args.source = option
                         break
                 else:
+                    governor = self._governor(token)
+                    if governor is not None and governor.lemma_.lower() in self.light:
+                        # "it would tighten the blockade": an unresolved pronoun doer, resolved below
+                        args.source = [s for s in self._subject(governor) if s.lower_ in _PRONOUNS] or args.source
                     if token.lemma_.lower() in self.transfer:
                         # "the withdrawal of Russian troops from Syria", "the first deployment of NATO troops": with no
                         # one named who sends them, the forces that move are the ones acting
