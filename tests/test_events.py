@@ -582,3 +582,11 @@ def test_a_light_verbs_pronoun_subject_is_the_speaker_and_a_helper_is_no_target(
     _, source, target, _ = one(events_of(
         "NATO confirmed on Wednesday it would tighten the naval blockade of Serbia with Albania's help."), "THREATEN")
     assert codes(source) == {"IGOWSTNAT"} and {a.country for a in target} == {"SRB"}
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The Egyptian army overthrew President Morsi.", "180"),
+    ("Bolivian authorities forbade the opposition from holding rallies.", "172"),
+])
+def test_overthrowing_and_forbidding(text, code):
+    assert events_of(text)[0][0].cameo_code == code
