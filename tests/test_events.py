@@ -590,3 +590,12 @@ def test_a_light_verbs_pronoun_subject_is_the_speaker_and_a_helper_is_no_target(
 ])
 def test_overthrowing_and_forbidding(text, code):
     assert events_of(text)[0][0].cameo_code == code
+
+
+@pytest.mark.parametrize("text, codes_", [
+    ("Netanyahu called the Australian prime minister on Wednesday.", ["041"]),
+    ("The Turkish president called Britain's ambassador a very stupid guy.", []),  # naming, no phone call
+    ("The Turkish president called the Dutch prime minister nasty.", []),
+])
+def test_a_phone_call_is_no_naming(text, codes_):
+    assert [e.cameo_code for e, *_ in events_of(text)] == codes_

@@ -128,6 +128,8 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
             return False
         if entry.clause and not any(c.dep_ == "ccomp" for c in token.children):
             return False
+        if entry.not_naming and _names_object(token):
+            return False
         if entry.governors:
             governor = self._governor(token)
             if governor is None or governor.lemma_.lower() not in entry.governors:
@@ -339,6 +341,15 @@ def _framed_by(verb: Token, trigger: Token) -> bool:
             return False  # object: "allow 13,000 refugees who have lived in Iraq … to return home")
         head = head.head
     return False
+
+
+def _names_object(verb: Token) -> bool:
+    """Whether a verb names its object something: an object complement ("called Denmark's prime minister nasty",
+    "called the Dutch leaders fascists") or an indefinite apposition to its object ("called Britain's ambassador a
+    very stupid guy")."""
+    return any(c.dep_ == "oprd" for c in verb.children) or any(
+        a.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in a.children)
+        for o in verb.children if o.dep_ == "dobj" for a in o.children)
 
 
 def _marked(clause: Token, word: str) -> bool:
