@@ -599,3 +599,8 @@ def test_overthrowing_and_forbidding(text, code):
 ])
 def test_a_phone_call_is_no_naming(text, codes_):
     assert [e.cameo_code for e, *_ in events_of(text)] == codes_
+
+
+def test_observers_deployed_are_no_show_of_force():
+    assert not [e for e, *_ in events_of("The European Union has deployed election observers in Zimbabwe.")
+                if e.plover_type == "MOBILIZE"]
