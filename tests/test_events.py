@@ -604,3 +604,8 @@ def test_a_phone_call_is_no_naming(text, codes_):
 def test_observers_deployed_are_no_show_of_force():
     assert not [e for e, *_ in events_of("The European Union has deployed election observers in Zimbabwe.")
                 if e.plover_type == "MOBILIZE"]
+
+
+def test_an_announced_deployment_is_a_flagged_mobilization_not_a_threat():
+    e, source, target, _ = one(events_of("Spain will send 300 soldiers to Lebanon."), "MOBILIZE")
+    assert e.hypothetical and codes(target) == {"LBN"}
