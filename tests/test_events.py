@@ -609,3 +609,9 @@ def test_observers_deployed_are_no_show_of_force():
 def test_an_announced_deployment_is_a_flagged_mobilization_not_a_threat():
     e, source, target, _ = one(events_of("Spain will send 300 soldiers to Lebanon."), "MOBILIZE")
     assert e.hypothetical and codes(target) == {"LBN"}
+
+
+def test_who_orders_an_act_does_it():
+    _, source, _, _ = one(events_of(
+        "The government of Punjab province has ordered patrols by police and paramilitary soldiers."), "MOBILIZE")
+    assert codes(source) == {"PAKGOV"}

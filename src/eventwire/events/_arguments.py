@@ -193,7 +193,10 @@ class ArgumentsMixin:
         governor = self._governor(noun)
         if governor is not None and governor.lemma_.lower() in self.light:
             # "Serb forces were engaged in ethnic cleansing": the passive subject of a light participle is the agent
-            options.append(self._subject(governor) or [c for c in governor.children if c.dep_ == "nsubjpass"])
+            subject = self._subject(governor) or [c for c in governor.children if c.dep_ == "nsubjpass"]
+            # "the government ordered patrols by police": who orders it does it, before who carries it out
+            options.insert(1 if governor.lemma_.lower() in self.lex.words("ordering_verbs") else len(options),
+                           subject)
         if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.pos_ == "VERB" and \
                 entry.cameo[:2] in _GATHERINGS:
             # "negotiators return to Geneva for talks", "thousands converged for a rally": who goes takes part
