@@ -489,6 +489,13 @@ def test_a_speaker_the_parser_took_from_inside_the_quotation_is_the_name_beside_
     assert _name_beside(doc[5], quoted={0, 1, 2, 3, 4}) is None
 
 
+def test_a_punctuation_mark_the_parser_made_a_subject_names_no_speaker():
+    from eventwire.quotes._state import State
+
+    doc = parsed(["“", "said", "."], [1, 1, 1], ["nsubj", "ROOT", "punct"], ["PUNCT", "VERB", "PUNCT"])
+    assert State(doc, [], [0]).actor_for(doc[0]) is None
+
+
 def test_a_cue_with_two_subjects_takes_the_nearest_in_its_paragraph():
     from eventwire.quotes._attribute import _nearest_subject, _noun_before
 

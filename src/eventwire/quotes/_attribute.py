@@ -480,8 +480,8 @@ def _nearest_subject(cue: Token, quoted: set[int]) -> Token | None:
     """The cue's own subject nearest to it, in its paragraph and outside quotation marks: the parser sometimes
     gives a verb two ("5:45 p.m.\n\nGary Johnson's doctor is calling …": the doctor; "Flynn said on “Fox and
     Friends”": Flynn)."""
-    subjects = [c for c in cue.children if c.dep_ in SUBJECTS and "\n" not in cue.doc.text[c.idx:cue.idx]
-                and c.i not in quoted]
+    subjects = [c for c in cue.children if c.dep_ in SUBJECTS and c.i not in quoted
+                and not any("\n" in t.text for t in cue.doc[min(c.i, cue.i):max(c.i, cue.i)])]
     return min(subjects, key=lambda c: abs(c.i - cue.i)) if subjects else None
 
 

@@ -25,13 +25,14 @@ def merge_runs(doc: Doc, direct: list[tuple[Quoted, Token | None, bool]]) -> lis
     cue-less quotation follows a cited one with nothing but the attribution between. Tentative quotations (short,
     no cue) are kept only as part of such a run."""
     merged: list[tuple[Quoted, Token | None, bool]] = []
+    text = doc.text  # built anew on each access
     for q, cue, tentative in direct:
         if merged:
             p, p_cue, p_tentative = merged[-1]
             signed = p_cue is not None and p_cue.is_punct and p_cue.idx >= p.outer_end - 1  # "“…” ― Ann Lee"
             same_run = (cue is None or p_cue is None or cue.i == p_cue.i) and not signed and \
                 only_attribution(doc, p, q, p_cue or cue, next_paragraph=cue is None)
-            between = doc.text[p.outer_end:q.outer_start]
+            between = text[p.outer_end:q.outer_start]
             same_paragraph = "\n" not in between
             # a cue-less quotation later in the paragraph goes on with the one before, whatever but another
             # quotation lies between ("“A,” Obama said after meeting Putin. He did not suggest retaliation. “B.”")

@@ -53,6 +53,8 @@ class State:
 
     def actor_for(self, who: Token) -> ActorRef | None:
         """The actor named by the speaker phrase headed by ``who``."""
+        if who.is_punct or who.is_space:
+            return None  # a parser's odd subject ("“" as nsubj) names nobody
         for token in phrase_tokens(who):
             if token.i in self.actor_at:
                 return self.actor_at[token.i]
