@@ -469,6 +469,7 @@ def test_coordinated_state_adjectives_on_a_side_name_each_state():
          "Up to 1,000 ethnic Turks", "SWECVL"),
         ("The House passed the bill.", "The House", "LEG"),
         ("The plan enjoyed support from Moscow.", "Moscow", "RUSGOV"),
+        ("The US Secretary of State wants to help Israel.", "The US Secretary of State", "USAGOV"),
         ("US Deputy Secretary of Energy Jeffrey Kupfer said the deal was near.",
          "US Deputy Secretary of Energy Jeffrey Kupfer", "USAGOV"),
     ],

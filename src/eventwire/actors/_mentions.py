@@ -405,7 +405,7 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
                 body = self._org_name_sector(named) if named is not None else None
             if body is not None and body != "IGO":
                 sector = body
-        if self._title_at(head) and t_end == head.i + 1:
+        if self._title_at(head) and t_start <= head.i < t_end:  # "the president", "the Secretary of State"
             if self._generic_head(head) and title_sector in self.generic_sectors:
                 # "a rebel spokesman", "a police official", "a Hamas spokesman": of the modifier's sector
                 body = next((x for x in self.kb.organizations[org].sectors if x != "IGO"), None) if org else None
