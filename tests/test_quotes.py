@@ -489,6 +489,22 @@ def test_a_speaker_the_parser_took_from_inside_the_quotation_is_the_name_beside_
     assert _name_beside(doc[5], quoted={0, 1, 2, 3, 4}) is None
 
 
+def test_a_participle_cue_takes_the_nearest_of_two_subjects_the_parser_gave_its_verb():
+    from eventwire.quotes import quote_finder
+    from eventwire.quotes._state import State
+
+    # "Hampshire, Trump went on, calling him “a stiff”" parsed with both "Hampshire" and "Trump" as subjects
+    words = ["Hampshire", ",", "Trump", "went", ",", "calling", "him", "“", "stiff", "”"]
+    heads = [3, 3, 3, 3, 3, 3, 5, 8, 5, 8]
+    deps = ["nsubj", "punct", "nsubj", "ROOT", "punct", "advcl", "dobj", "punct", "oprd", "punct"]
+    pos = ["PROPN", "PUNCT", "PROPN", "VERB", "PUNCT", "VERB", "PRON", "PUNCT", "NOUN", "PUNCT"]
+    doc = parsed(words, heads, deps, pos, tags=["NNP", ",", "NNP", "VBD", ",", "VBG", "PRP", "``", "NN", "''"])
+    finder = quote_finder()
+    state = State(doc, [], [0], finder.speech_verbs)
+    state.quoted_tokens = {7, 8, 9}
+    assert finder._speaker(doc[5], state).span.text == "Trump"
+
+
 def test_a_punctuation_mark_the_parser_made_a_subject_names_no_speaker():
     from eventwire.quotes._state import State
 

@@ -421,6 +421,8 @@ class QuoteFinder:
         else:
             quoted = state.quoted_tokens if cue.i not in state.quoted_tokens else set()
             who = _nearest_subject(cue, quoted) or subject_of(cue) or loose_subject(cue)
+            if who is not None and who.dep_ in SUBJECTS and who.head.i != cue.i:
+                who = _nearest_subject(who.head, quoted) or who  # "…, calling him": the nearest of its verb's
             if who is not None and who.i in quoted:  # the parser took a word of the quotation
                 who = _name_beside(cue, quoted) or _subject_before(cue, quoted, state.text)
             if who is not None and who.lower_ in RELATIVE and who.head.dep_ != "relcl" and who.i > 0:
