@@ -430,7 +430,7 @@ def parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str], 
 
 
 def test_a_participle_cue_hung_on_the_quotation_takes_the_subject_of_the_verb_before():
-    from eventwire.quotes._attribute import _name_beside, _subject_before
+    from eventwire.quotes._speakers import name_beside, subject_before
 
     # Sanders said, suggesting questions: “Do you think so?”  -- "suggesting" hung on "think"
     words = ["Sanders", "said", ",", "suggesting", "questions", ":", "“", "Do", "you", "think", "so", "?", "”"]
@@ -441,9 +441,9 @@ def test_a_participle_cue_hung_on_the_quotation_takes_the_subject_of_the_verb_be
     tags = ["NNP", "VBD", ",", "VBG", "NNS", ":", "``", "VBP", "PRP", "VB", "RB", ".", "''"]
     doc = parsed(words, heads, deps, pos, tags=tags)
     quoted = set(range(6, 13))
-    assert _name_beside(doc[3], quoted) is None
-    assert _subject_before(doc[3], quoted, doc.text).text == "Sanders"
-    assert _subject_before(doc[1], quoted, doc.text) is None  # "said" is nobody's participle
+    assert name_beside(doc[3], quoted) is None
+    assert subject_before(doc[3], quoted, doc.text).text == "Sanders"
+    assert subject_before(doc[1], quoted, doc.text) is None  # "said" is nobody's participle
     # “No,” Sanders said, going on to say that “…”  -- "say" hung on a verb of the quotation
     words = ["“", "No", ",", "”", "Sanders", "said", ",", "going", "on", "to", "say", "that", "“", "we", "won", "”"]
     heads = [14, 14, 14, 14, 5, 14, 5, 14, 7, 10, 7, 14, 14, 14, 14, 14]
@@ -453,18 +453,18 @@ def test_a_participle_cue_hung_on_the_quotation_takes_the_subject_of_the_verb_be
            "PUNCT", "PRON", "VERB", "PUNCT"]
     doc = parsed(words, heads, deps, pos, tags=["``", "UH", ",", "''", "NNP", "VBD", ",", "VBG", "RP", "TO", "VB", "IN",
                                                 "``", "PRP", "VBD", "''"])
-    assert _subject_before(doc[10], {0, 1, 2, 3, 12, 13, 14, 15}, doc.text).text == "Sanders"
+    assert subject_before(doc[10], {0, 1, 2, 3, 12, 13, 14, 15}, doc.text).text == "Sanders"
     # “…,” Flynn, a top surrogate, said.  -- the appositive's head
     words = ["“", "Yes", ",", "”", "Flynn", ",", "a", "top", "surrogate", ",", "said", "."]
     heads = [10, 10, 10, 10, 10, 4, 8, 8, 4, 4, 10, 10]
     deps = ["punct", "intj", "punct", "punct", "nsubj", "punct", "det", "amod", "appos", "punct", "ROOT", "punct"]
     pos = ["PUNCT", "INTJ", "PUNCT", "PUNCT", "PROPN", "PUNCT", "DET", "ADJ", "NOUN", "PUNCT", "VERB", "PUNCT"]
     doc = parsed(words, heads, deps, pos)
-    assert _name_beside(doc[10], {0, 1, 2, 3}).text == "Flynn"
+    assert name_beside(doc[10], {0, 1, 2, 3}).text == "Flynn"
 
 
 def test_a_speaker_the_parser_took_from_inside_the_quotation_is_the_name_beside_the_cue():
-    from eventwire.quotes._attribute import _name_beside
+    from eventwire.quotes._speakers import name_beside
 
     # “We win,” Tulsa police Chief Chuck Jordan said Monday.  -- "said" hung on "win", its subject "We"
     words = ["“", "We", "win", ",", "”", "Tulsa", "police", "Chief", "Chuck", "Jordan", "said", "Monday", "."]
@@ -475,18 +475,18 @@ def test_a_speaker_the_parser_took_from_inside_the_quotation_is_the_name_beside_
            "PUNCT"]
     doc = parsed(words, heads, deps, pos, ents=["O"] * 5 + ["B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O", "B-DATE",
                                                            "O"])
-    assert _name_beside(doc[10], quoted={0, 1, 2, 3, 4}).text == "Chief"  # the head of "… Chief Chuck Jordan"
+    assert name_beside(doc[10], quoted={0, 1, 2, 3, 4}).text == "Chief"  # the head of "… Chief Chuck Jordan"
     # "“We win,” said Ann Lee." -- the name after the cue
     doc = parsed(["“", "We", "win", ",", "”", "said", "Ann", "Lee", "."], [2, 2, 2, 2, 2, 2, 7, 5, 2],
                  ["punct", "nsubj", "ROOT", "punct", "punct", "conj", "compound", "dobj", "punct"],
                  ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT"])
-    assert _name_beside(doc[5], quoted={0, 1, 2, 3, 4}).text == "Lee"
+    assert name_beside(doc[5], quoted={0, 1, 2, 3, 4}).text == "Lee"
     # "“We win,” said Monday." -- a date is nobody
     doc = parsed(["“", "We", "win", ",", "”", "said", "Monday", "."], [2, 2, 2, 2, 2, 2, 5, 2],
                  ["punct", "nsubj", "ROOT", "punct", "punct", "conj", "npadvmod", "punct"],
                  ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT"],
                  ents=["O"] * 6 + ["B-DATE", "O"])
-    assert _name_beside(doc[5], quoted={0, 1, 2, 3, 4}) is None
+    assert name_beside(doc[5], quoted={0, 1, 2, 3, 4}) is None
 
 
 def test_a_participle_cue_takes_the_nearest_of_two_subjects_the_parser_gave_its_verb():
@@ -513,7 +513,7 @@ def test_a_punctuation_mark_the_parser_made_a_subject_names_no_speaker():
 
 
 def test_a_cue_with_two_subjects_takes_the_nearest_in_its_paragraph():
-    from eventwire.quotes._attribute import _nearest_subject, _noun_before
+    from eventwire.quotes._speakers import nearest_subject, noun_before
 
     # "5:45 p.m.\n\nThe doctor is calling him fit." parsed with both "p.m." and "doctor" as subjects
     words = ["5:45", "p.m.", "\n\n", "The", "doctor", "is", "calling", "him", "fit", "."]
@@ -521,11 +521,11 @@ def test_a_cue_with_two_subjects_takes_the_nearest_in_its_paragraph():
     deps = ["nummod", "nsubj", "dep", "det", "nsubj", "aux", "ROOT", "dobj", "oprd", "punct"]
     pos = ["NUM", "NOUN", "SPACE", "DET", "NOUN", "AUX", "VERB", "PRON", "ADJ", "PUNCT"]
     doc = parsed(words, heads, deps, pos)
-    assert _nearest_subject(doc[6], set()).text == "doctor"
+    assert nearest_subject(doc[6], set()).text == "doctor"
     # "the Department which reported": the noun a relative pronoun follows
     doc = parsed(["the", "Department", "which", "reported", "it"], [1, 1, 3, 1, 3],
                  ["det", "ROOT", "nsubj", "advcl", "dobj"], ["DET", "PROPN", "PRON", "VERB", "PRON"])
-    assert _noun_before(doc[2]).text == "Department"
+    assert noun_before(doc[2]).text == "Department"
 
 
 # --- user cue files ----------------------------------------------------------------------------------------

@@ -20,12 +20,12 @@ _MARKS = re.compile(r"[“”\"]|''|``")
 _LOOSE_WORDS = 14  # at most this many words between two quotations joined without the cue's own phrase
 
 
-def merge_runs(doc: Doc, direct: list[tuple[Quoted, Token | None, bool]]) -> list[tuple[Quoted, Token | None]]:
+def merge_runs(doc: Doc, text: str,
+               direct: list[tuple[Quoted, Token | None, bool]]) -> list[tuple[Quoted, Token | None]]:
     """Join each quotation to the one before when they are one speaker's run ("“A,” he said, “B.”"), or when a
     cue-less quotation follows a cited one with nothing but the attribution between. Tentative quotations (short,
     no cue) are kept only as part of such a run."""
     merged: list[tuple[Quoted, Token | None, bool]] = []
-    text = doc.text  # built anew on each access
     for q, cue, tentative in direct:
         if merged:
             p, p_cue, p_tentative = merged[-1]
