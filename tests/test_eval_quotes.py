@@ -20,7 +20,15 @@ from eventwire.evaluate._quotes import (
     score_quotes,
     span_overlap,
 )
-from eventwire.records import Actor, ActorRef, AnalyzedDocument, Article, Mention, Quote, Span
+from eventwire.records import (
+    Actor,
+    ActorRef,
+    AnalyzedDocument,
+    Article,
+    Mention,
+    Quote,
+    Span,
+)
 
 # --- the brat reader -----------------------------------------------------------------------------------------
 

@@ -82,7 +82,7 @@ def join_mixed_runs(text: str, quotes: list[tuple]) -> list[tuple]:
     cue, speaker, parts) in text order."""
     out: list[tuple] = []
     for item in quotes:
-        start, kind, content, cue, speaker, parts = item
+        _, kind, content, cue, speaker, parts = item
         if out and kind == "direct" and out[-1][1] == "mixed":
             p_start, _, p_content, p_cue, p_speaker, _ = out[-1]
             between = text[p_content.end:content.start - 1]
