@@ -505,6 +505,22 @@ def test_a_participle_cue_takes_the_nearest_of_two_subjects_the_parser_gave_its_
     assert finder._speaker(doc[5], state).span.text == "Trump"
 
 
+def test_a_participle_describing_a_noun_is_that_nouns_cue():
+    from eventwire.quotes import quote_finder
+    from eventwire.quotes._state import State
+
+    # "The ad ends with a voice saying: “No.”"  -- "saying" describes the voice, not the ad
+    words = ["The", "ad", "ends", "with", "a", "voice", "saying", ":", "“", "No", "”"]
+    heads = [1, 2, 2, 2, 5, 3, 5, 6, 9, 6, 9]
+    deps = ["det", "nsubj", "ROOT", "prep", "det", "pobj", "acl", "punct", "punct", "ccomp", "punct"]
+    pos = ["DET", "NOUN", "VERB", "ADP", "DET", "NOUN", "VERB", "PUNCT", "PUNCT", "INTJ", "PUNCT"]
+    doc = parsed(words, heads, deps, pos, tags=["DT", "NN", "VBZ", "IN", "DT", "NN", "VBG", ":", "``", "UH", "''"])
+    finder = quote_finder()
+    state = State(doc, [], [0], finder.speech_verbs)
+    state.quoted_tokens = {8, 9, 10}
+    assert finder._speaker(doc[6], state).span.text == "a voice"
+
+
 def test_a_punctuation_mark_the_parser_made_a_subject_names_no_speaker():
     from eventwire.quotes._state import State
 

@@ -412,6 +412,16 @@ class QuoteFinder:
 
     # --- speakers and channels ---------------------------------------------------------------------------
 
+    def _described_by(self, cue: Token) -> Token | None:
+        """Whom a participle cue describes: "a voice over saying: “…”" (the voice); "issued a statement saying “…”"
+        (who issued it)."""
+        noun = cue.head
+        if cue.tag_ != "VBG" or cue.dep_ != "acl" or noun.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if noun.pos_ == "NOUN" and noun.lemma_.lower() in self.cues.channels:
+            return noun_author(noun) or (subject_of(noun.head) if noun.head.pos_ == "VERB" else None)
+        return noun
+
     def _speaker(self, cue: Token, state: State) -> ActorRef | None:
         if cue.is_punct:  # "“…” ― Carla Sanchez", "Pence: …"
             who = named_after(cue) if cue.text != ":" else named_before(cue)
@@ -421,7 +431,7 @@ class QuoteFinder:
             who = prepositional_object(cue)
         else:
             quoted = state.quoted_tokens if cue.i not in state.quoted_tokens else set()
-            who = nearest_subject(cue, quoted) or subject_of(cue) or loose_subject(cue)
+            who = nearest_subject(cue, quoted) or subject_of(cue) or self._described_by(cue) or loose_subject(cue)
             if who is not None and who.dep_ in SUBJECTS and who.head.i != cue.i:
                 who = nearest_subject(who.head, quoted) or who  # "…, calling him": the nearest of its verb's
             if who is not None and who.i in quoted:  # the parser took a word of the quotation
