@@ -27,6 +27,7 @@ from ._content import (
 )
 from ._cues import Cues
 from ._marks import Quoted, find_quoted
+from ._reported import Unsourced, impression_cue
 from ._state import State
 from ._syntax import (
     RELATIVE,
@@ -121,7 +122,7 @@ class QuoteFinder:
         for a in indirect:
             if a.in_quote:
                 continue
-            speaker = self._speaker(a.cue, state)
+            speaker = None if isinstance(a, Unsourced) else self._speaker(a.cue, state)
             content = Span.of(text, a.content[0], closing_mark_kept(text, *a.content))
             quotes.append((a.content[0], a.kind, content, a.cue, speaker, []))
         quotes.sort(key=lambda item: item[0])
@@ -149,6 +150,8 @@ class QuoteFinder:
                     content = self._before_next_cue(doc, token, content, state.quoted_tokens)
                 if content is not None:
                     found.append(Attribution(token, content, "indirect"))
+                elif impression_cue(self.cues, token) and (content := frames.impression(token)) is not None:
+                    found.append(Unsourced(token, content, "indirect"))
             elif token.pos_ == "NOUN" and (lemma in self.cues.noun_cues or lemma in self.cues.noun_frames
                                            or lemma in self.cues.infinitive_nouns):
                 clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp")
@@ -169,8 +172,10 @@ class QuoteFinder:
         """What a cue verb attributes: its that-clause, else its to-infinitive, object or prepositional object."""
         if lemma in self.clause_verbs:
             clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-            if any(c.i > verb.i for c in clauses) and any(c.i < verb.i and c.i not in quoted for c in clauses):
-                clauses = [c for c in clauses if c.i > verb.i]  # "He likes. Trump said he was suited": what follows
+            if any(c.i > verb.i for c in clauses) and any(c.i < verb.i and (c.i not in quoted or "\n" in doc[
+                    c.i:verb.i].text) for c in clauses):
+                # "He likes. Trump said he was suited", "“…”\n\nTrump said he was suited": what follows
+                clauses = [c for c in clauses if c.i > verb.i]
             if clauses and self._has_subject(verb, lemma):
                 spans = [clause_span(doc, c, verb) for c in clauses]
                 if len(spans) > 1 and all(c.i < verb.i for c in clauses):
@@ -206,8 +211,8 @@ class QuoteFinder:
             lemma = t.lemma_.lower()
             if lemma not in self.cue_verbs or self._verb_content(doc, t, lemma, quoted) is None:
                 continue
-            if lemma in self.cues.belief_verbs and lemma not in self.speech_verbs:
-                continue  # "said ⟦A and he feels B⟧": the speaker's stance goes on with what was said
+            if lemma not in self.speech_verbs:
+                continue  # "said ⟦A and he feels B⟧", "said ⟦A but want B⟧": a stance goes on with what was said
             k = t.i - 1
             while k > inside.start and (doc[k].is_punct or doc[k].is_space or doc[k].dep_ in ("cc", "mark", "advmod")):
                 k -= 1

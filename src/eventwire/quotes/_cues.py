@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 _WORD_LISTS = ("speech_verbs", "belief_verbs", "noun_cues", "infinitive_verbs", "object_verbs", "naming_verbs",
-               "noun_frames", "infinitive_nouns", "prepositional_verbs", "prepositional_cues", "platforms")
+               "noun_frames", "infinitive_nouns", "prepositional_verbs", "prepositional_cues", "platforms", "impression_words", "expectation_verbs")
 _MAPPINGS = ("channels", "channel_verbs")
 
 
@@ -37,6 +37,8 @@ class Cues:
     channel_verbs: dict[str, str]
     platforms: dict[tuple[str, ...], str]  # lowercase words → name as usually written
     scare_quote_max_words: int
+    impression_words: frozenset[str] = frozenset()  # "seems to …", "is expected to …": no source
+    expectation_verbs: frozenset[str] = frozenset()  # of those, the ones that count only in the passive
 
 
 def load_cues(extra_files: Iterable[str] = ()) -> Cues:
@@ -66,6 +68,8 @@ def _load(extra_files: tuple[str, ...]) -> Cues:
         channel_verbs={str(k).lower(): str(v) for k, v in data["channel_verbs"].items()},
         platforms={tuple(str(p).lower().split()): str(p) for p in data["platforms"]},
         scare_quote_max_words=int(data["scare_quote_max_words"]),
+        impression_words=lower(data["impression_words"]),
+        expectation_verbs=lower(data["expectation_verbs"]),
     )
 
 

@@ -261,7 +261,7 @@ ASIDE_PREPS = {"while", "although", "though", "unlike", "amid"}
 
 def without_aside(tokens: list[Token]) -> list[Token]:
     """A clause without the aside that closes it after a comma: "…, noting that …", "…, who also held a rally",
-    "…, despite …" are the writer's, not part of what was said."""
+    "…, despite …", "…, a plan he has since modified" are the writer's, not part of what was said."""
     last = tokens[-1].i
     for k, comma in enumerate(tokens[:-1]):
         if comma.text != "," or k == 0:
@@ -274,7 +274,7 @@ def without_aside(tokens: list[Token]) -> list[Token]:
             continue
         participle = aside.dep_ == "advcl" and aside.tag_ in ("VBG", "VBN") and not any(
             c.dep_ in ("mark", "nsubj", "expl", "aux") for c in aside.children)
-        if aside.dep_ == "relcl" or participle or (
+        if aside.dep_ in ("relcl", "appos") or participle or (
                 aside.dep_ == "prep" and aside.lower_ in ASIDE_PREPS):
             return tokens[:k]
     return tokens

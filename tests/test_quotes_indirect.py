@@ -1,0 +1,67 @@
+"""Quotes: indirect and mixed speech (reported clauses, verb and noun frames, unsourced impressions)."""
+
+from __future__ import annotations
+
+from eventwire import Article, analyze, load_settings
+
+
+def indirect_of(text: str):
+    (doc,) = analyze([Article(id="t", text=text, date="2024-05-01")], load_settings())
+    names = {a.id: a.name for a in doc.actors}
+    return [(q.content.text, names[q.speaker.actor_id] if q.speaker else None, q.cue.text if q.cue else None)
+            for q in doc.quotes if q.kind != "direct"]
+
+
+def contents(text: str) -> list[str]:
+    return [content for content, _, _ in indirect_of(text)]
+
+
+def test_clause_after_the_cue_wins_over_a_quotation_in_the_paragraph_before():
+    text = ("“That is what I like and that is what the country likes.”\n\nMoments earlier, in his opening remarks, "
+            "Senator Quorvath said he was ideally suited for the presidency.")
+    assert "he was ideally suited for the presidency" in contents(text)
+
+
+def test_a_stance_verb_inside_a_reported_clause_does_not_cut_it():
+    text = "Many delegates said they were fine with the rules but just want to put the drama over the rules to rest."
+    assert contents(text) == ["they were fine with the rules but just want to put the drama over the rules to rest"]
+
+
+def test_a_second_verb_of_saying_still_starts_its_own_attribution():
+    text = "Senator Quorvath said the plan would fail and said that the budget was a fraud."
+    found = contents(text)
+    assert "the plan would fail" in found and "that the budget was a fraud" in found
+
+
+def test_a_closing_appositive_is_the_writers_not_what_was_said():
+    text = ("Senator Quorvath said the problem was his proposal to close the border, a plan the governor has "
+            "modified in recent weeks.")
+    assert "the problem was his proposal to close the border" in contents(text)
+
+
+def test_an_object_frame_stops_before_an_appositive_of_its_object():
+    text = "Governor Tellan praised the Head Start program, the federally funded school for young children."
+    assert contents(text) == ["the Head Start program"]
+
+
+def test_wants_to_is_an_intention_of_its_subject():
+    (found,) = indirect_of("Senator Quorvath wants to triple the size of the national service program.")
+    assert found[0] == "to triple the size of the national service program"
+    assert found[1] is not None and "Quorvath" in found[1]
+
+
+def test_what_seems_or_is_expected_has_no_speaker():
+    found = indirect_of("Governor Tellan seems to be losing support in the north. "
+                        "The White House is expected to sign the measure on Friday.")
+    assert ("Governor Tellan seems to be losing support in the north", None, "seems") in found
+    assert ("The White House is expected to sign the measure on Friday", None, "expected") in found
+
+
+def test_an_expectation_with_its_source_or_in_the_active_is_not_unsourced():
+    found = indirect_of("Senator Quorvath expects to win the primary in March.")
+    assert all(speaker is not None for _, speaker, _ in found)
+    assert not any(content.startswith("Senator") for content, _, _ in found)
+
+
+def test_it_appears_that_gives_the_clause():
+    assert contents("It appears that the governor will not run again.") == ["that the governor will not run again"]
