@@ -65,3 +65,9 @@ def test_an_expectation_with_its_source_or_in_the_active_is_not_unsourced():
 
 def test_it_appears_that_gives_the_clause():
     assert contents("It appears that the governor will not run again.") == ["that the governor will not run again"]
+
+
+def test_what_a_poll_shows_is_its_finding():
+    found = indirect_of("A new national poll shows Governor Tellan with a narrow lead over Senator Quorvath.")
+    assert [content for content, _, cue in found if cue == "shows"] == [
+        "Governor Tellan with a narrow lead over Senator Quorvath"]
