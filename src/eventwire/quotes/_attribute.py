@@ -139,7 +139,7 @@ class QuoteFinder:
         for token in doc:
             if token.i in state.quoted_tokens:
                 continue  # reported speech inside a quotation belongs to the quote
-            lemma = token.lemma_.lower()
+            lemma = self.cues.lemma(token)
             if self._prepositional_cue(doc, token):
                 content = rest_of_sentence(doc, token)
                 if content is not None:
@@ -208,7 +208,7 @@ class QuoteFinder:
         for t in inside[2:]:
             if t.i in quoted or t.i == verb.i or t.dep_ not in ("conj", "advcl") or t.pos_ != "VERB":
                 continue
-            lemma = t.lemma_.lower()
+            lemma = self.cues.lemma(t)
             if lemma not in self.cue_verbs or self._verb_content(doc, t, lemma, quoted) is None:
                 continue
             if lemma not in self.speech_verbs:
@@ -233,7 +233,7 @@ class QuoteFinder:
         if not words or any(t.i in quoted and t.i not in closing for t in tail) or any("\n" in t.text for t in tail):
             return end
         if any(t.head.i != verb.i and t.head not in tail for t in words) or any(
-                t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.clause_verbs for t in words):
+                t.pos_ in ("VERB", "AUX") and self.cues.lemma(t) in self.clause_verbs for t in words):
             return end  # the tail is not the cue's, or holds an attribution of its own
         first = next(t for t in tail if not t.is_punct)
         if first.dep_ == "advcl" and first.tag_ in ("VBG", "VBN") or first.dep_ in ("cc", "conj", "relcl"):
@@ -256,7 +256,7 @@ class QuoteFinder:
             gap = tokens(doc, a.content[1], q.outer_start)
             words = [t for t in gap if not t.is_punct and not t.is_space]
             if len(words) <= _GAP_WORDS and not any(
-                    t.pos_ == "VERB" and t.lemma_.lower() in self.cue_verbs for t in words):
+                    t.pos_ == "VERB" and self.cues.lemma(t) in self.cue_verbs for t in words):
                 return a
         return None
 

@@ -21,7 +21,7 @@ class Unsourced(Attribution):
 def impression_cue(cues: Cues, word: Token) -> bool:
     """"seems to …", "appears to …" and the passive "is expected to …" (with no by-agent: "is
     expected by analysts to …" names its source; "Trump expects to win" is his own hope, an infinitive frame)."""
-    lemma = word.lemma_.lower()
+    lemma = cues.lemma(word)
     if lemma not in cues.impression_words or any(c.dep_ == "agent" for c in word.children):
         return False
     passive = any(c.dep_ == "auxpass" for c in word.children)
