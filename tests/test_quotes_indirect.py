@@ -77,3 +77,16 @@ def test_a_cue_the_lemmatiser_gets_wrong_is_still_a_cue():
     # en_core_web_sm lemmatises "hoped" as "hop"; cues.yaml's word_forms puts it right
     found = indirect_of("Senator Quorvath hoped to emerge as the main alternative to the governor.")
     assert [content for content, _, _ in found] == ["to emerge as the main alternative to the governor"]
+
+
+def test_a_headline_label_before_a_colon_is_the_source():
+    found = indirect_of("Quorvath camp: the governor's budget threatens national security.\n\n"
+                        "The senator's campaign released a memo on Monday.")
+    assert [(content, speaker) for content, speaker, cue in found if cue == ":"] == [
+        ("the governor's budget threatens national security", "Quorvath camp")]
+
+
+def test_a_section_label_before_a_colon_names_no_speaker():
+    found = indirect_of("Correction: An earlier version of this story misstated the governor's age.\n\n"
+                        "UPDATE: The governor has since resigned from the board.")
+    assert not [content for content, _, cue in found if cue == ":"]

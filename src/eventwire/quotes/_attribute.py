@@ -41,7 +41,7 @@ from ._syntax import (
     named_after,
     named_before,
     noun_author,
-    opens_line_with_name,
+    labels_line,
     phrase_tokens,
     prepositional_object,
     rest_of_line,
@@ -162,7 +162,7 @@ class QuoteFinder:
                     found.append(Attribution(token, clause_span(doc, clause, token), "indirect"))
                 elif (content := self._noun_content(token, lemma)) is not None:
                     found.append(Attribution(token, content, "indirect"))
-            elif token.text == ":" and opens_line_with_name(token):
+            elif token.text == ":" and labels_line(token, self.cues.not_speakers):
                 content = rest_of_line(doc, state.text, token)
                 if content is not None:
                     found.append(Attribution(token, content, "indirect"))
