@@ -90,3 +90,9 @@ def test_a_section_label_before_a_colon_names_no_speaker():
     found = indirect_of("Correction: An earlier version of this story misstated the governor's age.\n\n"
                         "UPDATE: The governor has since resigned from the board.")
     assert not [content for content, _, cue in found if cue == ":"]
+
+
+def test_called_for_keeps_the_infinitive_after_its_object():
+    found = indirect_of("Senator Quorvath called for Silicon Valley to roll back the encryption in its products.")
+    assert [content for content, _, cue in found if cue == "called"] == [
+        "Silicon Valley to roll back the encryption in its products"]

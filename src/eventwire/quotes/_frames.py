@@ -58,6 +58,10 @@ def prepositional_object(verb: Token, preps: frozenset[str]) -> tuple[int, int] 
             obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
                 tokens = list(prep.subtree)[1:]
+                goes_on = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and _has_to(c)
+                                and c.left_edge.i == tokens[-1].i + 1), None)
+                if goes_on is not None:  # "called for ⟦Silicon Valley to roll back the encryption⟧"
+                    tokens += list(goes_on.subtree)
                 return _trimmed(tokens)
     return None
 
