@@ -96,3 +96,8 @@ def test_called_for_keeps_the_infinitive_after_its_object():
     found = indirect_of("Senator Quorvath called for Silicon Valley to roll back the encryption in its products.")
     assert [content for content, _, cue in found if cue == "called"] == [
         "Silicon Valley to roll back the encryption in its products"]
+
+
+def test_what_a_person_shows_is_no_finding():
+    found = indirect_of("Senator Quorvath showed a stunning blindness to the crisis. He was showing symptoms.")
+    assert not [content for content, _, cue in found if cue in ("showed", "showing")]

@@ -190,13 +190,22 @@ class QuoteFinder:
         content = None
         if lemma in self.cues.infinitive_verbs:
             content = frames.infinitive(verb)
-        if content is None and lemma in self.cues.object_verbs:
+        if content is None and lemma in self.cues.object_verbs and self._evidence_subject(verb, lemma):
             content = frames.direct_object(verb)
         if content is None and lemma in self.cues.naming_verbs:
             content = frames.direct_object(verb, predicate=True)
         if content is None and lemma in self.cues.prepositional_verbs:
             content = frames.prepositional_object(verb, self.cues.prepositional_verbs[lemma])
         return content
+
+    def _evidence_subject(self, verb: Token, lemma: str) -> bool:
+        """"A poll shows ⟦Clinton ahead⟧" is a finding; "a patient showing symptoms", "Obama showed restraint" are
+        none: the object of an evidence verb is attributed only to a thing or body named by a noun (a poll, the
+        data, Gallup), not to a person or a pronoun."""
+        if lemma not in self.cues.evidence_verbs:
+            return True
+        subject = subject_of(verb)
+        return subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.ent_type_ not in ("PERSON", "NORP")
 
     def _before_next_cue(self, doc: Doc, verb: Token, content: tuple[int, int],
                          quoted: set[int]) -> tuple[int, int] | None:
