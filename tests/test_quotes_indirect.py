@@ -101,3 +101,15 @@ def test_called_for_keeps_the_infinitive_after_its_object():
 def test_what_a_person_shows_is_no_finding():
     found = indirect_of("Senator Quorvath showed a stunning blindness to the crisis. He was showing symptoms.")
     assert not [content for content, _, cue in found if cue in ("showed", "showing")]
+
+
+def test_a_title_cased_headline_claim():
+    found = indirect_of("Senator Quorvath Slams Governor Tellan Over Budget Cuts, Praises Mayor Okafor\n\n"
+                        "The senator spoke on Monday in the capital.")
+    (claim,) = [(content, speaker) for content, speaker, cue in found if cue == "Slams"]
+    assert claim[0] == "Governor Tellan Over Budget Cuts" and "Quorvath" in claim[1]
+
+
+def test_a_plural_noun_in_a_headline_is_no_cue():
+    found = indirect_of("How Many States Governor Tellan Won In The Primaries\n\nThe count went on.")
+    assert not [cue for _, _, cue in found if cue == "States"]

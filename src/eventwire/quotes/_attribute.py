@@ -27,7 +27,7 @@ from ._content import (
 )
 from ._cues import Cues
 from ._marks import Quoted, find_quoted
-from ._reported import Unsourced, impression_cue
+from ._reported import Unsourced, headline_cue, impression_cue
 from ._state import State
 from ._syntax import (
     RELATIVE,
@@ -166,6 +166,12 @@ class QuoteFinder:
                 content = rest_of_line(doc, state.text, token)
                 if content is not None:
                     found.append(Attribution(token, content, "indirect"))
+        cues = {a.cue.i for a in found}
+        for token in doc:
+            if "\n" in token.text:
+                break  # the headline is the first line
+            if token.i not in cues | state.quoted_tokens and (content := headline_cue(self.cues, token)) is not None:
+                found.append(Attribution(token, content, "indirect"))
         return found
 
     def _verb_content(self, doc: Doc, verb: Token, lemma: str, quoted: set[int]) -> tuple[int, int] | None:
