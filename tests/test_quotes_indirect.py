@@ -113,3 +113,8 @@ def test_a_title_cased_headline_claim():
 def test_a_plural_noun_in_a_headline_is_no_cue():
     found = indirect_of("How Many States Governor Tellan Won In The Primaries\n\nThe count went on.")
     assert not [cue for _, _, cue in found if cue == "States"]
+
+
+def test_what_was_asked_in_an_if_clause():
+    found = indirect_of("The reporter asked the senator if he had been preparing for the presidency.")
+    assert [content for content, _, cue in found if cue == "asked"] == ["if he had been preparing for the presidency"]

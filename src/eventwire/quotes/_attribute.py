@@ -177,7 +177,9 @@ class QuoteFinder:
     def _verb_content(self, doc: Doc, verb: Token, lemma: str, quoted: set[int]) -> tuple[int, int] | None:
         """What a cue verb attributes: its that-clause, else its to-infinitive, object or prepositional object."""
         if lemma in self.clause_verbs:
-            clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+            clauses = [c for c in verb.children if c.dep_ == "ccomp" or lemma in self.cues.question_verbs and (
+                c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ in ("if", "whether")
+                                                           for m in c.children))]  # "asked ⟦if they would come⟧"
             if any(c.i > verb.i for c in clauses) and any(c.i < verb.i and (c.i not in quoted or "\n" in doc[
                     c.i:verb.i].text) for c in clauses):
                 # "He likes. Trump said he was suited", "“…”\n\nTrump said he was suited": what follows

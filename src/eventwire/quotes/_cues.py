@@ -14,7 +14,7 @@ import yaml
 from spacy.tokens import Token
 
 _WORD_LISTS = ("speech_verbs", "belief_verbs", "noun_cues", "infinitive_verbs", "object_verbs", "naming_verbs",
-               "noun_frames", "infinitive_nouns", "prepositional_verbs", "prepositional_cues", "platforms", "impression_words", "expectation_verbs", "not_speakers", "evidence_verbs")
+               "noun_frames", "infinitive_nouns", "prepositional_verbs", "prepositional_cues", "platforms", "impression_words", "expectation_verbs", "not_speakers", "evidence_verbs", "question_verbs")
 _MAPPINGS = ("channels", "channel_verbs", "word_forms")
 
 
@@ -42,6 +42,7 @@ class Cues:
     expectation_verbs: frozenset[str] = frozenset()  # of those, the ones that count only in the passive
     not_speakers: frozenset[str] = frozenset()  # line labels before a colon that name no speaker
     evidence_verbs: frozenset[str] = frozenset()  # object verbs whose subject must be a thing: "a poll shows …"
+    question_verbs: frozenset[str] = frozenset()  # their if/whether clause is what was asked
     word_forms: dict[str, str] = field(default_factory=dict)  # lowercase word → its lemma, where the parser errs
 
     def lemma(self, token: Token) -> str:
@@ -81,6 +82,7 @@ def _load(extra_files: tuple[str, ...]) -> Cues:
         expectation_verbs=lower(data["expectation_verbs"]),
         not_speakers=lower(data["not_speakers"]),
         evidence_verbs=lower(data["evidence_verbs"]),
+        question_verbs=lower(data["question_verbs"]),
         word_forms={str(k).lower(): str(v).lower() for k, v in data["word_forms"].items()},
     )
 
