@@ -36,11 +36,15 @@ def headline_cue(cues: Cues, word: Token) -> tuple[int, int] | None:
     "Super PAC Chief Praises ⟦Rubio Donor's Campaign⟧"): a verb of saying or judging in the present tense, after
     a name, in the text's first line; the claim runs to the end of the line or to the next such verb after a comma."""
     doc = word.doc
-    line_end = doc.text.find("\n")
-    line_end = len(doc.text) if line_end < 0 else line_end
-    if word.idx >= line_end or word.i == 0 or not word.text[:1].isupper() or not _present_cue(cues, word.lower_):
+    if word.i == 0 or not word.text[:1].isupper() or not _present_cue(cues, word.lower_):
         return None
-    line = [t for t in doc[:word.i + 40] if t.idx < line_end]
+    line = []
+    for t in doc[:word.i + 40]:
+        if "\n" in t.text and line:
+            break
+        line.append(t)
+    if word.i >= len(line):
+        return None
     words = [t for t in line if t.is_alpha and len(t) > 3]
     if len(words) < 3 or sum(t.text[:1].isupper() for t in words) < _TITLE_SHARE * len(words):
         return None

@@ -52,10 +52,18 @@ def named_before(cue: Token) -> Token | None:
     return signed_before(cue) or headline_label(cue)
 
 
+def in_first_line(token: Token) -> bool:
+    """The token lies in the text's first line, the headline (blank lines before it do not count)."""
+    for t in token.doc[:token.i]:
+        if "\n" in t.text and any(not w.is_space for w in token.doc[:t.i]):
+            return False
+    return True
+
+
 def headline_label(colon: Token) -> Token | None:
     """The head of a short label without a verb that opens the headline (the text's first line) before a colon:
     "Poll: …", "Clinton camp: …" (its last noun)."""
-    if "\n" in colon.doc.text[:colon.idx].strip():
+    if not in_first_line(colon):
         return None
     words = [t for t in colon.doc[:colon.i] if not t.is_punct and not t.is_space]
     if not words or len(words) > 5 or any(t.pos_ in ("VERB", "AUX") for t in words):
