@@ -170,7 +170,9 @@ class QuoteFinder:
         for token in doc:
             if "\n" in token.text:
                 break  # the headline is the first line
-            if token.i not in cues | state.quoted_tokens and (content := headline_cue(self.cues, token)) is not None:
+            if token.i in cues or token.i in state.quoted_tokens:
+                continue
+            if (content := headline_cue(self.cues, token)) is not None:
                 found.append(Attribution(token, content, "indirect"))
         return found
 
@@ -213,7 +215,8 @@ class QuoteFinder:
         if lemma not in self.cues.evidence_verbs:
             return True
         subject = subject_of(verb)
-        return subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.ent_type_ not in ("PERSON", "NORP")
+        return subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.ent_type_ not in (
+            "PERSON", "NORP")
 
     def _before_next_cue(self, doc: Doc, verb: Token, content: tuple[int, int],
                          quoted: set[int]) -> tuple[int, int] | None:

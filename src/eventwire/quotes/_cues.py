@@ -1,6 +1,6 @@
 """The cue words of quotations and reported speech (``eventwire/data/quotes/cues.yaml``), plus the user's cue
-files: the same keys, whose words are added to the built-in lists (``channels``, ``channel_verbs`` and
-``scare_quote_max_words`` replace the built-in values they name)."""
+files: the same keys, whose words are added to the built-in lists (``channels``, ``channel_verbs``, ``word_forms``
+and ``scare_quote_max_words`` replace the built-in values they name)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ import yaml
 from spacy.tokens import Token
 
 _WORD_LISTS = ("speech_verbs", "belief_verbs", "noun_cues", "infinitive_verbs", "object_verbs", "naming_verbs",
-               "noun_frames", "infinitive_nouns", "prepositional_verbs", "prepositional_cues", "platforms", "impression_words", "expectation_verbs", "not_speakers", "evidence_verbs", "question_verbs")
+               "noun_frames", "infinitive_nouns", "prepositional_verbs", "prepositional_cues", "platforms",
+               "impression_words", "expectation_verbs", "not_speakers", "evidence_verbs", "question_verbs")
 _MAPPINGS = ("channels", "channel_verbs", "word_forms")
 
 

@@ -1,7 +1,8 @@
-"""Reported speech with no source: what seems, appears or is expected ("⟦Trump seems to be the classic New York
-personality⟧", "⟦The White House is expected to sign the measure⟧"). PolNeAR counts these hedged assertions as
-attributions without a source; they are quotes of kind indirect whose speaker is null (the subject of "seems" is
-what the assertion is about, not who made it)."""
+"""Reported speech the dependency frames miss. What seems, appears or is expected, with no source ("⟦Trump seems to
+be the classic New York personality⟧", "⟦The White House is expected to sign the measure⟧"): PolNeAR counts these
+hedged assertions as attributions without a source; they are quotes of kind indirect whose speaker is null (the
+subject of "seems" is what the assertion is about, not who made it). And the claim of a title-cased headline, which
+the parser cannot read ("Clinton Says ⟦Russians Hacked DNC⟧")."""
 
 from __future__ import annotations
 
