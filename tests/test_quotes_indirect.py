@@ -118,3 +118,9 @@ def test_a_plural_noun_in_a_headline_is_no_cue():
 def test_what_was_asked_in_an_if_clause():
     found = indirect_of("The reporter asked the senator if he had been preparing for the presidency.")
     assert [content for content, _, cue in found if cue == "asked"] == ["if he had been preparing for the presidency"]
+
+
+def test_what_someone_wants_is_their_stance():
+    found = indirect_of("Senator Quorvath wants more funding for teacher pay and classroom supplies.")
+    assert [content for content, _, cue in found if cue == "wants"] == [
+        "more funding for teacher pay and classroom supplies"]
