@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 
@@ -237,6 +238,23 @@ def test_discontinuous_gold_overlap_ignores_the_gap():
     assert span_overlap(text_gap, ((0, 81),)) < 0.5
     assert span_overlap(text_gap, ((0, 20),)) == 0.5
     assert span_overlap(((0, 10),), ((5, 15),)) == 0.5  # contiguous: the usual overlap
+
+
+def test_a_split_quotation_is_scored_by_its_parts():
+    # gold: two runs of one quotation around a long attribution; the prediction's content runs over the
+    # attribution (under half of it is quoted), its parts are the runs
+    text = "\u201cWe will win,\u201d said Ann Lee, a lawyer who has fought such cases for years. \u201cAnd soon.\u201d"
+    first, second = text.index("\u201cWe"), text.index("\u201cAnd")
+    runs = ((first, text.index(",") + 2), (second, len(text)))
+    gold = GoldDocument("doc", text, [GoldRelation("E1", "direct", runs)])
+    parts = [Span.of(text, first + 1, runs[0][1] - 1), Span.of(text, second + 1, len(text) - 1)]
+    joined = Span.of(text, parts[0].start, parts[1].end)
+    whole = Quote("q1", "direct", joined, parts=parts)
+    doc = AnalyzedDocument(Article("doc", text), [], [], quotes=[whole])
+    assert score_quotes([(gold, doc)])["content"]["direct"]["f1"] == 1.0
+    single = dataclasses.replace(whole, parts=[])
+    doc = AnalyzedDocument(Article("doc", text), [], [], quotes=[single])
+    assert score_quotes([(gold, doc)])["content"]["direct"]["f1"] == 0.0  # the content alone is mostly attribution
 
 
 def test_errors_are_capped_but_counted():

@@ -48,6 +48,21 @@ def test_quote_split_by_its_attribution_gives_two_stretches():
                                                                                   "whatever they do."]
 
 
+def test_a_quotation_opened_with_a_curly_mark_and_closed_with_a_straight_one_is_found():
+    text = "“We won,” said Ann Lee, an adviser. “They lost it all.\" He left.\n\nHe said \"no.\""
+    assert quoted_texts(text) == ["We won,", "They lost it all.", "no."]
+
+
+def test_an_opening_mark_typed_to_close_a_quotation_closes_it():
+    assert quoted_texts("She said: “The rate is 51 percent.“ Then she left. “Next,” he said.") == [
+        "The rate is 51 percent.", "Next,"]
+
+
+def test_attribute_values_of_markup_left_in_the_text_are_no_quotations():
+    text = 'She tweeted:\n\n<tweet author="Ann" id="42">Enough is enough</tweet>. Then "we act," she said.'
+    assert quoted_texts(text) == ["we act,"]
+
+
 def test_unbalanced_mark_does_not_swallow_the_article():
     text = "He called it “a scandal.\n\nThe next paragraph is news.\n\n“A real quote,” she said."
     assert quoted_texts(text) == ["A real quote,"]
@@ -161,6 +176,18 @@ def test_scare_quotes_and_titles_are_not_quotes_but_a_called_phrase_is_mixed():
         ("mixed", "the plan a “total disaster” for workers", "Sanders", "called")]
 
 
+def test_a_word_or_two_in_marks_after_a_verb_not_of_saying_is_a_scare_quote():
+    quotes, _ = quotes_of("Tom Clarke has bought nursing homes and a “philanthropub” in Roanoke. Tom Clarke praised the "
+                          "mayor as a “strong and fearless leader” on Monday.")
+    assert [(k, c) for k, c, _, _, _ in quotes] == [("mixed", "the mayor as a “strong and fearless leader” on Monday")]
+
+
+def test_a_colon_ending_the_paragraph_before_introduces_the_quotation():
+    quotes, _ = quotes_of("On July 6, Bernie Sanders made the following comment:\n\n“For young people who have "
+                          "graduated high school, the unemployment rate is 33 percent.”")
+    assert [(k, s) for k, _, s, _, _ in quotes] == [("direct", "Bernie Sanders")]
+
+
 def test_indirect_speech_forms():
     quotes, _ = quotes_of("Iran's foreign minister warned that any attack would be met with force. "
                           "The army is losing ground, according to Ukrainian officials. "
@@ -267,8 +294,8 @@ def test_a_name_before_a_colon_signs_the_quotation_after_it():
 
 
 def test_a_quoted_phrase_in_an_object_takes_the_whole_object():
-    quotes, _ = quotes_of("Donald Trump repeated his “rigged system” line at every rally.", date="2016-09-20")
-    assert [(k, c) for k, c, _, _, _ in quotes] == [("mixed", "his “rigged system” line")], quotes
+    quotes, _ = quotes_of("Donald Trump repeated his “totally rigged system” line at every rally.", date="2016-09-20")
+    assert [(k, c) for k, c, _, _, _ in quotes] == [("mixed", "his “totally rigged system” line")], quotes
 
 
 def test_a_short_exclamation_right_after_a_verb_of_saying_is_a_direct_quote():
@@ -350,11 +377,132 @@ def test_a_cue_after_a_preposition_takes_the_subject_of_the_verb_before():
 
 
 def test_a_short_quotation_after_a_long_attribution_goes_on_with_its_speaker():
-    quotes, _ = quotes_of("Melanie Smith watched the speech at home.\n\n“It is finished,” Melanie Smith said of the "
-                          "election, which she was sure Donald Trump would win in November. “In my head, anyway.”",
-                          date="2016-10-02")
-    direct = [(c, s) for k, c, s, _, _ in quotes if k == "direct"]
-    assert ("In my head, anyway.", "Melanie Smith") in direct, quotes
+    # however long the attribution between them, the two runs are one quotation, with a part each
+    quotes, doc = quotes_of("Melanie Smith watched the speech at home.\n\n“It is finished,” Melanie Smith said of "
+                            "the election, which she was sure Donald Trump would win in November. “In my head, anyway.”",
+                            date="2016-10-02")
+    direct = [(s, q.parts) for (k, _, s, _, _), q in zip(quotes, doc.quotes) if k == "direct"]
+    assert [(s, [p.text for p in parts]) for s, parts in direct] == [
+        ("Melanie Smith", ["It is finished,", "In my head, anyway."])], quotes
+
+
+def test_a_cueless_quotation_later_in_the_paragraph_is_a_part_of_the_quotation_before():
+    quotes, doc = quotes_of("“We had problems with intrusions from Russia in the past,” Obama said after meeting "
+                            "Putin. He looked tired. “Our goal is not to start a cycle of escalation.”")
+    assert [[p.text for p in q.parts] for q in doc.quotes] == [
+        ["We had problems with intrusions from Russia in the past,", "Our goal is not to start a cycle of escalation."]]
+    assert quotes[0][2] == "Barack Obama"
+    # another quotation between them: the later one is no part of the first (it goes on with the mixed quote)
+    quotes, doc = quotes_of("“We had problems with intrusions from Russia,” Obama said. He called it a “bad idea.” "
+                            "“Our goal is not to start a cycle of escalation.”")
+    assert [p.text for p in doc.quotes[0].parts] == ["We had problems with intrusions from Russia,"]
+    assert doc.quotes[-1].parts[-1].text == "Our goal is not to start a cycle of escalation."
+    assert [s for _, _, s, _, _ in quotes] == ["Barack Obama"] * len(quotes)
+
+
+def test_a_mixed_quote_going_on_in_a_quotation_after_its_attribution_is_one_quote_with_two_parts():
+    quotes, doc = quotes_of("Italian Prime Minister Matteo Renzi spoke after the meeting. The summit accomplished "
+                            "\"too little,\" he added on Twitter. \"Without changing policies, Europe risks a lot.\"")
+    assert [(q.kind, [p.text for p in q.parts]) for q in doc.quotes] == [
+        ("mixed", ['The summit accomplished "too little,"', "Without changing policies, Europe risks a lot."])]
+    assert quotes[0][2] == "Matteo Renzi"
+
+
+def test_a_mixed_quote_goes_on_in_a_quotation_after_a_long_attribution():
+    quotes, doc = quotes_of("Both parties \"saw Burma as a country under pressure from China,\" said Victor Cha, who "
+                            "served as Asia director for the National Security Council under President George W. Bush. "
+                            "\"In that sense, it was like pushing on an open door.\"")
+    assert [len(q.parts) for q in doc.quotes] == [2] and quotes[0][2] == "Victor Cha"
+
+
+def test_the_next_sentences_cue_is_the_quotations_unless_it_introduces_a_quotation_of_its_own():
+    quotes, _ = quotes_of("Melanie Smith watched the speech at home.\n\n“Are you winning?” she said, but the speech "
+                          "went on about “how the system is rigged,” and Kevin Brown said yes, over and over again.")
+    assert quotes[0][:3] == ("direct", "Are you winning?", "Melanie Smith")
+
+
+def parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str], ents=None, tags=None):
+    """A hand-made parse (to reproduce a parser's error exactly)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents, tags=tags)
+
+
+def test_a_participle_cue_hung_on_the_quotation_takes_the_subject_of_the_verb_before():
+    from eventwire.quotes._attribute import _name_beside, _subject_before
+
+    # Sanders said, suggesting questions: “Do you think so?”  -- "suggesting" hung on "think"
+    words = ["Sanders", "said", ",", "suggesting", "questions", ":", "“", "Do", "you", "think", "so", "?", "”"]
+    heads = [1, 1, 1, 9, 3, 9, 9, 9, 9, 1, 9, 9, 9]
+    deps = ["nsubj", "ROOT", "punct", "advcl", "dobj", "punct", "punct", "aux", "nsubj", "ccomp", "advmod", "punct",
+            "punct"]
+    pos = ["PROPN", "VERB", "PUNCT", "VERB", "NOUN", "PUNCT", "PUNCT", "AUX", "PRON", "VERB", "ADV", "PUNCT", "PUNCT"]
+    tags = ["NNP", "VBD", ",", "VBG", "NNS", ":", "``", "VBP", "PRP", "VB", "RB", ".", "''"]
+    doc = parsed(words, heads, deps, pos, tags=tags)
+    quoted = set(range(6, 13))
+    assert _name_beside(doc[3], quoted) is None
+    assert _subject_before(doc[3], quoted, doc.text).text == "Sanders"
+    assert _subject_before(doc[1], quoted, doc.text) is None  # "said" is nobody's participle
+    # “No,” Sanders said, going on to say that “…”  -- "say" hung on a verb of the quotation
+    words = ["“", "No", ",", "”", "Sanders", "said", ",", "going", "on", "to", "say", "that", "“", "we", "won", "”"]
+    heads = [14, 14, 14, 14, 5, 14, 5, 14, 7, 10, 7, 14, 14, 14, 14, 14]
+    deps = ["punct", "intj", "punct", "punct", "nsubj", "parataxis", "punct", "advcl", "prt", "aux", "xcomp", "mark",
+            "punct", "nsubj", "ROOT", "punct"]
+    pos = ["PUNCT", "INTJ", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT", "VERB", "ADP", "PART", "VERB", "SCONJ",
+           "PUNCT", "PRON", "VERB", "PUNCT"]
+    doc = parsed(words, heads, deps, pos, tags=["``", "UH", ",", "''", "NNP", "VBD", ",", "VBG", "RP", "TO", "VB", "IN",
+                                                "``", "PRP", "VBD", "''"])
+    assert _subject_before(doc[10], {0, 1, 2, 3, 12, 13, 14, 15}, doc.text).text == "Sanders"
+    # “…,” Flynn, a top surrogate, said.  -- the appositive's head
+    words = ["“", "Yes", ",", "”", "Flynn", ",", "a", "top", "surrogate", ",", "said", "."]
+    heads = [10, 10, 10, 10, 10, 4, 8, 8, 4, 4, 10, 10]
+    deps = ["punct", "intj", "punct", "punct", "nsubj", "punct", "det", "amod", "appos", "punct", "ROOT", "punct"]
+    pos = ["PUNCT", "INTJ", "PUNCT", "PUNCT", "PROPN", "PUNCT", "DET", "ADJ", "NOUN", "PUNCT", "VERB", "PUNCT"]
+    doc = parsed(words, heads, deps, pos)
+    assert _name_beside(doc[10], {0, 1, 2, 3}).text == "Flynn"
+
+
+def test_a_speaker_the_parser_took_from_inside_the_quotation_is_the_name_beside_the_cue():
+    from eventwire.quotes._attribute import _name_beside
+
+    # “We win,” Tulsa police Chief Chuck Jordan said Monday.  -- "said" hung on "win", its subject "We"
+    words = ["“", "We", "win", ",", "”", "Tulsa", "police", "Chief", "Chuck", "Jordan", "said", "Monday", "."]
+    heads = [2, 2, 2, 2, 2, 2, 7, 5, 9, 7, 2, 10, 2]
+    deps = ["punct", "nsubj", "ROOT", "punct", "punct", "dep", "compound", "dobj", "compound", "appos", "conj",
+            "npadvmod", "punct"]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "NOUN", "PROPN", "PROPN", "PROPN", "VERB", "PROPN",
+           "PUNCT"]
+    doc = parsed(words, heads, deps, pos, ents=["O"] * 5 + ["B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O", "B-DATE",
+                                                           "O"])
+    assert _name_beside(doc[10], quoted={0, 1, 2, 3, 4}).text == "Chief"  # the head of "… Chief Chuck Jordan"
+    # "“We win,” said Ann Lee." -- the name after the cue
+    doc = parsed(["“", "We", "win", ",", "”", "said", "Ann", "Lee", "."], [2, 2, 2, 2, 2, 2, 7, 5, 2],
+                 ["punct", "nsubj", "ROOT", "punct", "punct", "conj", "compound", "dobj", "punct"],
+                 ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT"])
+    assert _name_beside(doc[5], quoted={0, 1, 2, 3, 4}).text == "Lee"
+    # "“We win,” said Monday." -- a date is nobody
+    doc = parsed(["“", "We", "win", ",", "”", "said", "Monday", "."], [2, 2, 2, 2, 2, 2, 5, 2],
+                 ["punct", "nsubj", "ROOT", "punct", "punct", "conj", "npadvmod", "punct"],
+                 ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT"],
+                 ents=["O"] * 6 + ["B-DATE", "O"])
+    assert _name_beside(doc[5], quoted={0, 1, 2, 3, 4}) is None
+
+
+def test_a_cue_with_two_subjects_takes_the_nearest_in_its_paragraph():
+    from eventwire.quotes._attribute import _nearest_subject, _noun_before
+
+    # "5:45 p.m.\n\nThe doctor is calling him fit." parsed with both "p.m." and "doctor" as subjects
+    words = ["5:45", "p.m.", "\n\n", "The", "doctor", "is", "calling", "him", "fit", "."]
+    heads = [1, 6, 1, 4, 6, 6, 6, 6, 6, 6]
+    deps = ["nummod", "nsubj", "dep", "det", "nsubj", "aux", "ROOT", "dobj", "oprd", "punct"]
+    pos = ["NUM", "NOUN", "SPACE", "DET", "NOUN", "AUX", "VERB", "PRON", "ADJ", "PUNCT"]
+    doc = parsed(words, heads, deps, pos)
+    assert _nearest_subject(doc[6], set()).text == "doctor"
+    # "the Department which reported": the noun a relative pronoun follows
+    doc = parsed(["the", "Department", "which", "reported", "it"], [1, 1, 3, 1, 3],
+                 ["det", "ROOT", "nsubj", "advcl", "dobj"], ["DET", "PROPN", "PRON", "VERB", "PRON"])
+    assert _noun_before(doc[2]).text == "Department"
 
 
 # --- user cue files ----------------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ class BodyFinder:
                     if words in self.kb.nouns:
                         return self.kb.nouns[words], length
         for form in (token.lower_, token.lemma_.lower()):
-            if form in self.kb.nouns:
+            if form in self.kb.nouns and not (form in self.capitalised_nouns and token.is_lower):
                 if token.pos_ == "PROPN" and (token.ent_type_ in ("PERSON", "GPE") or self.kb.nouns[form] == "CVL"):
                     return None, 0  # "Community" in "European Community" names no civilians
                 return self.kb.nouns[form], 1
@@ -76,6 +76,48 @@ class BodyFinder:
                     return sector
         return None
 
+    def _member_of(self, head: Token, kb_at) -> str | None:
+        """The known organisation an of/from phrase on a group noun names as the group's own ("members of the
+        Muslim Brotherhood", "activists from the Fatah Party")."""
+        for prep in head.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for i in range(pobj.left_edge.i, pobj.i + 1):
+                    refs = kb_at.get(i, (0, 0, []))[2]
+                    if refs and all(r.kind == "org" for r in refs):
+                        return refs[0].id
+        return None
+
+    def _body_of(self, head: Token, kb_at) -> tuple[str | None, str | None]:
+        """The state and sector of a (state's) body an of/from/in phrase on a group noun names as the group's own
+        ("four officers in the Russian military" → RUS MIL, "members of the Iraqi parliament" → IRQ LEG), also when
+        the parse hangs the phrase right after the group on its verb ("barred officers in the Russian military")."""
+        doc = head.doc
+        after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+        verb_preps = [after] if after is not None and after.dep_ == "prep" and after.head.i == head.head.i else []
+        for prep in [*head.rights, *verb_preps]:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "from", "in"):
+                continue
+            for pobj in prep.children:
+                sector = self._group_sector(pobj) if pobj.dep_ == "pobj" else None
+                if sector is None:
+                    continue
+                for child in pobj.lefts:
+                    if child.dep_ in ("amod", "compound", "poss", "nmod"):
+                        for ref in kb_at.get(child.i, (0, 0, []))[2]:
+                            if ref.kind in ("country", "demonym", "capital", "region"):
+                                return self._state_of(ref), sector
+                return None, sector  # "leaders of the opposition coalition": its sector, placed by the text
+        return None, None
+
+    def _the_government(self, head: Token) -> bool:
+        """``head`` is "the government" of a text that names no state: an actor all the same, coded GOV (as
+        PETRARCH codes an agent it cannot place, "---GOV")."""
+        return head.lower_ == "government" and any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
+
     def _generic_head(self, head: Token) -> bool:
         return head.lemma_.lower() in self.generic_heads or head.lower_ in self.generic_heads
 
@@ -103,6 +145,8 @@ class BodyFinder:
         something happens or the city an attack hits ("shelling in Baghdad", "rebels shelled Juba"): its people."""
         if _is_locative(head):
             post = head.head.head
+            if head.head.lower_ == "from":  # "support from Moscow": who gives it
+                return post.pos_ == "NOUN" and post.lemma_.lower() in self.capital_source_nouns
             return head.head.lower_ == "in" and (post.lemma_.lower() in self.diplomatic_posts
                                                  or post.lower_ in self.diplomatic_posts)
         if head.dep_ == "appos":  # "shelled the regional capital, Juba"
@@ -116,7 +160,7 @@ class BodyFinder:
         if sector is None and head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() in self.kb.titles:
             sector = self.kb.titles[head.lemma_.lower()]
         if (sector in self.generic_sectors or head.lemma_.lower() in self.generic_heads
-                or head.lower_ in self.generic_heads):
+                or head.lower_ in self.generic_heads) and head.lemma_.lower() not in self.government_heads:
             for child in head.lefts:
                 if child.dep_ in ("compound", "amod") and child.i == head.i - 1:
                     modifier = self.kb.nouns.get(child.lower_) or self.kb.nouns.get(child.lemma_.lower())

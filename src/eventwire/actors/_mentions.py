@@ -19,6 +19,7 @@ from spacy.util import filter_spans
 
 from ._bodies import BodyFinder, _letters
 from ._kb import ActorKB, People, SurfaceRef
+from ._links import link_short_forms
 from ._names import NameFinder, title_words
 from ._places import (
     _PLACE_KINDS,
@@ -80,6 +81,10 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
         self.title_words = title_words(kb)
         self.long_title_words = [w for w in self.title_words if len(w) > 6]
         self.member_heads = kb.words("member_heads") | kb.words("presence_heads")
+        self.affiliate_heads = kb.words("affiliate_heads") | kb.words("member_heads") | self.generic_heads
+        self.state_heads = kb.words("state_heads")
+        self.capitalised_nouns = kb.words("capitalised_nouns")
+        self.government_heads = kb.words("government_heads")
         self.people_elite_heads = kb.words("people_elite_heads")
         self.people_armed = kb.codes("people_armed_sectors")
         self.local_sectors = kb.codes("local_sectors")
@@ -89,6 +94,7 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
         self.assault_verbs = kb.words("assault_verbs")
         self.holding_participles = kb.words("holding_participles")
         self.diplomatic_posts = kb.words("diplomatic_posts")
+        self.capital_source_nouns = kb.words("capital_source_nouns")
         self.typos = TypoIndex(kb)
         self.shared_names = {}
         for entry in kb.rules.get("shared_names", ()):
@@ -135,27 +141,9 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
             candidates.extend(self._candidates(doc[i], kb_at, ent_at))
         candidates.extend(self._pronouns(tokens))
         candidates.sort(key=lambda c: c.start)
-        return _drop_nested(candidates)
-
-    def _shared_names(self, doc: Doc, kb_at, day: date | None) -> None:
-        """Read a short name two states share ("Congo") as the one the document or its date says."""
-        if not self.shared_names:
-            return
-        for s, e, refs in {(s, e): (s, e, refs) for s, e, refs in kb_at.values()}.values():
-            if not refs or refs[0].kind != "country":
-                continue
-            shared = self.shared_names.get(doc[s:e].text.casefold())
-            if shared is None:
-                continue
-            now, before, since = shared
-            others = {self._state_of(r) for s2, e2, rs in kb_at.values() if (s2, e2) != (s, e) for r in rs
-                      if r.kind in _PLACE_KINDS}
-            if (now in others) != (before in others):
-                state = now if now in others else before
-            else:
-                state = now if day is not None and day >= since else before
-            for i in range(s, e):
-                kb_at[i] = (s, e, [SurfaceRef("country", state)])
+        candidates = _drop_nested(candidates)
+        link_short_forms(doc, candidates, ent_at, self.kb)
+        return candidates
 
     # -- phrase structure --------------------------------------------------
 
@@ -178,7 +166,8 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
         """Climb from a name to the head of the noun phrase it modifies, if that head is an actor."""
         head = token
         while (head.dep_ in _CLIMB_DEPS and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN")
-               and (self._is_actor_head(head.head, kb_at, ent_at) or self._members_of_org(head, kb_at))):
+               and (self._is_actor_head(head.head, kb_at, ent_at) or self._members_of_org(head, kb_at)
+                    or head.head.lower_ in self.state_heads)):
             head = head.head
         # "the president of Colombia": a country in an of-phrase belongs to the title it follows
         if (head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN")
@@ -225,6 +214,7 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
         countries: list[tuple[int, str]] = []  # (token index, iso3) of country words modifying the head
         org = None
         people: People | None = None  # an ethnic or religious community modifying the head ("Hutu rebels")
+        kin = None  # the state an "ethnic" demonym names, which is not where that people lives here
         head_refs: list[SurfaceRef] = []
         scan = range(start, end)
         if ent is not None and ent.label_ == "ORG":  # an organisation's own name may hold its state
@@ -246,6 +236,7 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
                     break
                 if ref.kind == "demonym" and s > 0 and doc[s - 1].lower_ == "ethnic":
                     people = people or _ETHNIC  # "ethnic Albanian guerrillas" in Macedonia
+                    kin = ref.id
                     break
                 if ref.kind in _PLACE_KINDS:
                     iso3 = self._state_of(ref)
@@ -272,8 +263,12 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
             name = _clean_name(ent.text) if ent is not None else doc[start:end].text
             return [Candidate(kind="org", country=country or self._of_country(noun, kb_at, ("in", "of")),
                               sector=sector, name=name, **(base | {"start": min(start, self._np_range(noun)[0])}))]
-        if "person" in kinds or (ent is not None and ent.label_ == "PERSON"):
-            name_span = ent if ent is not None and ent.label_ == "PERSON" else None
+        # "Kenzo Oshima, the UN emergency relief coordinator": a name NER placed, with a title in apposition
+        titled = (ent is not None and ent.label_ in ("GPE", "LOC") and not kinds
+                  and (len(ent) > 1 or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.lefts))
+                  and self._appositive_title(head, kb_at, None, None)[0] is not None)
+        if "person" in kinds or titled or (ent is not None and ent.label_ == "PERSON" and not kinds & {"org", "seat"}):
+            name_span = ent if ent is not None and (ent.label_ == "PERSON" or titled) else None
             if name_span is None:
                 s, e, _ = kb_at[head.i]
                 name_span = doc[s:e]
@@ -313,10 +308,14 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
                 s, e, _ = kb_at[head.i]
                 name = doc[s:e].text
             sector = None if org_refs else self._org_name_sector(ent or head)
+            if sector is None and not org_refs and head.is_lower:  # "South Korea's defense ministry"
+                sector = self._group_sector(head)
             if not org_refs and org is not None:  # "United Nations Emergency Relief Coordinator": a body of one
                 parent = self.kb.organizations[org]
                 country = country or parent.country
                 sector = sector or next(iter(parent.sectors), None)
+                if parent.country == "IGO" and sector == "IGO" and parent.cameo_code:
+                    org_refs = [SurfaceRef("org", org)]  # an office of an international body is coded as the body
             return [Candidate(kind="org", country=country, sector=sector or title_sector, name=name, refs=org_refs,
                               **base)]
         body = self._body_sector(head, ent_at) if not kinds else None
@@ -348,9 +347,9 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
             # its people ("shelling in central Baghdad"), as PLOVER and CAMEO code them
             if ref.kind == "demonym" and head.i > 0 and doc[head.i - 1].lower_ == "ethnic":
                 # "ethnic Albanians in Serbia" are a people, not Albania: placed by their context
+                country = self._of_country(head, kb_at, ("in", "of", "from", "throughout"))
                 return [Candidate(kind="group", sector="CVL",
-                                  country=self._of_country(head, kb_at, ("in", "of", "from", "throughout")),
-                                  **base)]
+                                  country=country or self._first_state(head, kb_at, ref.id), **base)]
             if ref.kind == "demonym" and head.dep_ == "amod":
                 # "Israeli army bulldozers", "Israeli police custody": the state's body named by a modifier
                 body = next((c for c in head.head.children if c.dep_ == "compound" and c.i > head.i
@@ -386,6 +385,14 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
             return [Candidate(kind="city", country=city.country, name=name,
                               sector="CVL" if _is_locative(head) or head.dep_ in ("dobj", "pobj") else None,
                               **base)]
+        if org is None and sector and (head.lower_ in self.affiliate_heads or head.lemma_.lower() in self.affiliate_heads):
+            org = self._member_of(head, kb_at)  # "members of the Muslim Brotherhood", "activists from Fatah"
+            if org is not None and head.lower_ not in self.member_heads:
+                sector = next((x for x in self.kb.organizations[org].sectors if x != "IGO"), sector)
+            elif org is None:  # "officers in the Russian military", "leaders of the opposition"
+                state, body = self._body_of(head, kb_at)
+                country = country or state
+                sector = body if body and (sector in self.generic_sectors or self._generic_head(head)) else sector
         if org is not None and head.lower_ in self.member_heads:  # "Hamas activists": of Hamas's sector
             sector = next(iter(self.kb.organizations[org].sectors), sector)
         elif sector in self.generic_sectors and self._generic_head(head):
@@ -424,6 +431,10 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
             if country is None:
                 return []
             return [Candidate(kind="group", country=country, sector="CVL", **(base | {"end": end}))]
+        if not sector and countries and (head.lower_ in self.state_heads or head.lemma_.lower() in self.state_heads):
+            # "the Turkish and Greek sides": each state, mentioned to the shared head
+            return [Candidate(kind="country", country=iso3, **(base | {"start": start if n == 0 else at}))
+                    for n, (at, iso3) in enumerate(countries)]
         if not sector:
             return []
         owners = [c for c in head.lefts] + [p for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"
@@ -433,6 +444,8 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
         if owner is not None:
             return [Candidate(kind="group", country=country, sector=sector, org=org, owner=_clean_name(owner.text),
                               **base)]
+        if country is None and org is None and people is None and head.dep_ == "conj":
+            country = self._conjunct_state(head.head, kb_at)  # "Israeli helicopters and tanks"
         if country is None and org is None:  # "Russia said its troops would leave", "Britain deployed troops"
             country = self._possessor_state(head, kb_at, sent=sector in self.sent_sectors)
         if country is None:  # "rebels in Darfur", "militias in Tripoli": the place they are in
@@ -447,10 +460,14 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
                 sector = "ELI"
             elif sector in self.people_armed and not countries:
                 sector = "REB"
+            if country is None and people is _ETHNIC:  # "ethnic Albanian guerrillas ... Macedonian officials"
+                country = self._first_state(head, kb_at, kin)
             if country is None and sector not in self.needs_country:
                 return [Candidate(kind="group", sector=sector, org=org, **base)]
         if country is None and org is None and sector in self.needs_country:
-            return []
+            country = self._sentence_state(head, kb_at, start, end)  # "Peru refused, government officials said"
+            if country is None and not self._the_government(head):
+                return []
         if len(countries) > 1 and any(t.dep_ == "cc" for t in doc[start:head.i]):
             # one group actor per coordinated country, each phrase running to the shared head
             return [Candidate(kind="group", country=iso3, sector=sector, org=org,

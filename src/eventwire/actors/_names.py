@@ -60,6 +60,8 @@ class NameFinder:
                 continue
             ent = ent_at.get(token.i)
             label = token.ent_type_  # not a DATE ("Friday"), a place or a people
+            if label == "GPE" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "poss") and _known_place(token.text) is None:
+                label = ""  # a leader's surname NER took for a place ("called Erdogan", "Erdogan will meet")
             if label not in ("PERSON", "ORG", "") or (ent is not None and len(ent) > 1):
                 continue
             if label != "PERSON" and token.is_sent_start and not _bare_subject(token):

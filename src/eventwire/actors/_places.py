@@ -6,7 +6,9 @@ based in Trinidad", "the president of Colombia", "the deputy governor of the Tyu
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from datetime import date
+
+from spacy.tokens import Doc, Token
 
 from ._kb import SurfaceRef
 
@@ -47,6 +49,26 @@ class PlaceFinder:
                         del kb_at[i]
                     named[(s, e)] = set()
         self.doc_states = frozenset().union(*named.values()) if named else frozenset()
+
+    def _shared_names(self, doc: Doc, kb_at, day: date | None) -> None:
+        """Read a short name two states share ("Congo") as the one the document or its date says."""
+        if not self.shared_names:
+            return
+        for s, e, refs in {(s, e): (s, e, refs) for s, e, refs in kb_at.values()}.values():
+            if not refs or refs[0].kind != "country":
+                continue
+            shared = self.shared_names.get(doc[s:e].text.casefold())
+            if shared is None:
+                continue
+            now, before, since = shared
+            others = {self._state_of(r) for s2, e2, rs in kb_at.values() if (s2, e2) != (s, e) for r in rs
+                      if r.kind in _PLACE_KINDS}
+            if (now in others) != (before in others):
+                state = now if now in others else before
+            else:
+                state = now if day is not None and day >= since else before
+            for i in range(s, e):
+                kb_at[i] = (s, e, [SurfaceRef("country", state)])
 
     def _city(self, ent):
         return _city(ent, self.doc_states)
@@ -159,6 +181,43 @@ class PlaceFinder:
                     iso3 = self._place_in(child, kb_at, ent_at, depth - 1)
                     if iso3:
                         return iso3
+        return None
+
+    def _conjunct_state(self, first: Token, kb_at) -> str | None:
+        """The state a group noun's first conjunct is of, which a bare conjunct shares ("Israeli helicopters and
+        tanks", "Iraqi police and soldiers")."""
+        if self._group_sector(first) is None:
+            return None
+        for child in first.lefts:
+            if child.dep_ in ("amod", "compound", "poss", "nmod"):
+                for ref in kb_at.get(child.i, (0, 0, []))[2]:
+                    if ref.kind in _PLACE_KINDS:
+                        return self._state_of(ref)
+        return None
+
+    def _sentence_state(self, head: Token, kb_at, start: int, end: int) -> str | None:
+        """The one state the sentence of a group names (its places and seats of power), for a group that says
+        too little without one ("Peru refused, government officials said"); None when it names none or several,
+        or the group is "foreign"."""
+        doc = head.doc
+        if any(t.lower_ == "foreign" for t in doc[start:end]):
+            return None
+        states = set()
+        for token in head.sent:
+            for ref in kb_at.get(token.i, (0, 0, []))[2]:
+                if ref.kind in _PLACE_KINDS:
+                    states.add(self._state_of(ref))
+                elif ref.kind == "seat":
+                    states.add(self.kb.seats[ref.id].country)
+        return states.pop() if len(states) == 1 else None
+
+    def _first_state(self, head: Token, kb_at, kin: str | None) -> str | None:
+        """The first state the sentence of an ethnic minority names other than the one its name comes from: where
+        it lives ("Ethnic Albanians have sworn to fight ... near Macedonia's border" → MKD)."""
+        for token in head.sent:
+            for ref in kb_at.get(token.i, (0, 0, []))[2]:
+                if ref.kind in _PLACE_KINDS and self._state_of(ref) != kin:
+                    return self._state_of(ref)
         return None
 
     def _of_country(self, head: Token, kb_at, preps: tuple[str, ...]) -> str | None:

@@ -8,9 +8,16 @@ from pathlib import Path
 
 import click
 
-from ..evaluate import DataMissing, default_data_dir, evaluate_actors, evaluate_events, evaluate_quotes
-from ..evaluate import evaluate_dates
-from ..evaluate import evaluate_places
+from ..evaluate import (
+    DataMissing,
+    default_data_dir,
+    evaluate_actors,
+    evaluate_dates,
+    evaluate_events,
+    evaluate_petrarch,
+    evaluate_places,
+    evaluate_quotes,
+)
 from ._common import handle_errors, nlp_options
 
 
@@ -72,11 +79,15 @@ def eval_actors(data, settings, n_errors, as_json):
 @nlp_options
 @click.option("--errors", "n_errors", type=click.IntRange(min=0), default=0, help="List up to N misses per set.")
 @click.option("--confusion", is_flag=True, help="Print the confusion matrices.")
+@click.option("--petrarch", is_flag=True,
+              help="Also code PETRARCH2's unit-test records (a parity check on actor codes; about 40 s more).")
 @click.option("--json", "as_json", is_flag=True, help="Print the full result as JSON.")
 @handle_errors
-def eval_events(data, settings, n_errors, confusion, as_json):
-    """PLOVER type P/R/F1 on PLOVER GSR, quad-class accuracy on cameo_class, source/target F1 on cameo_ner."""
-    result = _evaluate(evaluate_events, data, settings, n_errors, as_json)
+def eval_events(data, settings, n_errors, confusion, petrarch, as_json):
+    """PLOVER type P/R/F1 on PLOVER GSR, quad-class accuracy on cameo_class, source/target F1 on cameo_ner, and,
+    with --petrarch, code triples on PETRARCH2's unit-test records (a parity check)."""
+    scorer = _events_and_petrarch if petrarch else evaluate_events
+    result = _evaluate(scorer, data, settings, n_errors, as_json)
     if result is None:
         return
     p, q, r = result["plover_gsr"], result["cameo_class"], result["cameo_ner"]
@@ -97,6 +108,8 @@ def eval_events(data, settings, n_errors, confusion, as_json):
         s = r["head"][role]
         click.echo(f"cameo_ner {role:10s} (a mention inside the gold phrase counts): P {s['precision']:.3f}  "
                    f"R {s['recall']:.3f}  F1 {s['f1']:.3f}")
+    if petrarch:
+        _echo_petrarch(result["petrarch2"])
     if confusion:
         for name, part in (("PLOVER GSR (gold→main event)", p), ("cameo_class (gold→predicted)", q)):
             click.echo(f"\n{name}:")
@@ -111,6 +124,47 @@ def eval_events(data, settings, n_errors, confusion, as_json):
             for e in part["errors"][:n_errors]:
                 click.echo(f"  {json.dumps({k: v for k, v in e.items() if k != 'sentence'}, ensure_ascii=False)}"
                            f"\n      {e['sentence']}")
+        if petrarch:
+            _echo_petrarch_misses(result["petrarch2"], n_errors)
+
+
+def _events_and_petrarch(data: Path, settings, max_errors: int) -> dict:
+    """The event scores, plus the PETRARCH2 parity check under ``petrarch2`` (``{"skipped": reason}`` when its
+    folder is absent, so the other sets are still scored)."""
+    result = evaluate_events(data, settings, max_errors=max_errors)
+    try:
+        result["petrarch2"] = evaluate_petrarch(data, settings, max_errors=max_errors)
+    except DataMissing as exc:
+        result["petrarch2"] = {"skipped": str(exc)}
+    return result
+
+
+def _echo_petrarch(p: dict) -> None:
+    if "skipped" in p:
+        click.echo(f"PETRARCH2 unit-test records: skipped ({p['skipped']})")
+        return
+    click.echo(f"PETRARCH2 unit-test records ({p['scored']} of {p['records']} sentences, {p['triples']['gold']} gold "
+               f"codings; toy dictionaries, stylised sentences: a parity check, not an accuracy figure; not scored: "
+               + ", ".join(f"{n} {reason}" for reason, n in p["not_scored"].items()) + ")")
+    names = {"triples": "(source, target, event code)", "root_triples": "(source, target, code root)",
+             "dyads": "(source, target)", "codes": "event code", "roots": "code root"}
+    for key, name in names.items():
+        s = p[key]
+        click.echo(f"  {name:30s} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  "
+                   f"(gold {s['gold']}, predicted {s['predicted']})")
+    f = p["flagged"]
+    click.echo(f"  flagged events left out: {f['triples']} triples, {f['gold_dyads']} with a gold dyad "
+               f"({f['gold_triples']} with the gold code); gold event codes are mostly WEIS, not CAMEO (see README)")
+
+
+def _echo_petrarch_misses(p: dict, n_errors: int) -> None:
+    if "skipped" in p:
+        return
+    click.echo("\nMisses on PETRARCH2 unit-test records, by kind: "
+               + ", ".join(f"{kind} {n}" for kind, n in p["misses"].items()))
+    for e in p["errors"][:n_errors]:
+        click.echo(f"  {e['id']}: missed {e['missed']}, spurious {e['spurious']}, flagged {e['flagged']}, "
+                   f"actors {e['actors']}\n      {e['sentence']}")
 
 
 @eval_group.command(name="quotes")

@@ -12,11 +12,12 @@ from pathlib import Path
 from ._actors import evaluate_actors
 from ._dates import evaluate_dates
 from ._events import evaluate_events
+from ._petrarch import evaluate_petrarch
 from ._places import evaluate_places
 from ._quotes import evaluate_quotes
 
 __all__ = ["DataMissing", "default_data_dir", "evaluate_actors", "evaluate_dates", "evaluate_events",
-           "evaluate_places", "evaluate_quotes"]
+           "evaluate_petrarch", "evaluate_places", "evaluate_quotes"]
 
 
 class DataMissing(FileNotFoundError):

@@ -24,7 +24,9 @@ Scores
     overlap (ties to the earlier gold, then the earlier prediction), when the overlap is at least 0.5.
     Overlap is :func:`._common.overlap` (intersection over the longer span), generalised to discontinuous
     gold spans: characters shared with any fragment over the longer of the two total lengths (the text between
-    fragments, e.g. an interrupting "he said", is in neither).  Matching ignores kinds; then
+    fragments, e.g. an interrupting "he said", is in neither).  A predicted direct quote split by its attribution
+    is scored by its ``parts`` in the same way (PolNeAR joins the parts of one quotation, "“A,” he said. “B.”",
+    into one relation with a Content per part).  Matching ignores kinds; then
 
     - precision of kind K = predicted quotes of kind K matched to any gold relation / predicted of kind K,
     - recall of kind K = gold relations of kind K matched to any prediction / gold of kind K,
@@ -186,6 +188,13 @@ def touches(a: Fragments, b: Fragments) -> bool:
     return any(min(x[1], y[1]) > max(x[0], y[0]) for x in a for y in b)
 
 
+def said_spans(quote: Quote) -> Fragments:
+    """What a quote says: its ``parts`` when the attribution splits a direct quotation, else its content."""
+    if len(quote.parts) > 1:
+        return tuple((p.start, p.end) for p in quote.parts)
+    return ((quote.content.start, quote.content.end),)
+
+
 def predicted_kind(quote: Quote) -> str:
     return "indirect" if quote.kind == "indirect" else "direct"  # mixed quotes carry quotation marks
 
@@ -267,7 +276,7 @@ def score_quotes(pairs: Iterable[tuple[GoldDocument, AnalyzedDocument]], *, max_
         actors = {a.id: a for a in doc.actors}
         quotes = list(doc.quotes)
         gold = gold_doc.relations
-        links = match([r.content for r in gold], [((q.content.start, q.content.end),) for q in quotes])
+        links = match([r.content for r in gold], [said_spans(q) for q in quotes])
         matched_pred = set(links.values())
         for i, rel in enumerate(gold):
             t.gold[rel.kind] += 1

@@ -74,12 +74,15 @@ class ArgumentsMixin:
 
     def _verb_args(self, verb: Token, entry: Entry, actor_at: dict[int, ActorRef]) -> _Args:
         preps = entry.preps or _DEFAULT_PREPS
+        reason = any(entry.cameo.startswith(r) for r in self.lex.words("reason_roots"))
+        if any(entry.cameo.startswith(r) for r in self.lex.words("taken_from_roots")):
+            preps += ("from",)  # "confiscated weapons from armed groups": whom something is taken from
         if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children) and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children):
             # "Mugabe co-founded ZANU but was arrested": the subject it shares is who is acted on
-            return _Args([], self._subject(verb) + self._objects(verb, preps, actor_at))
+            return _Args([], self._subject(verb) + self._objects(verb, preps, actor_at, reason))
         source = self._subject(verb)
-        target = self._objects(verb, preps, actor_at)
+        target = self._objects(verb, preps, actor_at, reason)
         if not source and verb.lemma_.lower() in self.lex.words("stance_participles") and not any(
                 c.dep_ == "agent" for c in verb.children):
             # "Vietnam is committed to opening up", "is prepared to impose martial law": a stance, not a passive
@@ -105,6 +108,14 @@ class ArgumentsMixin:
                 # "claims that this group is led by Maduro": the accused in the complement (not when the verb acts
                 # on a thing: "offered military assistance after …")
                 target = self._complement_subject(head) or target
+        if not named(target) and verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ == "VERB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
+                verb.head.lemma_.lower() in self.lex.words("acted_on_governors"):
+            # "summoned Niger's ambassador to complain", "ordered the newspaper to suspend publication": the act the
+            # clause is for is done to whom the governing verb acts on (not "pressured Trump not to commute …",
+            # whose object is who would act)
+            acted_on = [c for c in verb.head.children if c.dep_ == "dobj" and c not in source]
+            target = acted_on if _refs(acted_on, actor_at) else target
         if not named(target) and any(entry.cameo.startswith(r) for r in self.lex.words("ultimatum_roots")):
             # "threatened to launch an offensive unless Baghdad accepted its conditions": whom the condition is on
             target = [s for head in chain for c in head.children if c.dep_ == "advcl" and any(
@@ -112,12 +123,19 @@ class ArgumentsMixin:
                 for s in self._subject(c)] or target
         return _Args(source, target)
 
+    def _helping(self, prep: Token, noun: Token) -> bool:
+        """"with Albania's help", "with the support of Turkey": a helper of the act, not its target."""
+        return prep.lower_ == "with" and noun.lemma_.lower() in self.lex.words("helper_words")
+
     def _complement_subject(self, verb: Token) -> list[Token]:
         """Who a verb's that-clause is about, the clause on the verb or on its object ("insisted on its demands
         that Burundi's government grant …")."""
         nouns = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         nouns += [c for c in verb.children if c.dep_ == "dobj"]
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        # "called for Burma to institute reforms": a for-clause names whom it is about
+        clauses += [c for c in verb.children if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
         clauses += [c for n in nouns for c in n.children if c.dep_ in ("acl", "ccomp") and c.pos_ == "VERB"
                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
         for clause in clauses[:1]:
@@ -131,7 +149,8 @@ class ArgumentsMixin:
             return [s for s in self._subject(t.head) if s.lower_ not in _PRONOUNS]
         return []
 
-    def _objects(self, verb: Token, preps: tuple[str, ...], actor_at: dict[int, ActorRef]) -> list[Token]:
+    def _objects(self, verb: Token, preps: tuple[str, ...], actor_at: dict[int, ActorRef], reason: bool = False
+                 ) -> list[Token]:
         """What a verb acts on: its objects and prepositional targets; for transfers, the recipient or place."""
         target = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
         if _passive(verb) and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -143,8 +162,11 @@ class ArgumentsMixin:
         armed = any(t.i in actor_at or any(c.dep_ in ("compound", "amod", "nmod") and c.i in actor_at
                                            for c in t.children) for t in target)
         for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in preps and not (c.lower_ == "with" and armed):
-                target += [g for g in c.children if g.dep_ == "pobj"]
+            # … and, for acts with a reason (`reason_roots`), "for" the reason ("blamed Israel for the bombing of
+            # Raed Karmi", "arrested him for spying for Iran"; not "mobilized reservists for a war against Iraq")
+            if c.dep_ == "prep" and c.lower_ in preps and not (armed and (
+                    c.lower_ == "with" or c.lower_ == "for" and reason)):
+                target += [g for g in c.children if g.dep_ == "pobj" and not self._helping(c, g)]
             if c.dep_ == "prt":  # "spoke out against": the preposition hangs on the particle
                 for p in c.children:
                     if p.dep_ == "prep" and p.lower_ in preps:
@@ -153,10 +175,11 @@ class ArgumentsMixin:
             # "sent 100 vehicles and a team of paratroopers to Lebanon", "withdrew its troops from Abyei": what is
             # moved is not the target; the recipient or the place is
             recipients = [c for c in verb.children if c.dep_ == "dative"] + self._place(verb)
-            if not recipients:  # "sent … a team of paratroopers to Lebanon", with "to" parsed on the object
+            if not recipients:  # "sent … a team of paratroopers to Lebanon", with "to" parsed on the object;
+                # "deploy peacekeepers in Iraq": a place they are to be in
                 recipients = [g for o in verb.children if o.dep_ in ("dobj", "nsubjpass") for t in o.subtree
-                              if t.dep_ == "prep" and t.lower_ in ("to", "into") for g in t.children
-                              if g.dep_ == "pobj"]
+                              if t.dep_ == "prep" and (t.lower_ in ("to", "into") or t.lower_ == "in" and t.head == o)
+                              for g in t.children if g.dep_ == "pobj" and (t.lower_ != "in" or g.ent_type_ == "GPE")]
             target = recipients or target
         return target
 
@@ -170,7 +193,10 @@ class ArgumentsMixin:
         governor = self._governor(noun)
         if governor is not None and governor.lemma_.lower() in self.light:
             # "Serb forces were engaged in ethnic cleansing": the passive subject of a light participle is the agent
-            options.append(self._subject(governor) or [c for c in governor.children if c.dep_ == "nsubjpass"])
+            subject = self._subject(governor) or [c for c in governor.children if c.dep_ == "nsubjpass"]
+            # "the government ordered patrols by police": who orders it does it, before who carries it out
+            options.insert(1 if governor.lemma_.lower() in self.lex.words("ordering_verbs") else len(options),
+                           subject)
         if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.pos_ == "VERB" and \
                 entry.cameo[:2] in _GATHERINGS:
             # "negotiators return to Geneva for talks", "thousands converged for a rally": who goes takes part
@@ -207,7 +233,7 @@ class ArgumentsMixin:
         phrase = [noun, noun.head] if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else [noun]
         # "arrest warrants for two Brazilian men", "an extradition request for Puigdemont": the phrase's target
         target = [g for t in phrase for c in t.children if c.dep_ == "prep" and c.lower_ in preps
-                  for g in c.children if g.dep_ == "pobj"]
+                  for g in c.children if g.dep_ == "pobj" and not self._helping(c, g)]
         if not target and "of" not in preps:  # "a suspension of air links with Serbia": whom the of-phrase is
             target = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"  # directed at
                       for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
@@ -221,7 +247,8 @@ class ArgumentsMixin:
             # "launched cyber warfare against India", "hold families as human shields": the light verb's
             # prepositional target, or its object when the noun is not that object
             target = [g for c in governor.children if c.dep_ == "prep" and c.lower_ in preps and c.lower_ != "of"
-                      and c.i not in {a.i for a in noun.ancestors} for g in c.children if g.dep_ == "pobj"]
+                      and c.i not in {a.i for a in noun.ancestors} for g in c.children if g.dep_ == "pobj"
+                      and not self._helping(c, g)]
             target += [c for c in governor.children if c.dep_ == "dobj" and c.i != noun.i
                        and noun.i not in {t.i for t in c.subtree}]
         if not target:  # "its demand that Ukraine withdraw": who the that-clause is about, on the noun or its verb

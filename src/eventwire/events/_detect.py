@@ -32,6 +32,8 @@ from ._syntax import (
 )
 
 _BACKGROUND = {"relcl", "acl", "advcl"}
+# entities that are no event nouns: names, and dates ("the emergency declared March 27" is no march)
+_NAMES = {"PERSON", "GPE", "ORG", "NORP", "DATE", "TIME"}
 _WEAKER = 0.3  # how much less confident than the main event of its sentence an event may be
 
 
@@ -65,14 +67,19 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB":
             entries = self.lex.verbs.get(lemma)
-        elif token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("PERSON", "GPE", "ORG", "NORP"):
+        elif token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in _NAMES:
             entries = self.lex.nouns.get(lemma) or self.lex.nouns.get(token.lower_)
         else:
             return None
+        # of the most constrained frames that fit, the most specific code ("called on Israel to lift the blockade"
+        # fits "call on", 020, and "call … to lift", 025)
+        best = None
         for entry in entries or ():
-            if self._fits(token, entry):
-                return entry
-        return None
+            if best is not None and entry.specificity < best.specificity:
+                break
+            if self._fits(token, entry) and (best is None or _detail(entry.cameo) > _detail(best.cameo)):
+                best = entry
+        return best
 
     def _must(self, token: Token) -> Entry | None:
         """"The Red Cross said US forces must ensure security": what a speaker says another must do is a demand,
@@ -83,9 +90,12 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
         return None
 
     def _fits(self, token: Token, entry: Entry) -> bool:
-        if entry.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ == entry.particle
+        if entry.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ == entry.particle and not _dated(c)
+                                      or c.dep_ in ("advcl", "ccomp") and _marked(c, entry.particle)
                                       for c in token.children):
-            return False  # spaCy parses "call for", "insist on" with a preposition, "step up" with a particle
+            # spaCy parses "call for", "insist on" with a preposition, "step up" with a particle, and "called for
+            # Burma to institute reforms" with "for" marking a clause
+            return False
         if entry.preps and entry.pos == "VERB" and not any(
                 c.dep_ in ("prep", "prt", "agent") and c.lower_ in entry.preps or
                 (c.dep_ == "prt" and any(p.dep_ == "prep" and p.lower_ in entry.preps for p in c.children))
@@ -108,7 +118,9 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
             if not any(o.lemma_.lower() in entry.objects or o.lower_ in entry.objects for o in objs):
                 return False
         if entry.subjects or entry.not_subjects:
-            words = _heads(c for c in token.children if c.dep_ in ("nsubj", "nsubjpass"))
+            # the doer: the subject, or a passive's agent ("were killed by an explosive device")
+            agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            words = _heads(agents or [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")])
             if entry.subjects and not words & entry.subjects or words & entry.not_subjects:
                 return False
         if entry.not_objects and _heads(c for c in token.children if c.dep_ in ("dobj", "nsubjpass")) & \
@@ -116,13 +128,15 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
             return False
         if entry.clause and not any(c.dep_ == "ccomp" for c in token.children):
             return False
+        if entry.not_naming and _names_object(token):
+            return False
         if entry.governors:
             governor = self._governor(token)
             if governor is None or governor.lemma_.lower() not in entry.governors:
                 return False
         if entry.xcomps:
             if not any(t.lemma_.lower() in entry.xcomps and t.dep_ in ("xcomp", "acl", "advcl", "relcl", "ccomp",
-                                                                          "conj")
+                                                                          "conj") and _framed_by(t, token)
                        for t in token.subtree if t.i != token.i and t.pos_ == "VERB"):
                 return False
         return True
@@ -134,6 +148,8 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
         # "US and British activists": the shared noun stands for both states' actors
         partners = {(r.actor_id, r.span): refs for refs in coordinated_index(doc, actors).values() for r in refs}
         placed = {a.id: bool(a.country) or bool(set(a.sectors) & self.political) for a in actors}
+        country = {a.id: a.country for a in actors}
+        person = {a.id: any(m.label == "PERSON" for m in a.mentions) for a in actors}
         starts = [s.start for s in sentences]
         events: list[Event] = []
         triggers: dict[int, Token] = {}
@@ -160,6 +176,18 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
                     if _refs(option, actor_at, triggers_at):
                         args.source = option
                         break
+                else:
+                    governor = self._governor(token)
+                    if governor is not None and governor.lemma_.lower() in self.light:
+                        # "it would tighten the blockade": an unresolved pronoun doer, resolved below
+                        args.source = [s for s in self._subject(governor) if s.lower_ in _PRONOUNS] or args.source
+                    if token.lemma_.lower() in self.transfer:
+                        # "the withdrawal of Russian troops from Syria", "the first deployment of NATO troops": with no
+                        # one named who sends them, the forces that move are the ones acting
+                        moved = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                                 for g in c.children if g.dep_ == "pobj" and g.i in actor_at]
+                        args.source = moved or args.source
+                        args.target = [t for t in args.target if t not in moved]
             source = _with_partners(_refs(args.source, actor_at, triggers_at), partners)
             if not source and args.source and all(t.lower_ in _PRONOUNS for t in args.source):
                 # "Albanians have sworn to fight until they gain control": the subject of the clause it hangs on;
@@ -180,6 +208,11 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
             if source and not target and any(entry.cameo.startswith(r) for r in self.lex.words("place_target_roots")):
                 target = [r for r in _refs(_place_of(token, actor_at), actor_at)
                           if r.actor_id not in {s.actor_id for s in source}]
+            target = _foreign(source, target, country, person)
+            if token.lemma_.lower() in self.transfer:
+                # "dispatched the army", "the deployment of 230 troops": the source's own forces moved are no target
+                own = {country[r.actor_id] for r in source} - {None}
+                target = [r for r in target if country[r.actor_id] not in own]
             if entry.needs_target and token.lemma_.lower() in self.transfer and entry.pos == "VERB" and not any(
                     c.dep_ in ("dobj", "nsubjpass", "dative") for c in token.children):
                 continue  # a transfer moves something: "negotiators return to Geneva" is not one
@@ -287,6 +320,60 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
         for n, event in enumerate(kept, 1):
             event.id = f"e{n}"
         return kept
+
+
+def _detail(code: str) -> tuple[int, bool]:
+    """How specific a CAMEO code is: its length, then not being a "not specified below" code (020 < 025)."""
+    return len(code), not code.endswith("0")
+
+
+def _framed_by(verb: Token, trigger: Token) -> bool:
+    """Whether ``verb`` is the act ``trigger`` frames: its complement, one coordinated with it ("vowed to fight and
+    destroy"), or a clause on the trigger's object ("called on Israel to lift"), not an act further down ("called on
+    the President to demand that Turkey end …" is no call to end)."""
+    head = verb.head
+    if verb.dep_ == "conj" and head.pos_ == "VERB" and head.i != trigger.i:
+        verb, head = head, head.head
+    for _ in range(4):
+        if head.i == trigger.i:
+            return True
+        if head.pos_ == "VERB" and head.dep_ not in ("relcl", "acl"):  # (through a clause the parser hung on the
+            return False  # object: "allow 13,000 refugees who have lived in Iraq … to return home")
+        head = head.head
+    return False
+
+
+def _names_object(verb: Token) -> bool:
+    """Whether a verb names its object something: an object complement ("called Denmark's prime minister nasty",
+    "called the Dutch leaders fascists") or an indefinite apposition to its object ("called Britain's ambassador a
+    very stupid guy")."""
+    return any(c.dep_ == "oprd" for c in verb.children) or any(
+        a.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in a.children)
+        for o in verb.children if o.dep_ == "dobj" for a in o.children)
+
+
+def _marked(clause: Token, word: str) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == word for m in clause.children)
+
+
+def _dated(prep: Token) -> bool:
+    """A preposition that only dates the act: "called Morrison on Wednesday" is no "call on"."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objects) and all(g.ent_type_ in ("DATE", "TIME") for g in objects)
+
+
+def _foreign(source: list[ActorRef], target: list[ActorRef], country: dict[str, str | None],
+             person: dict[str, bool]) -> list[ActorRef]:
+    """Targets without the source's own forces when another state is acted on: in "Syria offered its troops to
+    Lebanon's president", "Britain mobilized army reservists for a war against Iraq", the troops are the means."""
+    own = {country[r.actor_id] for r in source} - {None}
+    if not source or not any(country[r.actor_id] not in own | {None} for r in target):
+        return target
+    # actors of no known state beside a state's actor are what is sent or used too ("contributed 4,000 troops to a
+    # force in Liberia", "dispatched inspectors to the Esfahan facilities in Iran"); people are not ("met officers
+    # Quirin and Redouane and an Irish diplomat")
+    return [r for r in target if country[r.actor_id] not in own and not (
+        country[r.actor_id] is None and not person[r.actor_id])]
 
 
 def _with_partners(refs: list[ActorRef], partners: dict) -> list[ActorRef]:

@@ -62,6 +62,7 @@ class Entry:
     not_subjects: frozenset[str] = frozenset()  # … or must not be ("troops arrived" is no visit)
     not_objects: frozenset[str] = frozenset()  # the object must not be one of these ("sent a letter" is no aid)
     clause: bool = False  # the verb must take a that-clause ("agreed that there was an urgent need")
+    not_naming: bool = False  # not when the verb names its object something ("called the ambassador a stupid guy")
 
     @property
     def specificity(self) -> int:
@@ -89,11 +90,12 @@ class Lexicon:
 
 
 def _frame(e: Entry) -> tuple:
-    return (e.particle, e.objects, e.xcomps, e.governors, e.subjects, e.not_subjects, e.not_objects, e.clause)
+    return (e.particle, e.objects, e.xcomps, e.governors, e.subjects, e.not_subjects, e.not_objects, e.clause,
+            e.not_naming)
 
 
 _ENTRY_KEYS = {"verb", "noun", "cameo", "particle", "object", "xcomp", "prep", "governor", "subject", "not_subject",
-               "not_object", "clause", "needs_target", "note", "__line__"}
+               "not_object", "clause", "needs_target", "not_naming", "note", "__line__"}
 
 
 def _words(value: Any, where: str) -> tuple[str, ...]:
@@ -147,7 +149,7 @@ def _read_entries(path: Path, lexicon: Lexicon) -> None:
             _flag(item.get("needs_target")), where,
             frozenset(_words(item.get("governor"), where)), frozenset(_words(item.get("subject"), where)),
             frozenset(_words(item.get("not_subject"), where)), frozenset(_words(item.get("not_object"), where)),
-            _flag(item.get("clause")),
+            _flag(item.get("clause")), _flag(item.get("not_naming")),
         ))
 
 

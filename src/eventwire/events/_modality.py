@@ -98,7 +98,7 @@ class ModalityMixin:
 
     def _mapped(self, table: str, code: str) -> str | None:
         mapping = self.lex.code_maps.get(table, {})
-        for key in (code[:3], code[:2]):
+        for key in (code, code[:3], code[:2]):  # the most specific key first
             if key in mapping:
                 return mapping[key]
         return None

@@ -71,7 +71,7 @@ def _governors(token: Token):
 
 # prepositions that set an event beside a clause, not under its verb ("ordered patrols after protests by …")
 ADJUNCT_PREPS = frozenset({"after", "before", "since", "following", "despite", "amid"})
-_DIRECTED = {"for", "against", "on", "to", "toward", "towards", "with", "over", "at"}
+_DIRECTED = {"for", "against", "on", "to", "toward", "towards", "with", "over", "at", "between"}
 _INSIDE = {"compound", "amod", "poss", "nmod", "appos", "prep", "pobj", "det", "nummod", "quantmod"}
 
 
@@ -105,7 +105,10 @@ def _refs(tokens: list[Token], actor_at: dict[int, ActorRef], triggers_at=frozen
             agents += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
                        for g in c.children]
             ref = next((actor_at[t.i] for t in agents if t.i in actor_at), None)
-        if ref is None and (token.dep_ in ("dobj", "nsubjpass") or token.dep_ == "pobj" and token.head.lower_ == "of"):
+        # (a verb's prepositional object only when no argument before it named an actor: "broke off relations with
+        # Congo over their ties with Israel" is aimed at Congo; "reneged on his commitment to the Zambian people")
+        if ref is None and (token.dep_ in ("dobj", "nsubjpass") or token.dep_ == "pobj" and (
+                token.head.lower_ == "of" or token.head.head.pos_ == "VERB" and not refs)):
             # "hosted a dinner for Netanyahu", "rejected an extradition request for Puigdemont": an object that is
             # no actor stands for the one its phrase is directed at, also through its of-phrase ("a suspension of
             # air links with Serbia", "70 million dollars of aid for Romania")
@@ -118,9 +121,14 @@ def _refs(tokens: list[Token], actor_at: dict[int, ActorRef], triggers_at=frozen
             if aimed is not None:
                 ref = actor_at[aimed.i]
                 queue.extend(c for c in aimed.children if c.dep_ == "conj")  # "aid for Romania and Poland"
-        if ref is None and token.i not in triggers_at:  # "the enclave of eastern Ghouta": inside the phrase
-            ref = next((actor_at[t.i] for t in _inside(token) if t.i in actor_at and (places or not _located(t))),
-                       None)
+        # "the enclave of eastern Ghouta": inside the phrase; an event noun with no agent, the actor or place it
+        # was done to ("condemned terrorist attacks in Tehran")
+        if ref is None:
+            inner = next((t for t in _inside(token) if t.i in actor_at and (places or not _located(t))), None)
+            if inner is not None:
+                ref = actor_at[inner.i]
+                # "diplomats from Poland, Germany and Sweden": the actors coordinated with it
+                queue.extend(c for c in inner.children if c.dep_ == "conj")
         if ref is None and token.dep_ in ("dobj", "nsubjpass"):
             # "proposals laid out by the National Assembly": else the actor whose it is
             agents = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")

@@ -28,16 +28,17 @@ from ._content import (
 from ._cues import Cues
 from ._marks import Quoted, find_quoted
 from ._reported import Unsourced, headline_cue, impression_cue
+from ._runs import join_mixed_runs, merge_runs
 from ._state import State
 from ._syntax import (
     RELATIVE,
+    SUBJECTS,
     clause_span,
     cue_span,
     dash_cue,
     holds,
     holds_clause,
     loose_subject,
-    merge_runs,
     named_after,
     named_before,
     noun_author,
@@ -54,6 +55,7 @@ from ._syntax import (
     utterance,
 )
 
+_PHRASE_WORDS = 3  # a quoted phrase this long in a verb's object is the subject's words, whatever the verb
 _GAP_WORDS = 12  # at most this many words between a reported clause and a quotation that goes on with it
 
 
@@ -126,6 +128,7 @@ class QuoteFinder:
             content = Span.of(text, a.content[0], closing_mark_kept(text, *a.content))
             quotes.append((a.content[0], a.kind, content, a.cue, speaker, []))
         quotes.sort(key=lambda item: item[0])
+        quotes = join_mixed_runs(text, quotes)
         return [
             Quote(id=f"q{n}", kind=kind, content=content, cue=cue_span(doc, text, cue) if cue is not None else None,
                   speaker=speaker, channel=channel(self.cues, cue) if cue is not None else None, parts=parts)
@@ -315,6 +318,8 @@ class QuoteFinder:
         subject = subject_of(verb)
         if verb.pos_ != "VERB" or verb.lemma_ == "be" or subject is None or verb.i > inside.start:
             return None
+        if verb.lemma_.lower() not in self.cue_verbs and len(state.text[q.start:q.end].split()) < _PHRASE_WORDS:
+            return None  # a word or two in marks after a verb not of saying is a scare quote ("bought a “philanthropub”")
         if not any(t.i in state.actor_at for t in phrase_tokens(subject)):
             return None  # only a known speaker: "the plan was “a disaster”" is the writer's
         start = min(c.left_edge.i for c in verb.children if c.i > verb.i and not c.is_punct)
@@ -366,7 +371,7 @@ class QuoteFinder:
                     continue  # a cue in the paragraph before belongs to it, unless it ends with "said:"
             elif "\n" in text[q.outer_end:token.idx]:
                 continue  # the next paragraph's cue is the next paragraph's
-            if token.i >= own_end and any(t.i in state.quoted_tokens for t in doc[token.i + 1:token.sent.end]):
+            if token.i >= own_end and any(t.i in state.quoted_tokens for t in doc[token.i + 1:token.i + 4]):
                 continue  # "“A.” To which she said, “B.”": the next sentence's cue introduces its own quotation
             gap = range(token.i + 1, first.i) if token.i < first.i else range(last.i + 1, token.i)
             if any(i in state.utterance_tokens for i in gap):
@@ -380,8 +385,8 @@ class QuoteFinder:
         """The attribution in the sentence before, in the same paragraph: "Kasich resisted: “…”", "…, Clinton
         said. “…”" (a quotation opening its own sentence after someone's words goes on with them)."""
         k = first.i - 1
-        while k > 0 and doc[k].is_space and "\n" not in doc[k].text:
-            k -= 1  # "Michael P. McDonald: \xa0“…”"
+        while k > 0 and doc[k].is_space and ("\n" not in doc[k].text or doc[k - 1].text == ":"):
+            k -= 1  # "Michael P. McDonald: \xa0“…”", "Sanders made the following comment:\n\n“…”"
         colon = doc[k] if k >= 0 and doc[k].text == ":" else None
         if colon is not None:
             if _dash_signed(colon):
@@ -439,7 +444,15 @@ class QuoteFinder:
         elif cue.lower_ in {w[0] for w in self.cues.prepositional_cues}:
             who = prepositional_object(cue)
         else:
-            who = subject_of(cue) or loose_subject(cue)
+            quoted = state.quoted_tokens if cue.i not in state.quoted_tokens else set()
+            who = _nearest_subject(cue, quoted) or subject_of(cue) or loose_subject(cue)
+            if who is not None and who.i in quoted:  # the parser took a word of the quotation
+                who = _name_beside(cue, quoted) or _subject_before(cue, quoted, state.text)
+            if who is not None and who.lower_ in RELATIVE and who.head.dep_ != "relcl" and who.i > 0:
+                # "the Chicago Police Department which reported …" parsed as a clause of its own
+                antecedent = _noun_before(who)
+                ref = state.actor_for(antecedent) if antecedent is not None else None
+                return ActorRef(ref.actor_id, Span.of(state.text, who.idx, who.idx + len(who))) if ref else None
             before = cue.doc[cue.i - 1] if cue.i else None
             if cue.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON" and before.dep_ != "nsubj":
                 who = before  # "footage of Hillary Clinton asking, “…”": the person the participle describes
@@ -464,3 +477,59 @@ def _dash_signed(colon: Token) -> bool:
         k -= 1
     return k < colon.i - 1 and k >= 0 and colon.doc[k].text in ("-", "–", "—", "―", "--")
 
+
+
+def _name_beside(cue: Token, quoted: set[int]) -> Token | None:
+    """The name right before or after a cue verb, outside quotation marks: the speaker when the parser hung the
+    cue on the quotation ("“…,” Tulsa police Chief Chuck Jordan said Monday", "“…,” said Ann Lee")."""
+    doc = cue.doc
+    k = cue.i - 1
+    while k >= cue.sent.start and (doc[k].is_punct or doc[k].is_space) and k not in quoted:
+        k -= 1
+    if k >= cue.sent.start and k not in quoted and doc[k].pos_ in ("NOUN", "PROPN"):
+        who = doc[k]
+        while who.dep_ in ("appos", "compound") and who.head.i < cue.i and who.head.i not in quoted:
+            who = who.head  # "Flynn, a top Trump surrogate, said": Flynn
+        if who.pos_ == "PROPN":
+            return who
+    after = [t for t in doc[cue.i + 1:cue.i + 4] if t.pos_ != "DET" and not t.is_space]
+    if after and after[0].pos_ == "PROPN" and after[0].i not in quoted and after[0].ent_type_ not in ("DATE", "TIME"):
+        k = after[0].i
+        while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN" and doc[k + 1].i not in quoted:
+            k += 1
+        return doc[k]
+    return None
+
+
+def _nearest_subject(cue: Token, quoted: set[int]) -> Token | None:
+    """The cue's own subject nearest to it, in its paragraph and outside quotation marks: the parser sometimes
+    gives a verb two ("5:45 p.m.\n\nGary Johnson's doctor is calling …": the doctor; "Flynn said on “Fox and
+    Friends”": Flynn)."""
+    subjects = [c for c in cue.children if c.dep_ in SUBJECTS and "\n" not in cue.doc.text[c.idx:cue.idx]
+                and c.i not in quoted]
+    return min(subjects, key=lambda c: abs(c.i - cue.i)) if subjects else None
+
+
+def _noun_before(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun follows ("the Chicago Police Department which"), if it follows one."""
+    k = pronoun.i - 1
+    if k >= 0 and pronoun.doc[k].text == ",":
+        k -= 1
+    return pronoun.doc[k] if k >= 0 and pronoun.doc[k].pos_ in ("NOUN", "PROPN") else None
+
+
+def _subject_before(cue: Token, quoted: set[int], text: str) -> Token | None:
+    """The subject of the nearest verb before a cue, outside quotation marks and in its paragraph: the speaker of
+    a participle cue the parser hung on the quotation ("Sanders said, suggesting questions, including, “…”",
+    "Mr. Trump hardly clarified the matter … asserting, “…”")."""
+    if cue.tag_ != "VBG" and cue.dep_ not in ("xcomp", "advcl", "conj"):
+        return None  # "…,” Sanders said, going on to say that …": a cue hung on another verb
+    for token in reversed(cue.doc[max(0, cue.i - 40):cue.i]):
+        if "\n" in token.text or token.text in (".", "!", "?") and token.i not in quoted:
+            return None  # not past its sentence
+        if token.i in quoted or token.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in token.children if c.dep_ in SUBJECTS and c.i not in quoted), None)
+        if subject is not None:
+            return subject
+    return None

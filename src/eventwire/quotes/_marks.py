@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 # Each family of marks is matched on its own: scraped text often mixes a stray straight mark into curly quotes.
 _FAMILIES = (re.compile(r"[“”„«»]"), re.compile(r'"'), re.compile(r"``|''"))
+_CURLY_OR_STRAIGHT = re.compile(r'[“”"]')
+_MARKUP = re.compile(r"<[A-Za-z/][^<>\n]*>")
 _SINGLE = re.compile(r"[‘’]")
 _OPENERS = {"``", "“", "„", "«", "‘"}
 _CLOSERS = {"”", "»", "’"}
@@ -38,8 +40,16 @@ class Quoted:
 
 def find_quoted(text: str) -> list[Quoted]:
     """Every balanced quotation in ``text``, in order; one nested in another is part of it."""
+    # markup left in scraped text ('<tweet author="…" id="…">') holds attribute values, not quotations
+    text = _MARKUP.sub(lambda m: " " * len(m.group()), text)
     patterns = [p for p in _FAMILIES if p.search(text)] or [_SINGLE]
-    found = sorted((q for p in patterns for q in _scan(text, p)), key=lambda q: (q.outer_start, -q.outer_end))
+    found = [q for p in patterns for q in _scan(text, p)]
+    if _FAMILIES[0] in patterns and _FAMILIES[1] in patterns:
+        # a quotation opened with one family and closed with the other (“… ." or "… ”), where neither closed it
+        taken = [(q.outer_start, q.outer_end) for q in found]
+        found += [q for q in _scan(text, _CURLY_OR_STRAIGHT)
+                  if not any(s < q.outer_end and q.outer_start < e for s, e in taken)]
+    found.sort(key=lambda q: (q.outer_start, -q.outer_end))
     outer: list[Quoted] = []
     for q in found:
         if outer and q.outer_start < outer[-1].outer_end:
@@ -86,10 +96,12 @@ def _paragraphs(text: str):
 
 def _role(line: str, m: re.Match, opening_now: bool) -> str:
     mark = m.group()
-    if mark in _OPENERS:
-        return "open"
     before = line[m.start() - 1] if m.start() else ""
     after = line[m.end()] if m.end() < len(line) else ""
+    if mark in _OPENERS:
+        # an opening mark typed to close the open quotation ("… is 51 percent.“ When …")
+        closes = not opening_now and before and not before.isspace() and (not after or after.isspace())
+        return "close" if closes and mark == "“" else "open"
     if mark in _CLOSERS:
         # a closing mark typed for an opening one ("”Fear. …”") opens when nothing is open and a word follows
         at_start = not line[:m.start()].strip()

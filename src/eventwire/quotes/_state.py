@@ -25,6 +25,7 @@ _ANTECEDENT_CHARS = 600  # how far back a pronoun's antecedent may be named
 _CARRIED = {"it": ("NN", "NNP"), "they": ("NNS", "NNPS")}
 _CARRY_CHARS = 400
 _AGE = re.compile(r"\d+-year-old$")
+_NOT_SPEAKERS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}  # "5:45 p.m. … said"
 _UNRESOLVABLE = {"i", "we", "you", "it", "this", "that", "these", "those", "one", "who", "which"}
 
 
@@ -63,7 +64,8 @@ class State:
             return self._writer(who)
         if who.lower_ in _CARRIED:
             return self._previous_source(who)
-        if who.pos_ == "PRON" or who.lower_ in _UNRESOLVABLE or who.pos_ not in ("NOUN", "PROPN"):
+        if who.pos_ == "PRON" or who.lower_ in _UNRESOLVABLE or who.pos_ not in ("NOUN", "PROPN") or \
+                who.ent_type_ in _NOT_SPEAKERS:
             return None  # "it", "we" that coreference could not resolve: unknown, not guessed
         return self._new_speaker(who)
 
