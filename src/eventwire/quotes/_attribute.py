@@ -27,6 +27,7 @@ from ._content import (
 )
 from ._cues import Cues
 from ._marks import Quoted, find_quoted
+from ._reported import Unsourced, headline_cue, impression_cue
 from ._runs import join_mixed_runs, merge_runs
 from ._speakers import name_beside, nearest_subject, noun_before, subject_before
 from ._state import State
@@ -42,7 +43,7 @@ from ._syntax import (
     named_after,
     named_before,
     noun_author,
-    opens_line_with_name,
+    labels_line,
     phrase_tokens,
     prepositional_object,
     rest_of_line,
@@ -124,7 +125,7 @@ class QuoteFinder:
         for a in indirect:
             if a.in_quote:
                 continue
-            speaker = self._speaker(a.cue, state)
+            speaker = None if isinstance(a, Unsourced) else self._speaker(a.cue, state)
             content = Span.of(text, a.content[0], closing_mark_kept(text, *a.content))
             quotes.append((a.content[0], a.kind, content, a.cue, speaker, []))
         quotes.sort(key=lambda item: item[0])
@@ -142,7 +143,7 @@ class QuoteFinder:
         for token in doc:
             if token.i in state.quoted_tokens:
                 continue  # reported speech inside a quotation belongs to the quote
-            lemma = token.lemma_.lower()
+            lemma = self.cues.lemma(token)
             if self._prepositional_cue(doc, token):
                 content = rest_of_sentence(doc, token)
                 if content is not None:
@@ -153,6 +154,8 @@ class QuoteFinder:
                     content = self._before_next_cue(doc, token, content, state.quoted_tokens)
                 if content is not None:
                     found.append(Attribution(token, content, "indirect"))
+                elif impression_cue(self.cues, token) and (content := frames.impression(token)) is not None:
+                    found.append(Unsourced(token, content, "indirect"))
             elif token.pos_ == "NOUN" and (lemma in self.cues.noun_cues or lemma in self.cues.noun_frames
                                            or lemma in self.cues.infinitive_nouns):
                 clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp")
@@ -163,18 +166,30 @@ class QuoteFinder:
                     found.append(Attribution(token, clause_span(doc, clause, token), "indirect"))
                 elif (content := self._noun_content(token, lemma)) is not None:
                     found.append(Attribution(token, content, "indirect"))
-            elif token.text == ":" and opens_line_with_name(token):
+            elif token.text == ":" and labels_line(token, self.cues.not_speakers):
                 content = rest_of_line(doc, state.text, token)
                 if content is not None:
                     found.append(Attribution(token, content, "indirect"))
+        cues = {a.cue.i for a in found}
+        for token in doc:
+            if "\n" in token.text:
+                break  # the headline is the first line
+            if token.i in cues or token.i in state.quoted_tokens:
+                continue
+            if (content := headline_cue(self.cues, token)) is not None:
+                found.append(Attribution(token, content, "indirect"))
         return found
 
     def _verb_content(self, doc: Doc, verb: Token, lemma: str, quoted: set[int]) -> tuple[int, int] | None:
         """What a cue verb attributes: its that-clause, else its to-infinitive, object or prepositional object."""
         if lemma in self.clause_verbs:
-            clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-            if any(c.i > verb.i for c in clauses) and any(c.i < verb.i and c.i not in quoted for c in clauses):
-                clauses = [c for c in clauses if c.i > verb.i]  # "He likes. Trump said he was suited": what follows
+            clauses = [c for c in verb.children if c.dep_ == "ccomp" or lemma in self.cues.question_verbs and (
+                c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ in ("if", "whether")
+                                                           for m in c.children))]  # "asked ⟦if they would come⟧"
+            if any(c.i > verb.i for c in clauses) and any(c.i < verb.i and (c.i not in quoted or "\n" in doc[
+                    c.i:verb.i].text) for c in clauses):
+                # "He likes. Trump said he was suited", "“…”\n\nTrump said he was suited": what follows
+                clauses = [c for c in clauses if c.i > verb.i]
             if clauses and self._has_subject(verb, lemma):
                 spans = [clause_span(doc, c, verb) for c in clauses]
                 if len(spans) > 1 and all(c.i < verb.i for c in clauses):
@@ -189,13 +204,23 @@ class QuoteFinder:
         content = None
         if lemma in self.cues.infinitive_verbs:
             content = frames.infinitive(verb)
-        if content is None and lemma in self.cues.object_verbs:
+        if content is None and lemma in self.cues.object_verbs and self._evidence_subject(verb, lemma):
             content = frames.direct_object(verb)
         if content is None and lemma in self.cues.naming_verbs:
             content = frames.direct_object(verb, predicate=True)
         if content is None and lemma in self.cues.prepositional_verbs:
             content = frames.prepositional_object(verb, self.cues.prepositional_verbs[lemma])
         return content
+
+    def _evidence_subject(self, verb: Token, lemma: str) -> bool:
+        """"A poll shows ⟦Clinton ahead⟧" is a finding; "a patient showing symptoms", "Obama showed restraint" are
+        none: the object of an evidence verb is attributed only to a thing or body named by a noun (a poll, the
+        data, Gallup), not to a person or a pronoun."""
+        if lemma not in self.cues.evidence_verbs:
+            return True
+        subject = subject_of(verb)
+        return subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.ent_type_ not in (
+            "PERSON", "NORP")
 
     def _before_next_cue(self, doc: Doc, verb: Token, content: tuple[int, int],
                          quoted: set[int]) -> tuple[int, int] | None:
@@ -207,11 +232,11 @@ class QuoteFinder:
         for t in inside[2:]:
             if t.i in quoted or t.i == verb.i or t.dep_ not in ("conj", "advcl") or t.pos_ != "VERB":
                 continue
-            lemma = t.lemma_.lower()
+            lemma = self.cues.lemma(t)
             if lemma not in self.cue_verbs or self._verb_content(doc, t, lemma, quoted) is None:
                 continue
-            if lemma in self.cues.belief_verbs and lemma not in self.speech_verbs:
-                continue  # "said ⟦A and he feels B⟧": the speaker's stance goes on with what was said
+            if lemma not in self.speech_verbs:
+                continue  # "said ⟦A and he feels B⟧", "said ⟦A but want B⟧": a stance goes on with what was said
             k = t.i - 1
             while k > inside.start and (doc[k].is_punct or doc[k].is_space or doc[k].dep_ in ("cc", "mark", "advmod")):
                 k -= 1
@@ -232,7 +257,7 @@ class QuoteFinder:
         if not words or any(t.i in quoted and t.i not in closing for t in tail) or any("\n" in t.text for t in tail):
             return end
         if any(t.head.i != verb.i and t.head not in tail for t in words) or any(
-                t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.clause_verbs for t in words):
+                t.pos_ in ("VERB", "AUX") and self.cues.lemma(t) in self.clause_verbs for t in words):
             return end  # the tail is not the cue's, or holds an attribution of its own
         first = next(t for t in tail if not t.is_punct)
         if first.dep_ == "advcl" and first.tag_ in ("VBG", "VBN") or first.dep_ in ("cc", "conj", "relcl"):
@@ -255,7 +280,7 @@ class QuoteFinder:
             gap = tokens(doc, a.content[1], q.outer_start)
             words = [t for t in gap if not t.is_punct and not t.is_space]
             if len(words) <= _GAP_WORDS and not any(
-                    t.pos_ == "VERB" and t.lemma_.lower() in self.cue_verbs for t in words):
+                    t.pos_ == "VERB" and self.cues.lemma(t) in self.cue_verbs for t in words):
                 return a
         return None
 

@@ -1,20 +1,22 @@
 """The cue words of quotations and reported speech (``eventwire/data/quotes/cues.yaml``), plus the user's cue
-files: the same keys, whose words are added to the built-in lists (``channels``, ``channel_verbs`` and
-``scare_quote_max_words`` replace the built-in values they name)."""
+files: the same keys, whose words are added to the built-in lists (``channels``, ``channel_verbs``, ``word_forms``
+and ``scare_quote_max_words`` replace the built-in values they name)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 import yaml
+from spacy.tokens import Token
 
 _WORD_LISTS = ("speech_verbs", "belief_verbs", "noun_cues", "infinitive_verbs", "object_verbs", "naming_verbs",
-               "noun_frames", "infinitive_nouns", "prepositional_verbs", "prepositional_cues", "platforms")
-_MAPPINGS = ("channels", "channel_verbs")
+               "noun_frames", "infinitive_nouns", "prepositional_verbs", "prepositional_cues", "platforms",
+               "impression_words", "expectation_verbs", "not_speakers", "evidence_verbs", "question_verbs")
+_MAPPINGS = ("channels", "channel_verbs", "word_forms")
 
 
 class CuesError(ValueError):
@@ -37,6 +39,17 @@ class Cues:
     channel_verbs: dict[str, str]
     platforms: dict[tuple[str, ...], str]  # lowercase words → name as usually written
     scare_quote_max_words: int
+    impression_words: frozenset[str] = frozenset()  # "seems to …", "is expected to …": no source
+    expectation_verbs: frozenset[str] = frozenset()  # of those, the ones that count only in the passive
+    not_speakers: frozenset[str] = frozenset()  # line labels before a colon that name no speaker
+    evidence_verbs: frozenset[str] = frozenset()  # object verbs whose subject must be a thing: "a poll shows …"
+    question_verbs: frozenset[str] = frozenset()  # their if/whether clause is what was asked
+    word_forms: dict[str, str] = field(default_factory=dict)  # lowercase word → its lemma, where the parser errs
+
+    def lemma(self, token: Token) -> str:
+        """The token's lowercase lemma, corrected for the forms the parser's lemmatiser gets wrong ("hoped" →
+        "hop")."""
+        return self.word_forms.get(token.lower_) or token.lemma_.lower()
 
 
 def load_cues(extra_files: Iterable[str] = ()) -> Cues:
@@ -66,6 +79,12 @@ def _load(extra_files: tuple[str, ...]) -> Cues:
         channel_verbs={str(k).lower(): str(v) for k, v in data["channel_verbs"].items()},
         platforms={tuple(str(p).lower().split()): str(p) for p in data["platforms"]},
         scare_quote_max_words=int(data["scare_quote_max_words"]),
+        impression_words=lower(data["impression_words"]),
+        expectation_verbs=lower(data["expectation_verbs"]),
+        not_speakers=lower(data["not_speakers"]),
+        evidence_verbs=lower(data["evidence_verbs"]),
+        question_verbs=lower(data["question_verbs"]),
+        word_forms={str(k).lower(): str(v).lower() for k, v in data["word_forms"].items()},
     )
 
 
@@ -99,7 +118,8 @@ def _merge(base: dict, extra: dict, origin: str) -> None:
             base[key] = list(base[key]) + value
         elif key in _MAPPINGS:
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-                raise CuesError(f"{line}: {key} must map words to channel labels")
+                raise CuesError(f"{line}: {key} must map words to " + (
+                    "their lemmas" if key == "word_forms" else "channel labels"))
             base[key] = dict(base[key]) | value
         elif key == "scare_quote_max_words":
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ._syntax import SUBJECTS
+from ._syntax import SUBJECTS, without_aside
 
 # Right-hand dependents that belong to what was said; adjuncts after a comma, coordinated verbs and
 # participle clauses ("…, saying …") do not.
@@ -58,6 +58,10 @@ def prepositional_object(verb: Token, preps: frozenset[str]) -> tuple[int, int] 
             obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
                 tokens = list(prep.subtree)[1:]
+                goes_on = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and _has_to(c)
+                                and c.left_edge.i == tokens[-1].i + 1), None)
+                if goes_on is not None:  # "called for ⟦Silicon Valley to roll back the encryption⟧"
+                    tokens += list(goes_on.subtree)
                 return _trimmed(tokens)
     return None
 
@@ -80,7 +84,8 @@ def complement_span(verb: Token, first: Token) -> tuple[int, int] | None:
     cut = next((k for k, t in enumerate(tokens) if k and (
         t.text in _DASHES and t.nbor(-1).whitespace_ or t.dep_ == "prep" and t.lower_ in _SCENE_ONLY
         or t.dep_ == "npadvmod" and t.ent_type_ in ("DATE", "TIME") and t.nbor(-1).is_punct)), None)
-    return _trimmed(tokens[:cut])
+    tokens = tokens[:cut]
+    return _trimmed(without_aside(tokens) if tokens else tokens)
 
 
 def host_clause(verb: Token) -> tuple[int, int] | None:
@@ -113,3 +118,20 @@ def _trimmed(tokens: list[Token]) -> tuple[int, int] | None:
     if not tokens:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def impression(verb: Token) -> tuple[int, int] | None:
+    """What seems, appears or is expected, without a source: "⟦Trump seems to be the classic New York
+    personality⟧", "⟦The White House is expected to sign the measure⟧", "it appears ⟦that …⟧" (the subject and the
+    to-infinitive, with the cue between; the content of a that-clause after "it")."""
+    to_verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and _has_to(c)), None)
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i), None)
+    if to_verb is None:
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None or subject is None or subject.lower_ != "it":
+            return None
+        return _trimmed(list(clause.subtree))
+    if subject is None or subject.lower_ in ("it", "there"):
+        return None
+    return _trimmed([t for t in verb.doc[subject.left_edge.i:to_verb.right_edge.i + 1]])

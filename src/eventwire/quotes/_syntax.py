@@ -49,7 +49,26 @@ def named_before(cue: Token) -> Token | None:
             names.insert(0, t)
     if names and all(t.pos_ == "PROPN" or t.text.isupper() for t in names):
         return names[-1]
-    return signed_before(cue)
+    return signed_before(cue) or headline_label(cue)
+
+
+def in_first_line(token: Token) -> bool:
+    """The token lies in the text's first line, the headline (blank lines before it do not count)."""
+    for t in token.doc[:token.i]:
+        if "\n" in t.text and any(not w.is_space for w in token.doc[:t.i]):
+            return False
+    return True
+
+
+def headline_label(colon: Token) -> Token | None:
+    """The head of a short label without a verb that opens the headline (the text's first line) before a colon:
+    "Poll: …", "Clinton camp: …" (its last noun)."""
+    if not in_first_line(colon):
+        return None
+    words = [t for t in colon.doc[:colon.i] if not t.is_punct and not t.is_space]
+    if not words or len(words) > 5 or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    return next((t for t in reversed(words) if t.pos_ in ("NOUN", "PROPN")), None)
 
 
 def signed_before(colon: Token) -> Token | None:
@@ -69,6 +88,19 @@ def opens_line_with_name(colon: Token) -> bool:
     at_line_start = start == 0 or "\n" in colon.doc[start - 1].text
     names = [t for t in colon.doc[start:colon.i] if not t.is_punct]
     return at_line_start and bool(names) and all(t.pos_ == "PROPN" or t.text.isupper() for t in names)
+
+
+def labels_line(colon: Token, not_speakers: frozenset[str]) -> bool:
+    """A speaker label opens the line before ``colon``: a name ("Pence: …", "WALLACE: …"), or in the headline (the
+    text's first line) a short phrase without a verb ("Poll: Trump trails …", "Clinton camp: …"); section labels
+    ("UPDATE:", "Correction:", "The Latest:") are none."""
+    start = colon.i
+    while start > 0 and "\n" not in colon.doc[start - 1].text and colon.i - start < 6:
+        start -= 1
+    words = [t for t in colon.doc[start:colon.i] if not t.is_punct and not t.is_space]
+    if not words or " ".join(t.lower_ for t in words) in not_speakers or words[0].lower_ in not_speakers:
+        return False
+    return opens_line_with_name(colon) or headline_label(colon) is not None
 
 
 def rest_of_line(doc: Doc, text: str, colon: Token) -> tuple[int, int] | None:
@@ -261,7 +293,7 @@ ASIDE_PREPS = {"while", "although", "though", "unlike", "amid"}
 
 def without_aside(tokens: list[Token]) -> list[Token]:
     """A clause without the aside that closes it after a comma: "…, noting that …", "…, who also held a rally",
-    "…, despite …" are the writer's, not part of what was said."""
+    "…, despite …", "…, a plan he has since modified" are the writer's, not part of what was said."""
     last = tokens[-1].i
     for k, comma in enumerate(tokens[:-1]):
         if comma.text != "," or k == 0:
@@ -274,7 +306,7 @@ def without_aside(tokens: list[Token]) -> list[Token]:
             continue
         participle = aside.dep_ == "advcl" and aside.tag_ in ("VBG", "VBN") and not any(
             c.dep_ in ("mark", "nsubj", "expl", "aux") for c in aside.children)
-        if aside.dep_ == "relcl" or participle or (
+        if aside.dep_ in ("relcl", "appos") or participle or (
                 aside.dep_ == "prep" and aside.lower_ in ASIDE_PREPS):
             return tokens[:k]
     return tokens
