@@ -114,53 +114,6 @@ def rest_of_line(doc: Doc, text: str, colon: Token) -> tuple[int, int] | None:
     return (start, end) if len(text[start:end].split()) >= 3 else None
 
 
-def merge_runs(doc: Doc, direct: list[tuple[Quoted, Token | None, bool]]) -> list[tuple[Quoted, Token | None]]:
-    """One speaker's run of quotations in a paragraph is one quote: a quotation split by its attribution
-    ("“A,” he said, “B.”"), or followed or preceded by more of it with nothing but the attribution between.
-    Tentative quotations (short, no cue) are kept only as part of such a run."""
-    merged: list[tuple[Quoted, Token | None, bool]] = []
-    for q, cue, tentative in direct:
-        if merged:
-            p, p_cue, p_tentative = merged[-1]
-            # the joined content must stay mostly the speaker's words, not the attribution between them
-            mostly_quoted = q.outer_start - p.outer_end <= (p.end - p.start) + (q.end - q.start)
-            signed = p_cue is not None and p_cue.is_punct and p_cue.idx >= p.outer_end - 1  # "“…” ― Ann Lee"
-            same_run = (cue is None or p_cue is None or cue.i == p_cue.i) and not signed and \
-                only_attribution(doc, p, q, p_cue or cue, next_paragraph=cue is None)
-            if same_run and mostly_quoted:
-                merged[-1] = (Quoted(p.start, q.end, p.outer_start, q.outer_end, p.paragraphs + q.paragraphs - 1,
-                                     p.parts() + q.parts()),
-                              p_cue or cue, p_tentative and tentative)
-                continue
-            if same_run and not p_tentative:
-                tentative = False  # "“A,” she said of the election, in which …. “B.”": B goes on with A's speaker
-        merged.append((q, cue, tentative))
-    return [(q, cue) for q, cue, tentative in merged if not tentative]
-
-
-def only_attribution(doc: Doc, a: Quoted, b: Quoted, cue: Token | None, next_paragraph: bool = False) -> bool:
-    """Between two quotations of one paragraph lies at most their attribution ("…,” Warren said. “…"); with
-    ``next_paragraph`` the second may also open the next paragraph ("…,” Warren said.\n\n“…")."""
-    between = doc.char_span(a.outer_end, b.outer_start, alignment_mode="contract")
-    if between is None:
-        return True  # nothing but space or a mark between them
-    breaks = [k for k, t in enumerate(between) if "\n" in t.text]
-    if breaks and not (next_paragraph and breaks == list(range(breaks[0], len(between)))):
-        return False
-    between = between[:breaks[0]] if breaks else between
-    if not len(between):
-        return True
-    if cue is not None and cue in between:
-        # "“…,” said Ann Lee, a lawyer who has fought such cases for years. “…”": all of it is the attribution
-        attribution = {t.i for t in cue.subtree}
-        if all(t.i in attribution or t.is_punct for t in between):
-            return True
-    if len(between) > 14:
-        return False
-    return all(t.pos_ not in ("VERB", "AUX") or (cue is not None and t.i == cue.i) or t.dep_ == "aux"
-               for t in between)
-
-
 def tokens(doc: Doc, start: int, end: int):
     span = doc.char_span(start, end, alignment_mode="expand")
     return span if span is not None else ()
