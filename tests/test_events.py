@@ -31,6 +31,11 @@ def one(events, plover_type):
     return found[0]
 
 
+def distinct_codes(text: str) -> list[str]:
+    """The CAMEO codes of a text's events in order, each once (a two-way event is one event per direction)."""
+    return list(dict.fromkeys(e.cameo_code for e, *_ in events_of(text)))
+
+
 def codes(actors):
     return {a.cameo_code for a in actors}
 
@@ -318,7 +323,7 @@ def test_an_event_that_dates_another_ranks_below_it():
 
 def test_what_talks_are_on_is_their_topic_not_an_event():
     events = events_of("Israel and Lebanon renewed negotiations today on an Israeli troop pullback from Lebanon.")
-    assert [e.plover_type for e, *_ in events] == ["CONSULT"]
+    assert {e.plover_type for e, *_ in events} == {"CONSULT"}  # (one per direction: ISR→LBN, LBN→ISR)
 
 
 def test_a_place_a_clause_happens_in_is_not_its_doer():
@@ -392,9 +397,9 @@ def test_a_hostile_act_is_aimed_at_whom_its_stance_or_purpose_names():
 
 
 def test_talks_topics_are_no_targets_and_of_phrases_lead_to_whom_an_act_is_directed_at():
-    _, sources, target, _ = one(events_of("Israel and Syria renewed negotiations on Tuesday on an Israeli troop "
-                                          "pullback."), "CONSULT")
-    assert {a.country for a in sources} == {"ISR", "SYR"} and not target
+    talks = events_of("Israel and Syria renewed negotiations on Tuesday on an Israeli troop pullback.")
+    assert _dyads(talks, "CONSULT") == {(frozenset({"ISR"}), frozenset({"SYR"})),
+                                        (frozenset({"SYR"}), frozenset({"ISR"}))}
     _, _, target, _ = one(events_of("Canada announced a suspension of military exports to Turkey."), "SANCTION")
     assert [a.country for a in target] == ["TUR"]
     _, _, target, _ = one(events_of("The World Bank pledged 20 million dollars of aid for Malawi and Mozambique."),
@@ -508,7 +513,7 @@ def test_where_forces_go_whom_things_are_taken_from_and_where_asylum_is_sought(t
     ("The UN called on Israel to lift the blockade.", "025"),  # the more specific of two frames that fit
 ])
 def test_cameo_code_choice(text, code):
-    assert [e.cameo_code for e, *_ in events_of(text)] == [code]
+    assert distinct_codes(text) == [code]
 
 
 @pytest.mark.parametrize("text, code", [
@@ -567,7 +572,7 @@ def test_forces_that_move_with_no_sender_named_are_the_source():
     ("Rebels in the Ivory Coast on Tuesday blocked transport into Abidjan.", "144"),
 ])
 def test_patrols_and_blockades(text, code):
-    assert [e.cameo_code for e, *_ in events_of(text)] == [code]
+    assert distinct_codes(text) == [code]
 
 
 @pytest.mark.parametrize("text, codes_", [
@@ -598,7 +603,7 @@ def test_overthrowing_and_forbidding(text, code):
     ("The Turkish president called the Dutch prime minister nasty.", []),
 ])
 def test_a_phone_call_is_no_naming(text, codes_):
-    assert [e.cameo_code for e, *_ in events_of(text)] == codes_
+    assert distinct_codes(text) == codes_
 
 
 def test_observers_deployed_are_no_show_of_force():
@@ -615,3 +620,82 @@ def test_who_orders_an_act_does_it():
     _, source, _, _ = one(events_of(
         "The government of Punjab province has ordered patrols by police and paramilitary soldiers."), "MOBILIZE")
     assert codes(source) == {"PAKGOV"}
+
+
+# -- two-way events between coordinated actors ---------------------------------------------------------------------
+
+def _dyads(events, plover_type):
+    """(source countries, target countries) of each event of a type."""
+    return {(frozenset(a.country for a in s), frozenset(a.country for a in t)) for e, s, t, _ in events
+            if e.plover_type == plover_type}
+
+
+@pytest.mark.parametrize("text, plover_type, pair", [
+    ("Germany and France signed a treaty on Monday.", "SUPPORT", ("DEU", "FRA")),
+    ("Talks between Israel and Syria resumed on Monday.", "CONSULT", ("ISR", "SYR")),
+    ("Japan and India agreed to hold joint naval exercises.", "AGREE", ("JPN", "IND")),
+    ("Russian and Chinese troops clashed on the border.", "ASSAULT", ("RUS", "CHN")),
+])
+def test_a_symmetric_act_between_coordinated_actors_is_one_event_per_direction(text, plover_type, pair):
+    events = events_of(text)
+    a, b = pair
+    assert _dyads(events, plover_type) == {(frozenset({a}), frozenset({b})), (frozenset({b}), frozenset({a}))}
+    both = [e for e, *_ in events if e.plover_type == plover_type]
+    assert len({(e.trigger.start, e.cameo_code, e.confidence, e.hypothetical) for e in both}) == 1
+    assert len({e.id for e, *_ in events}) == len(events)
+
+
+def test_a_one_sided_act_between_coordinated_actors_stays_one_event():
+    events = events_of("Brazil and Argentina condemned Venezuela on Monday.")
+    assert _dyads(events, "ACCUSE") == {(frozenset({"BRA", "ARG"}), frozenset({"VEN"}))}
+    # an attack done together is no fight between them
+    events = events_of("American and British warplanes attacked on Monday.")
+    assert _dyads(events, "ASSAULT") == {(frozenset({"USA", "GBR"}), frozenset())}
+
+
+def _event(code, source, target, **kw):
+    from eventwire.records import ActorRef, Event, Span
+
+    refs = {n: ActorRef(n, Span(i * 10, i * 10 + 5, n)) for i, n in enumerate(("a1", "a2", "a3", "a4"))}
+    lex = load_lexicon()
+    c = lex.codes[code]
+    return Event(id="e1", sentence=Span(0, 50, "x" * 50), trigger=Span(40, 45, "agree"),
+                 source=[refs[n] for n in source], target=[refs[n] for n in target], plover_type=c.plover_type,
+                 cameo_code=code, **kw)
+
+
+def _two_way(*events):
+    """The events ``two_way`` makes of ``events`` (triggers on no token of a blank document: no "between")."""
+    import spacy
+
+    from eventwire.events._pairs import two_way
+
+    lex = load_lexicon()
+    return two_way(spacy.blank("en")("x " * 30), list(events), lex.words("reciprocal_roots"),
+                   lex.words("reciprocal_words"), lex.words("reciprocal_partner_roots"))
+
+
+def _roles(events):
+    return [([r.actor_id for r in e.source], [r.actor_id for r in e.target]) for e in events]
+
+
+def test_two_way_pairs_copy_modality_and_reporter_and_need_two_actors():
+    reporter = _event("057", ["a4"], []).source
+    out = _two_way(_event("057", ["a1", "a2"], [], negated=True, reported_by=reporter, confidence=0.7))
+    assert _roles(out) == [(["a1"], ["a2"]), (["a2"], ["a1"])]
+    assert all(e.negated and e.reported_by == reporter and e.confidence == 0.7 for e in out)
+    assert [e.id for e in out] == ["e1", "e2"]
+    # the same actor twice is no pair; a one-sided code is left alone
+    assert _roles(_two_way(_event("057", ["a1", "a1"], []))) == [(["a1", "a1"], [])]
+    assert _roles(_two_way(_event("111", ["a1", "a2"], []))) == [(["a1", "a2"], [])]
+
+
+def test_a_partner_is_a_party_only_for_meetings_and_agreements_signed():
+    # "A and B met C": A and B meet C, not each other
+    assert _roles(_two_way(_event("040", ["a1", "a2"], ["a3"]))) == [
+        (["a1"], ["a3"]), (["a2"], ["a3"]), (["a3"], ["a1"]), (["a3"], ["a2"])]
+    # "A agreed with B", "A and B fought C": one way
+    assert _roles(_two_way(_event("036", ["a1"], ["a2"]))) == [(["a1"], ["a2"])]
+    assert _roles(_two_way(_event("190", ["a1", "a2"], ["a3"]))) == [(["a1", "a2"], ["a3"])]
+    # a compound target with no source pairs only inside a "between" phrase of the trigger
+    assert _roles(_two_way(_event("057", [], ["a1", "a2"]))) == [([], ["a1", "a2"])]

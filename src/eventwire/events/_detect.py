@@ -6,7 +6,8 @@ its source and target are the actors at the ends of its dependency arcs
 modifier or "by"-agent and prepositional target for nouns), with
 coordination giving compound actors. Modality comes from the clause:
 negation, modal auxiliaries, hypothetical modifiers and governors,
-conditionals, and reporting verbs (``reported_by``).
+conditionals, and reporting verbs (``reported_by``). A symmetric act between
+coordinated actors is one event per direction (``_pairs``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ..records import Actor, ActorRef, Event, Span
 from ._arguments import _PRONOUNS, ArgumentsMixin
 from ._lexicon import Entry, Lexicon
 from ._modality import ModalityMixin
+from ._pairs import two_way
 from ._syntax import (
     _aimed_at,
     _anchored,
@@ -265,7 +267,8 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
                 confidence=round(min(confidence, 1.0), 2),
             ))
             triggers[len(events) - 1] = token
-        return self._unframed(events, triggers, statements)
+        return two_way(doc, self._unframed(events, triggers, statements), self.lex.words("reciprocal_roots"),
+                       self.lex.words("reciprocal_words"), self.lex.words("reciprocal_partner_roots"))
 
     def _unframed(self, events: list[Event], triggers: dict[int, Token], statements: dict[int, str]
                   ) -> list[Event]:

@@ -1,9 +1,9 @@
 """The event lexicon: trigger words with their frames → CAMEO codes, and the CAMEO code table.
 
 Built-in files live in ``eventwire/data/events/`` (see its README): ``lexicon_*.yaml`` (triggers),
-``cameo.csv`` (code → label, Goldstein value, PLOVER type/mode/contexts) and ``modality.yaml``. Users add
-or override entries with YAML files of the same shape (``--events FILE``); a malformed file raises
-:class:`LexiconError` naming file, line and problem before any document is read.
+``cameo.csv`` (code → label, Goldstein value, PLOVER type/mode/contexts), ``modality.yaml`` and ``reciprocal.yaml``
+(two-way acts). Users add or override entries with YAML files of the same shape (``--events FILE``); a malformed
+file raises :class:`LexiconError` naming file, line and problem before any document is read.
 """
 
 from __future__ import annotations
@@ -201,6 +201,7 @@ def _load(extra_files: tuple[str, ...]) -> Lexicon:
     base = _builtin_dir()
     lexicon = Lexicon(codes=_read_codes(base / "cameo.csv"))
     _read_entries(base / "modality.yaml", lexicon)
+    _read_entries(base / "reciprocal.yaml", lexicon)
     for path in sorted(base.glob("lexicon_*.yaml")):
         _read_entries(path, lexicon)
     for name in extra_files:
