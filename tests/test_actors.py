@@ -503,3 +503,12 @@ def test_a_placed_name_with_a_title_in_apposition_is_a_person():
     assert (oshima.country, oshima.cameo_code) == ("IGO", "IGOUNO")
     # an office of an international body is coded as the body, never IGOIGO
     assert all(a.cameo_code != "IGOIGO" for a in actors)
+
+
+def test_members_of_an_international_body_are_coded_on_the_bodys_code():
+    actors = actors_of("UN peacekeepers fired on protesters on Monday. U.N. officials said the mission would go on. "
+                       "The UN Mideast envoy met Israeli leaders. Red Cross workers delivered food.")
+    codes = {mention: by_mention(actors, mention).cameo_code
+             for mention in ("UN peacekeepers", "U.N. officials", "The UN Mideast envoy", "Red Cross workers")}
+    assert codes == {"UN peacekeepers": "IGOUNOMIL", "U.N. officials": "IGOUNO", "The UN Mideast envoy": "IGOUNO",
+                     "Red Cross workers": "NGOIRC"}

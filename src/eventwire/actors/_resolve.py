@@ -171,6 +171,7 @@ class Resolver:
         if org:
             body = self.kb.organizations[org]
             code = (body.cameo_code or code) if sector == "IGO" or sector in body.sectors else code
+            code = _body_member_code(body, sector) or code
         return _Draft(key, name, country, [sector], None, code, org)
 
     def _person(self, c: Candidate, day: date | None, drafts: dict) -> _Draft:
@@ -291,9 +292,12 @@ class Resolver:
         if c.former:
             sectors = ["ELI"]
         country = c.country
-        if country is None and c.org:
-            country = self.kb.organizations[c.org].country
-        return _Draft(key, phrase, country, sectors, _role_text(c.role, c.former), _code(self.kb, country, sectors),
+        code = _code(self.kb, country, sectors)
+        if c.org and country in (None, "IGO", "NGO"):  # "the UN Mideast envoy": an official of that body
+            body = self.kb.organizations[c.org]
+            country = country or body.country
+            code = _body_member_code(body, sectors[0] if sectors else "GOV") or _code(self.kb, country, sectors)
+        return _Draft(key, phrase, country, sectors, _role_text(c.role, c.former), code,
                       None, c.former, c.deceased, None, True)
 
     # -- references back -----------------------------------------------------
@@ -368,6 +372,17 @@ def _ordered(drafts) -> list[_Draft]:
 def _code(kb: ActorKB, country: str | None, sectors: list[str]) -> str | None:
     code = (kb.cameo_country(country) or "") + (sectors[0] if sectors else "")
     return code or None
+
+
+def _body_member_code(body, sector: str) -> str | None:
+    """The code of a group or official of an international or non-governmental body, built on the body's own
+    code as CAMEO does ("UN peacekeepers" IGOUNOMIL, "U.N. officials" IGOUNO), not on the bare IGO/NGO prefix."""
+    if body.country not in ("IGO", "NGO") or not body.cameo_code:
+        return None
+    # its officials, staff and workers are the body itself; its soldiers or judges are a part of it
+    if sector in ("GOV", "IGO", "NGO", "LAB", "CVL") or sector in body.sectors or body.cameo_code.endswith(sector):
+        return body.cameo_code
+    return body.cameo_code + sector
 
 
 def _role_text(role: str | None, former: bool) -> str | None:
