@@ -512,3 +512,8 @@ def test_members_of_an_international_body_are_coded_on_the_bodys_code():
              for mention in ("UN peacekeepers", "U.N. officials", "The UN Mideast envoy", "Red Cross workers")}
     assert codes == {"UN peacekeepers": "IGOUNOMIL", "U.N. officials": "IGOUNO", "The UN Mideast envoy": "IGOUNO",
                      "Red Cross workers": "NGOIRC"}
+
+
+def test_a_news_outlet_does_not_place_the_actors_it_quotes():
+    actors = actors_of("Two rebel commanders told AFP that the offensive would resume.")
+    assert by_mention(actors, "Two rebel commanders").country is None

@@ -91,7 +91,8 @@ class Resolver:
         by_sentence: dict[int, set[str]] = {}
         by_sentence_no_people: dict[int, set[str]] = {}  # a person is not placed by another person's state
         for d in drafts:
-            if d.country and d.country not in ("IGO", "NGO"):
+            # a news outlet is where the story came from, not whose the actors are ("rebels told AFP")
+            if d.country and d.country not in ("IGO", "NGO") and "MED" not in d.sectors:
                 for *_, sentence in d.mentions:
                     by_sentence.setdefault(sentence, set()).add(d.country)
                     if not d.is_person:
