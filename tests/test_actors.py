@@ -517,3 +517,11 @@ def test_members_of_an_international_body_are_coded_on_the_bodys_code():
 def test_a_news_outlet_does_not_place_the_actors_it_quotes():
     actors = actors_of("Two rebel commanders told AFP that the offensive would resume.")
     assert by_mention(actors, "Two rebel commanders").country is None
+
+
+def test_abbreviated_titles_name_the_office_and_link_the_person():
+    actors = actors_of("Sen. Elizabeth Warren criticized the bill. The senator said it would hurt families.",
+                       date="2016-05-03")
+    warren = by_mention(actors, "Sen. Elizabeth Warren")
+    assert (warren.kb_id, warren.cameo_code) == ("elizabeth-warren", "USALEG")
+    assert by_mention(actors, "The senator") is warren
