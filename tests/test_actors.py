@@ -525,3 +525,10 @@ def test_abbreviated_titles_name_the_office_and_link_the_person():
     warren = by_mention(actors, "Sen. Elizabeth Warren")
     assert (warren.kb_id, warren.cameo_code) == ("elizabeth-warren", "USALEG")
     assert by_mention(actors, "The senator") is warren
+
+
+def test_groups_of_one_state_under_different_nouns_stay_apart():
+    actors = actors_of("Israeli settlers attacked Israeli residents near the border. The Israeli government condemned "
+                       "it, and Israeli officials promised an inquiry.")
+    assert by_mention(actors, "Israeli settlers") is not by_mention(actors, "Israeli residents")
+    assert by_mention(actors, "The Israeli government") is by_mention(actors, "Israeli officials")

@@ -164,7 +164,10 @@ class Resolver:
         return None
 
     def _group(self, country: str | None, sector: str, org: str | None, c: Candidate, drafts) -> _Draft:
-        key = ("group", country, sector, org)
+        # a state's own bodies are one actor whatever the noun ("the government" … "officials"); other groups of a
+        # state are one only under the same noun ("prisoners" are not "demonstrators")
+        head = None if sector in _STATE_SECTORS or org else c.head.lemma_.lower()
+        key = ("group", country, sector, org, head)
         if key in drafts:
             return drafts[key]
         name = _phrase(c)
@@ -373,6 +376,9 @@ def _ordered(drafts) -> list[_Draft]:
 def _code(kb: ActorKB, country: str | None, sectors: list[str]) -> str | None:
     code = (kb.cameo_country(country) or "") + (sectors[0] if sectors else "")
     return code or None
+
+
+_STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI"})
 
 
 def _body_member_code(body, sector: str) -> str | None:
