@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import Actor, ActorRef, Quote, Span
 from . import _frames as frames
+from ._candidates import CueCandidates
 from ._channels import channel
 from ._content import (
     Attribution,
@@ -52,6 +53,7 @@ from ._syntax import (
     subject_of,
     title_cased,
     token_at,
+    token_range,
     tokens,
     utterance,
 )
@@ -69,23 +71,25 @@ class QuoteFinder:
         self.clause_verbs = cues.speech_verbs | cues.belief_verbs  # verbs whose that-clause is reported
         self.cue_verbs = self.clause_verbs | cues.infinitive_verbs | cues.object_verbs | cues.naming_verbs | set(
             cues.prepositional_verbs)
+        self.candidates = CueCandidates(cues, self.cue_verbs | cues.impression_words, self.clause_verbs,
+                                        cues.noun_cues | set(cues.noun_frames) | cues.infinitive_nouns)
 
     def find(self, doc: Doc, actors: list[Actor], sentence_starts: list[int] | None = None) -> list[Quote]:
         """The document's quotes in text order. Speakers the actor stage did not know are appended to ``actors``."""
         state = State(doc, actors, sentence_starts, self.speech_verbs)
         text = state.text
         quoted = [q for q in find_quoted(text) if not transcript(text, q)]
-        state.quoted_tokens = {t.i for q in quoted for t in tokens(doc, q.outer_start, q.outer_end)}
+        state.quoted_tokens = {i for q in quoted for i in token_range(doc, q.outer_start, q.outer_end)}
         # a nickname in marks ("Marcia “Cia” Price") does not come between a quotation and its cue
-        state.utterance_tokens = {t.i for q in quoted if self._stands_alone(text[q.start:q.end]) or self._uttered(doc, text, q)
-                                  for t in tokens(doc, q.outer_start, q.outer_end)}
+        state.utterance_tokens = {i for q in quoted if self._stands_alone(text[q.start:q.end]) or self._uttered(doc, text, q)
+                                  for i in token_range(doc, q.outer_start, q.outer_end)}
         indirect = outermost([a for a in self._indirect(doc, state) if in_paragraph(text, a)])
         for a in indirect:
             a.content = whole_quotations(a.content, quoted)
         quotes: list[tuple[int, str, Span, Token | None, ActorRef | None, list[Span]]] = []
         direct: list[tuple[Quoted, Token | None, bool]] = []
         for q in quoted:
-            near = [a for a in indirect if self._same_paragraph(text, a.cue, q)]
+            near = [a for a in indirect if self._same_paragraph(state, a.cue, q)]
             clause = next((a for a in near if holds(a.content, q)), None)
             if clause is None and (clause := self._clause_going_on(doc, text, q, near)) is not None:
                 clause.content = (clause.content[0], q.outer_end)  # "said that A, and B “…”": one reported clause
@@ -140,9 +144,8 @@ class QuoteFinder:
 
     def _indirect(self, doc: Doc, state: State) -> list[Attribution]:
         found: list[Attribution] = []
-        for token in doc:
-            if token.i in state.quoted_tokens:
-                continue  # reported speech inside a quotation belongs to the quote
+        # reported speech inside a quotation belongs to the quote
+        for token in self.candidates.tokens(doc, state.quoted_tokens):
             lemma = self.cues.lemma(token)
             if self._prepositional_cue(doc, token):
                 content = rest_of_sentence(doc, token)
@@ -182,6 +185,8 @@ class QuoteFinder:
 
     def _verb_content(self, doc: Doc, verb: Token, lemma: str, quoted: set[int]) -> tuple[int, int] | None:
         """What a cue verb attributes: its that-clause, else its to-infinitive, object or prepositional object."""
+        if lemma not in self.cue_verbs:
+            return None
         if lemma in self.clause_verbs:
             clauses = [c for c in verb.children if c.dep_ == "ccomp" or lemma in self.cues.question_verbs and (
                 c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ in ("if", "whether")
@@ -285,11 +290,12 @@ class QuoteFinder:
         return None
 
     @staticmethod
-    def _same_paragraph(text: str, cue: Token, q: Quoted) -> bool:
+    def _same_paragraph(state: State, cue: Token, q: Quoted) -> bool:
         """No paragraph break between a cue and a quotation (the parser sometimes runs a sentence over one)."""
-        if cue.idx < q.outer_start:
-            return "\n" not in text[cue.idx:q.outer_start]
-        return "\n" not in text[q.outer_end:cue.idx]
+        at = cue.idx
+        if at < q.outer_start:
+            return state.line_of(at) == state.line_of(q.outer_start)
+        return q.outer_end >= at or state.line_of(q.outer_end) == state.line_of(at)
 
     def _noun_content(self, noun: Token, lemma: str) -> tuple[int, int] | None:
         """"Trump's comments ⟦on Muslims⟧", "his refusal ⟦to release his returns⟧"."""

@@ -42,6 +42,7 @@ class State:
         self.speech_verbs = speech_verbs
         self.doc = doc
         self.text = doc.text
+        self.newlines = [m.start() for m in re.finditer("\n", self.text)]
         self.actors = actors
         self.sentence_starts = sentence_starts or [s.start_char for s in doc.sents]
         self.quoted_tokens: set[int] = set()
@@ -149,6 +150,10 @@ class State:
         for t in tokens(self.doc, start, end):
             self.actor_at[t.i] = ref
         return ref
+
+    def line_of(self, char: int) -> int:
+        """How many line breaks come before ``char``: two offsets share a line when this is the same."""
+        return bisect.bisect_left(self.newlines, char)
 
     def _sentence_of(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.sentence_starts, char) - 1)

@@ -119,6 +119,12 @@ def tokens(doc: Doc, start: int, end: int):
     return span if span is not None else ()
 
 
+def token_range(doc: Doc, start: int, end: int) -> range:
+    """The indices of the tokens ``tokens`` gives, without building them."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
+
+
 def token_at(doc: Doc, char: int) -> Token | None:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
