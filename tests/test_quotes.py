@@ -544,24 +544,44 @@ def test_a_cue_with_two_subjects_takes_the_nearest_in_its_paragraph():
     assert noun_before(doc[2]).text == "Department"
 
 
+def test_opine_is_a_verb_of_saying():
+    quotes, _ = quotes_of("Senator Ann Bellweather opined that the deal was dead.")
+    assert [(kind, content, cue) for kind, content, _, cue, _ in quotes] == [
+        ("indirect", "that the deal was dead", "opined")]
+
+
+def test_as_someone_put_it_is_the_cue_of_the_quotation_after_it():
+    quotes, _ = quotes_of("Ann Bellweather, a tax lawyer in Ohio, recently put it, “Did the firm lower its taxes "
+                          "through legal avoidance or illegal evasion?” The firm denies it.")
+    assert quotes[0][2:4] == ("Ann Bellweather", "put")
+
+
+def test_put_it_with_a_complement_or_without_a_subject_is_no_cue():
+    quotes, _ = quotes_of("The governor promised to put it into play. “We will win this state and we will win "
+                          "it big.” Such movements, to put it mildly, have never been good for “the working people "
+                          "of this country and their families.”")
+    assert all(cue != "put" for _, _, _, cue, _ in quotes)
+
+
 # --- user cue files ----------------------------------------------------------------------------------------
 
 def test_a_user_cue_file_adds_cue_verbs(tmp_path):
     path = tmp_path / "mine.yaml"
-    path.write_text("speech_verbs: [opine]\nchannels: {podcast: podcast}\n")
-    text = "Senator Ann Bellweather opined that the deal was dead."
+    path.write_text("speech_verbs: [aver]\nchannels: {podcast: podcast}\n")
+    text = "Senator Ann Bellweather averred that the deal was dead."
     (plain,) = analyze([Article(id="t", text=text, date="2024-01-01")], load_settings())
     assert plain.quotes == []
     settings = dataclasses.replace(load_settings(), quotes_files=(str(path),))
     (doc,) = analyze([Article(id="t", text=text, date="2024-01-01")], settings)
     assert [(q.kind, q.content.text, q.cue.text) for q in doc.quotes] == [
-        ("indirect", "that the deal was dead", "opined")]
+        ("indirect", "that the deal was dead", "averred")]
 
 
 @pytest.mark.parametrize("content, message", [
     ("speech_verb: [opine]\n", "line 1: unknown key 'speech_verb'"),
     ("speech_verbs: opine\n", "speech_verbs must be a list of words"),
     ("prepositional_verbs: [rant]\n", "'word preposition' pairs"),
+    ("speech_phrases: [put]\n", "'verb object' pairs"),
     ("speech_verbs: [\n", "invalid YAML"),
 ])
 def test_a_bad_cue_file_names_file_line_and_problem(tmp_path, content, message):

@@ -45,6 +45,7 @@ from ._syntax import (
     named_after,
     named_before,
     noun_author,
+    phrase_cue,
     phrase_tokens,
     prepositional_object,
     rest_of_line,
@@ -424,7 +425,7 @@ class QuoteFinder:
     def _is_direct_cue(self, doc: Doc, token: Token) -> bool:
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.cues.speech_verbs:
             return True
-        return self._prepositional_cue(doc, token)
+        return self._prepositional_cue(doc, token) or phrase_cue(token, self.cues.speech_phrases)
 
     def _uttered(self, doc: Doc, text: str, q: Quoted) -> bool:
         """A short quotation that is a whole utterance: opening its sentence or after a colon or comma (``utterance``),

@@ -15,7 +15,8 @@ from spacy.tokens import Token
 
 _WORD_LISTS = ("speech_verbs", "belief_verbs", "noun_cues", "infinitive_verbs", "object_verbs", "naming_verbs",
                "noun_frames", "infinitive_nouns", "prepositional_verbs", "prepositional_cues", "platforms",
-               "impression_words", "expectation_verbs", "not_speakers", "evidence_verbs", "question_verbs")
+               "impression_words", "expectation_verbs", "not_speakers", "evidence_verbs", "question_verbs",
+               "speech_phrases")
 _MAPPINGS = ("channels", "channel_verbs", "word_forms")
 
 
@@ -45,6 +46,7 @@ class Cues:
     evidence_verbs: frozenset[str] = frozenset()  # object verbs whose subject must be a thing: "a poll shows …"
     question_verbs: frozenset[str] = frozenset()  # their if/whether clause is what was asked
     word_forms: dict[str, str] = field(default_factory=dict)  # lowercase word → its lemma, where the parser errs
+    speech_phrases: dict[str, frozenset[str]] = field(default_factory=dict)  # verb lemma → objects: "put it"
 
     def lemma(self, token: Token) -> str:
         """The token's lowercase lemma, corrected for the forms the parser's lemmatiser gets wrong ("hoped" →
@@ -85,6 +87,7 @@ def _load(extra_files: tuple[str, ...]) -> Cues:
         evidence_verbs=lower(data["evidence_verbs"]),
         question_verbs=lower(data["question_verbs"]),
         word_forms={str(k).lower(): str(v).lower() for k, v in data["word_forms"].items()},
+        speech_phrases=_by_verb(data["speech_phrases"]),
     )
 
 
@@ -115,6 +118,8 @@ def _merge(base: dict, extra: dict, origin: str) -> None:
                 raise CuesError(f"{line}: {key} must be a list of words")
             if key in ("noun_frames", "prepositional_verbs") and any(len(w.split()) != 2 for w in value):
                 raise CuesError(f"{line}: {key} entries are 'word preposition' pairs, e.g. 'talk about'")
+            if key == "speech_phrases" and any(len(w.split()) != 2 for w in value):
+                raise CuesError(f"{line}: {key} entries are 'verb object' pairs, e.g. 'put it'")
             base[key] = list(base[key]) + value
         elif key in _MAPPINGS:
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
