@@ -124,3 +124,9 @@ def test_what_someone_wants_is_their_stance():
     found = indirect_of("Senator Quorvath wants more funding for teacher pay and classroom supplies.")
     assert [content for content, _, cue in found if cue == "wants"] == [
         "more funding for teacher pay and classroom supplies"]
+
+
+def test_according_to_a_noun_phrase_the_parser_read_as_a_clause_names_its_noun():
+    # the small model tags "show" in "show insiders" as a verb: the source is still the insiders
+    (quote,) = indirect_of("The host repeatedly demeaned contestants, according to show insiders.")
+    assert quote[1:] == ("insiders", "according to")

@@ -119,6 +119,19 @@ def tokens(doc: Doc, start: int, end: int):
     return span if span is not None else ()
 
 
+def phrase_cue(verb: Token, phrases: dict[str, frozenset[str]]) -> bool:
+    """A verb that says only with its fixed object ("as she put it", "Rosenthal put it, “…”"), with a subject, and
+    ending its clause there or opening an as-clause: not "put it into play", "to put it mildly"."""
+    objects = phrases.get(verb.lemma_.lower())
+    if not objects or verb.pos_ != "VERB" or subject_of(verb) is None:
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lower_ not in objects:
+        return False
+    after = verb.doc[obj.i + 1] if obj.i + 1 < len(verb.doc) else None
+    return after is None or after.is_punct or any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
 def token_range(doc: Doc, start: int, end: int) -> range:
     """The indices of the tokens ``tokens`` gives, without building them."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -185,12 +198,23 @@ def noun_author(noun: Token) -> Token | None:
 
 
 def prepositional_object(cue: Token) -> Token | None:
-    """The X of "according to X"."""
-    for token in cue.doc[cue.i:min(cue.i + 4, len(cue.doc))]:
+    """The X of "according to X"; when the parser read a short noun phrase as a clause ("according to ⟦show⟧
+    insiders", 'show' a verb), the noun it ends with."""
+    window = cue.doc[cue.i:min(cue.i + 4, len(cue.doc))]
+    for token in window:
         pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
         if pobj is not None:
             return pobj
+    for token in window:
+        for clause in (c for c in token.children if c.dep_ == "pcomp"):
+            words = list(clause.subtree)
+            if len(words) <= 4 and words[-1].pos_ in ("NOUN", "PROPN") and all(
+                    t.pos_ in _NOUN_PHRASE for t in words):
+                return words[-1]
     return None
+
+
+_NOUN_PHRASE = {"NOUN", "PROPN", "VERB", "ADJ", "DET", "NUM"}
 
 
 def phrase_tokens(head: Token) -> list[Token]:
