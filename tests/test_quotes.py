@@ -124,7 +124,7 @@ def test_split_quote_is_one_quote_with_its_speaker():
     assert quotes == [("direct", text[1:-1], "Volodymyr Zelenskyy", "said", None)]
     # the record also lists the two runs of quoted words, without the attribution between them
     assert [p.text for p in doc.quotes[0].parts] == ["We will not yield,", "whatever Moscow demands of us."]
-    single, doc = quotes_of("“We will not yield,” Zelensky said. He says that Moscow lies.")
+    _, doc = quotes_of("“We will not yield,” Zelensky said. He says that Moscow lies.")
     assert [len(q.parts) for q in doc.quotes] == [1, 0]  # one run; reported speech has no quoted parts
 
 
