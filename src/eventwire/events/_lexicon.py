@@ -17,7 +17,9 @@ from typing import Any, Iterable
 
 import yaml
 
-from ..actors._kb import _LineLoader  # YAML with line numbers, shared with the actor files
+from ..actors._kb import (
+    _LineLoader,  # YAML with line numbers, shared with the actor files
+)
 
 
 class LexiconError(ValueError):
