@@ -46,6 +46,8 @@ class Resolver:
     def __init__(self, kb: ActorKB) -> None:
         self.kb = kb
         self.title_words = title_words(kb)
+        self.state_body_sectors = kb.codes("state_body_sectors")
+        self.body_itself_sectors = kb.codes("body_itself_sectors")
 
     def resolve(self, doc: Doc, candidates: list[Candidate], day: date | None) -> list[Actor]:
         sentence_of = {}
@@ -166,7 +168,7 @@ class Resolver:
     def _group(self, country: str | None, sector: str, org: str | None, c: Candidate, drafts) -> _Draft:
         # a state's own bodies are one actor whatever the noun ("the government" … "officials"); other groups of a
         # state are one only under the same noun ("prisoners" are not "demonstrators")
-        head = None if sector in _STATE_SECTORS or org else c.head.lemma_.lower()
+        head = None if sector in self.state_body_sectors or org else c.head.lemma_.lower()
         key = ("group", country, sector, org, head)
         if key in drafts:
             return drafts[key]
@@ -174,8 +176,8 @@ class Resolver:
         code = _code(self.kb, country, [sector])
         if org:
             body = self.kb.organizations[org]
-            code = (body.cameo_code or code) if sector == "IGO" or sector in body.sectors else code
-            code = _body_member_code(body, sector) or code
+            code = _body_member_code(body, sector, self.body_itself_sectors) or (
+                (body.cameo_code or code) if sector == "IGO" or sector in body.sectors else code)
         return _Draft(key, name, country, [sector], None, code, org)
 
     def _person(self, c: Candidate, day: date | None, drafts: dict) -> _Draft:
@@ -295,12 +297,12 @@ class Resolver:
         sectors = [c.sector] if c.sector else []
         if c.former:
             sectors = ["ELI"]
-        country = c.country
-        code = _code(self.kb, country, sectors)
+        country, code = c.country, None
         if c.org and country in (None, "IGO", "NGO"):  # "the UN Mideast envoy": an official of that body
             body = self.kb.organizations[c.org]
             country = country or body.country
-            code = _body_member_code(body, sectors[0] if sectors else "GOV") or _code(self.kb, country, sectors)
+            code = _body_member_code(body, sectors[0] if sectors else "GOV", self.body_itself_sectors)
+        code = code or _code(self.kb, country, sectors)
         return _Draft(key, phrase, country, sectors, _role_text(c.role, c.former), code,
                       None, c.former, c.deceased, None, True)
 
@@ -378,16 +380,13 @@ def _code(kb: ActorKB, country: str | None, sectors: list[str]) -> str | None:
     return code or None
 
 
-_STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI"})
-
-
-def _body_member_code(body, sector: str) -> str | None:
+def _body_member_code(body, sector: str, itself: frozenset[str]) -> str | None:
     """The code of a group or official of an international or non-governmental body, built on the body's own
-    code as CAMEO does ("UN peacekeepers" IGOUNOMIL, "U.N. officials" IGOUNO), not on the bare IGO/NGO prefix."""
+    code as CAMEO does ("UN peacekeepers" IGOUNOMIL, "U.N. officials" IGOUNO), not on the bare IGO/NGO prefix;
+    members of the ``itself`` sectors are the body itself."""
     if body.country not in ("IGO", "NGO") or not body.cameo_code:
         return None
-    # its officials, staff and workers are the body itself; its soldiers or judges are a part of it
-    if sector in ("GOV", "IGO", "NGO", "LAB", "CVL") or sector in body.sectors or body.cameo_code.endswith(sector):
+    if sector in itself or sector in body.sectors or body.cameo_code.endswith(sector):
         return body.cameo_code
     return body.cameo_code + sector
 

@@ -213,7 +213,7 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
             target = _foreign(source, target, country, person)
             if token.lemma_.lower() in self.transfer:
                 # "dispatched the army", "the deployment of 230 troops": the source's own forces moved are no target
-                own = {country[r.actor_id] for r in source} - {None}
+                own = _own_states(source, country)
                 target = [r for r in target if country[r.actor_id] not in own]
             if entry.needs_target and token.lemma_.lower() in self.transfer and entry.pos == "VERB" and not any(
                     c.dep_ in ("dobj", "nsubjpass", "dative") for c in token.children):
@@ -369,7 +369,7 @@ def _foreign(source: list[ActorRef], target: list[ActorRef], country: dict[str, 
              person: dict[str, bool]) -> list[ActorRef]:
     """Targets without the source's own forces when another state is acted on: in "Syria offered its troops to
     Lebanon's president", "Britain mobilized army reservists for a war against Iraq", the troops are the means."""
-    own = {country[r.actor_id] for r in source} - {None}
+    own = _own_states(source, country)
     if not source or not any(country[r.actor_id] not in own | {None} for r in target):
         return target
     # actors of no known state beside a state's actor are what is sent or used too ("contributed 4,000 troops to a
@@ -377,6 +377,11 @@ def _foreign(source: list[ActorRef], target: list[ActorRef], country: dict[str, 
     # Quirin and Redouane and an Irish diplomat")
     return [r for r in target if country[r.actor_id] not in own and not (
         country[r.actor_id] is None and not person[r.actor_id])]
+
+
+def _own_states(source: list[ActorRef], country: dict[str, str | None]) -> set[str]:
+    """The states the source's actors are of."""
+    return {country[r.actor_id] for r in source} - {None}
 
 
 def _with_partners(refs: list[ActorRef], partners: dict) -> list[ActorRef]:

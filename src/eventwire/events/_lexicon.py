@@ -17,9 +17,7 @@ from typing import Any, Iterable
 
 import yaml
 
-from ..actors._kb import (
-    _LineLoader,  # YAML with line numbers, shared with the actor files
-)
+from ..actors._kb import _LineLoader  # YAML with line numbers, shared with the actor files
 
 
 class LexiconError(ValueError):

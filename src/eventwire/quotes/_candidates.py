@@ -43,4 +43,4 @@ class CueCandidates:
         words = self.by_pos.get(pos)
         if words is None:
             return False
-        return (self.cues.word_forms.get(form) or doc.vocab.strings[lemma].lower()) in words
+        return self.cues.lemma_of(form, doc.vocab.strings[lemma]) in words

@@ -51,7 +51,11 @@ class Cues:
     def lemma(self, token: Token) -> str:
         """The token's lowercase lemma, corrected for the forms the parser's lemmatiser gets wrong ("hoped" →
         "hop")."""
-        return self.word_forms.get(token.lower_) or token.lemma_.lower()
+        return self.lemma_of(token.lower_, token.lemma_)
+
+    def lemma_of(self, form: str, lemma: str) -> str:
+        """:meth:`lemma` from a token's lowercase form and the parser's lemma."""
+        return self.word_forms.get(form) or lemma.lower()
 
 
 def load_cues(extra_files: Iterable[str] = ()) -> Cues:
