@@ -532,3 +532,11 @@ def test_groups_of_one_state_under_different_nouns_stay_apart():
                        "it, and Israeli officials promised an inquiry.")
     assert by_mention(actors, "Israeli settlers") is not by_mention(actors, "Israeli residents")
     assert by_mention(actors, "The Israeli government") is by_mention(actors, "Israeli officials")
+
+
+def test_protesters_are_the_popular_opposition_placed_where_they_protest():
+    # CAMEO's agent codes put protesters and demonstrators under OPP ("Protestors / Popular Opposition / Mobs")
+    assert by_mention(actors_of("Zembian demonstrators marched on the palace."), "Zembian demonstrators").cameo_code \
+        == "ZMBOPP"
+    actors = actors_of("Thousands of protesters blocked roads in Caracas on Monday.")
+    assert by_mention_in(actors, "protesters").cameo_code == "VENOPP"
