@@ -594,3 +594,22 @@ def test_a_bad_cue_file_names_file_line_and_problem(tmp_path, content, message):
     text.write_text("2024-01-01\n\nNothing happened.\n")
     result = CliRunner().invoke(cli, ["extract", str(text), "--quotes", str(path)])
     assert result.exit_code == 2 and "bad.yaml" in result.stderr and result.stdout == ""
+
+
+def test_the_finder_takes_the_text_the_pipeline_already_has_with_the_same_result():
+    import copy
+
+    from eventwire.actors import actor_resolver
+    from eventwire.nlp import load_pipeline, sentences_and_entities
+    from eventwire.quotes import quote_finder
+    from eventwire.quotes._state import State
+
+    text = "“We will win,” said Ann Bellweather. Her rival said that the vote was “rigged.”"
+    nlp = load_pipeline(load_settings().model)
+    doc = nlp(text)
+    actors = actor_resolver(nlp)(doc, "2024-01-01")
+    starts = [s.start for s in sentences_and_entities(doc)[0]]
+    given = "".join(text)  # equal to doc.text but not the same object
+    assert State(doc, [], starts, text=given).text is given
+    finder = quote_finder()
+    assert finder.find(doc, copy.deepcopy(actors), starts, given) == finder.find(doc, copy.deepcopy(actors), starts)

@@ -27,6 +27,7 @@ from ._content import (
     whole_quotations,
 )
 from ._cues import Cues
+from ._direct import DirectCues
 from ._marks import Quoted, find_quoted
 from ._reported import Unsourced, headline_cue, impression_cue
 from ._runs import join_mixed_runs, merge_runs
@@ -37,7 +38,6 @@ from ._syntax import (
     SUBJECTS,
     clause_span,
     cue_span,
-    dash_cue,
     holds,
     holds_clause,
     labels_line,
@@ -45,12 +45,10 @@ from ._syntax import (
     named_after,
     named_before,
     noun_author,
-    phrase_cue,
     phrase_tokens,
     prepositional_object,
     rest_of_line,
     rest_of_sentence,
-    signed_before,
     subject_of,
     title_cased,
     token_at,
@@ -72,12 +70,15 @@ class QuoteFinder:
         self.clause_verbs = cues.speech_verbs | cues.belief_verbs  # verbs whose that-clause is reported
         self.cue_verbs = self.clause_verbs | cues.infinitive_verbs | cues.object_verbs | cues.naming_verbs | set(
             cues.prepositional_verbs)
+        self.direct_cues = DirectCues(cues)
         self.candidates = CueCandidates(cues, self.cue_verbs | cues.impression_words, self.clause_verbs,
                                         cues.noun_cues | set(cues.noun_frames) | cues.infinitive_nouns)
 
-    def find(self, doc: Doc, actors: list[Actor], sentence_starts: list[int] | None = None) -> list[Quote]:
-        """The document's quotes in text order. Speakers the actor stage did not know are appended to ``actors``."""
-        state = State(doc, actors, sentence_starts, self.speech_verbs)
+    def find(self, doc: Doc, actors: list[Actor], sentence_starts: list[int] | None = None,
+             text: str | None = None) -> list[Quote]:
+        """The document's quotes in text order. Speakers the actor stage did not know are appended to ``actors``.
+        ``sentence_starts`` and ``text`` (``doc.text``), when the caller has them, save rebuilding them."""
+        state = State(doc, actors, sentence_starts, self.speech_verbs, text)
         text = state.text
         quoted = [q for q in find_quoted(text) if not transcript(text, q)]
         state.quoted_tokens = {i for q in quoted for i in token_range(doc, q.outer_start, q.outer_end)}
@@ -107,7 +108,7 @@ class QuoteFinder:
                     a.in_quote = True
                 cue = parts[0].cue
             else:
-                cue = self._direct_cue(doc, q, state)
+                cue = self.direct_cues.find(doc, q, state)
             alone = self._stands_alone(text[q.start:q.end])
             if not alone and not self._uttered(doc, text, q):
                 # a quoted phrase: the words of whoever "called" or "criticised" with it, else a scare quote
@@ -148,7 +149,7 @@ class QuoteFinder:
         # reported speech inside a quotation belongs to the quote
         for token in self.candidates.tokens(doc, state.quoted_tokens):
             lemma = self.cues.lemma(token)
-            if self._prepositional_cue(doc, token):
+            if self.direct_cues.prepositional(doc, token):
                 content = rest_of_sentence(doc, token)
                 if content is not None:
                     found.append(Attribution(token, content, "indirect"))
@@ -339,93 +340,11 @@ class QuoteFinder:
         whole = frames.complement_span(verb, doc[start])
         return Attribution(verb, (content[0], max(content[1], whole[1]) if whole else content[1]), "mixed")
 
-    def _prepositional_cue(self, doc: Doc, token: Token) -> bool:
-        for words in self.cues.prepositional_cues:
-            if token.lower_ == words[0] and all(
-                token.i + k < len(doc) and doc[token.i + k].lower_ == w for k, w in enumerate(words[1:], 1)
-            ):
-                return True
-        return False
-
     def _has_subject(self, verb: Token, lemma: str = "") -> bool:
         """A subject that can hold a view: not "there", nor "it" but with a verb of saying ("It said …": a report)."""
         subject = subject_of(verb)
         return subject is not None and subject.lower_ != "there" and (
             subject.lower_ != "it" or lemma in self.speech_verbs)
-
-    def _direct_cue(self, doc: Doc, q: Quoted, state: State) -> Token | None:
-        """The nearest cue outside any quotation in the sentences around ``q``."""
-        first = token_at(doc, q.outer_start)
-        last = token_at(doc, q.outer_end - 1)
-        if first is None or last is None:
-            return None
-        start, end = first.sent.start, last.sent.end
-        following = doc[last.i + 1:last.sent.end]
-        own_end = end  # a cue in the quotation's own sentences comes before one in the sentence after
-        if end < len(doc) and all(t.is_punct for t in following) and "\n" not in state.text[q.outer_end:doc[end].idx]:
-            end = doc[end].sent.end  # "“….” he said." split into two sentences
-        if start > 0 and not state.text[doc[start].idx:q.outer_start].strip():
-            previous = doc[start - 1].sent  # "Petro said:" ends the sentence before the quotation
-            if previous.text.rstrip().endswith(":"):
-                start = previous.start
-        text = state.text
-        best, distance = None, None
-        for token in doc[start:end]:
-            if token.i in state.quoted_tokens or not self._is_direct_cue(doc, token):
-                continue
-            if token.i < first.i:
-                between = text[token.idx:q.outer_start]
-                if "\n" in between and not between.rstrip().endswith(":"):
-                    continue  # a cue in the paragraph before belongs to it, unless it ends with "said:"
-            elif "\n" in text[q.outer_end:token.idx]:
-                continue  # the next paragraph's cue is the next paragraph's
-            if token.i >= own_end and any(t.i in state.quoted_tokens for t in doc[token.i + 1:token.i + 4]):
-                continue  # "“A.” To which she said, “B.”": the next sentence's cue introduces its own quotation
-            gap = range(token.i + 1, first.i) if token.i < first.i else range(last.i + 1, token.i)
-            if any(i in state.utterance_tokens for i in gap):
-                continue  # another quotation lies between: the cue is that one's
-            d = min(abs(token.i - first.i), abs(token.i - last.i)) + (len(doc) if token.i >= own_end else 0)
-            if distance is None or d < distance:
-                best, distance = token, d
-        return best or dash_cue(doc, last) or self._cue_before(doc, first, state)
-
-    def _cue_before(self, doc: Doc, first: Token, state: State) -> Token | None:
-        """The attribution in the sentence before, in the same paragraph: "Kasich resisted: “…”", "…, Clinton
-        said. “…”" (a quotation opening its own sentence after someone's words goes on with them)."""
-        k = first.i - 1
-        while k > 0 and doc[k].is_space and ("\n" not in doc[k].text or doc[k - 1].text == ":"):
-            k -= 1  # "Michael P. McDonald: \xa0“…”", "Sanders made the following comment:\n\n“…”"
-        colon = doc[k] if k >= 0 and doc[k].text == ":" else None
-        if colon is not None:
-            if _dash_signed(colon):
-                return colon  # "Pollsters agree - Carl Bialik: “…”": the name after the dash signs it
-            verb = colon.head if colon.head.pos_ == "VERB" else colon.sent.root
-            if verb.i < colon.i and verb.pos_ == "VERB" and verb.i not in state.quoted_tokens and (
-                    subject_of(verb) is not None or named_after(verb) is not None):
-                return verb
-            if signed_before(colon) is not None:
-                return colon  # "More from Jeffrey M. Jones: “…”"
-        sent = first.sent
-        if sent.start == 0 or first.i > sent.start + 1:
-            return None
-        previous = doc[sent.start - 1].sent
-        if "\n" in state.text[previous.start_char:first.idx]:
-            return None
-        words = [t for t in previous if not t.is_punct and not t.is_space]
-        if not words or any(t.i in state.quoted_tokens for t in previous):
-            return None
-        if previous.text.rstrip().endswith(":") and previous.root.pos_ == "VERB":
-            verb = previous.root
-            if subject_of(verb) is not None or named_after(verb) is not None:
-                return verb
-        cues = [t for t in previous if t.pos_ == "VERB" and t.lemma_.lower() in self.cues.speech_verbs
-                and subject_of(t) is not None and not any(c.dep_ == "ccomp" for c in t.children)]
-        return cues[-1] if cues else None
-
-    def _is_direct_cue(self, doc: Doc, token: Token) -> bool:
-        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.cues.speech_verbs:
-            return True
-        return self._prepositional_cue(doc, token) or phrase_cue(token, self.cues.speech_phrases)
 
     def _uttered(self, doc: Doc, text: str, q: Quoted) -> bool:
         """A short quotation that is a whole utterance: opening its sentence or after a colon or comma (``utterance``),
@@ -489,10 +408,3 @@ class QuoteFinder:
             return None
         return state.actor_for(who)
 
-
-def _dash_signed(colon: Token) -> bool:
-    """A run of names between a dash and a colon ("… - Carl Bialik: “…”", "– Frank Newport and Jim Harter:")."""
-    k = colon.i - 1
-    while k >= 0 and (colon.doc[k].pos_ == "PROPN" or colon.doc[k].lower_ == "and" and k < colon.i - 1):
-        k -= 1
-    return k < colon.i - 1 and k >= 0 and colon.doc[k].text in ("-", "–", "—", "―", "--")

@@ -38,10 +38,10 @@ class State:
     """Per-document lookups: which actor mention covers a token; speakers created so far; the last quote."""
 
     def __init__(self, doc: Doc, actors: list[Actor], sentence_starts: list[int] | None,
-                 speech_verbs: frozenset[str] = frozenset()) -> None:
+                 speech_verbs: frozenset[str] = frozenset(), text: str | None = None) -> None:
         self.speech_verbs = speech_verbs
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text  # Doc.text joins every token: the pipeline has the text
         self.newlines = [m.start() for m in re.finditer("\n", self.text)]
         self.actors = actors
         self.sentence_starts = sentence_starts or [s.start_char for s in doc.sents]
