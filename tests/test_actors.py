@@ -540,3 +540,14 @@ def test_protesters_are_the_popular_opposition_placed_where_they_protest():
         == "ZMBOPP"
     actors = actors_of("Thousands of protesters blocked roads in Caracas on Monday.")
     assert by_mention_in(actors, "protesters").cameo_code == "VENOPP"
+
+
+def test_a_state_named_only_as_a_place_does_not_place_an_official_of_another_clause():
+    actors = actors_of("Peacekeeping troops have arrived in Bosnia, Defense Secretary John Marlow said.")
+    assert by_mention_in(actors, "John Marlow").country is None
+    # a place in the official's own clause does ("a curfew in Algiers" is the president's own act)
+    actors = actors_of("President Omar Zundi threatened to impose a curfew in Algiers.")
+    assert by_mention_in(actors, "Omar Zundi").cameo_code == "DZAGOV"
+    # and a state that takes part still does
+    actors = actors_of("Trade Minister Tran Van Lo said Vietnam is committed to opening up the economy.")
+    assert by_mention_in(actors, "Tran Van Lo").cameo_code == "VNMGOV"

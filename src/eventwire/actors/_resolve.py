@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 from spacy.tokens import Doc
 
 from ..records import Actor, Mention, Span
+from ._context import clause_of, names_a_place, place_from_context
 from ._kb import ActorKB, Office, Person
 from ._mentions import Candidate
 from ._model import _ascii
@@ -59,6 +60,8 @@ class Resolver:
                     sentence_of[token.i] = n
         drafts: dict[tuple, _Draft] = {}
         history: list[tuple[int, _Draft]] = []  # (token index of the mention head, actor)
+        places: dict[int, int] = {}  # char offset → clause of the mentions that name a state only as a place
+        clauses: dict[int, int] = {}  # char offset → clause of every mention
 
         def attach(draft: _Draft, c: Candidate, label: str) -> None:
             drafts.setdefault(draft.key, draft)
@@ -68,6 +71,9 @@ class Resolver:
                 draft.gender = c.gender if c.kind == "pronoun" else _TITLE_GENDER.get(doc[c.start].lower_) or (
                     _TITLE_GENDER.get(doc[c.start - 1].lower_) if c.start > 0 else None)
             draft.mentions.append((span.start_char, span.end_char, label, sentence_of.get(c.head.i, 0)))
+            clauses[span.start_char] = clause_of(c.head)
+            if names_a_place(c.kind, c.head):
+                places[span.start_char] = clauses[span.start_char]
             history.append((c.head.i, draft))
 
         for c in candidates:
@@ -83,33 +89,9 @@ class Resolver:
             draft = self._draft(c, day, drafts, history)
             if draft is not None:
                 attach(draft, c, c.label)
-        self._place_from_context(drafts.values())
+        place_from_context(drafts.values(), self.kb, _code, places, clauses)
         text = doc.text
         return [self._actor(n, d, text) for n, d in enumerate(_ordered(drafts.values()), 1)]
-
-    def _place_from_context(self, drafts) -> None:
-        """An actor we could not place ("President Laurent Gbagbo", "Darfur rebels", "Judge Rivera") belongs
-        to the one state its sentences name, if they name exactly one."""
-        by_sentence: dict[int, set[str]] = {}
-        by_sentence_no_people: dict[int, set[str]] = {}  # a person is not placed by another person's state
-        for d in drafts:
-            # a news outlet is where the story came from, not whose the actors are ("rebels told AFP")
-            if d.country and d.country not in ("IGO", "NGO") and "MED" not in d.sectors:
-                for *_, sentence in d.mentions:
-                    by_sentence.setdefault(sentence, set()).add(d.country)
-                    if not d.is_person:
-                        by_sentence_no_people.setdefault(sentence, set()).add(d.country)
-        for d in drafts:
-            if d.country or d.kb_id or not (d.role or set(d.sectors) & self.kb.codes("placeable_sectors")):
-                continue
-            if "foreign" in d.name.lower().split():
-                continue  # "foreign forces" are not of the state their sentence names
-            # a person, or a body, is not placed by another person's state ("Libyan national X" near "Police")
-            source = by_sentence_no_people if d.is_person or d.key[0] == "orgname" else by_sentence
-            around = set().union(*(source.get(m[3], set()) for m in d.mentions if m[2] != "PRON"))
-            if len(around) == 1:
-                d.country = next(iter(around))
-                d.cameo_code = _code(self.kb, d.country, d.sectors)
 
     # -- one named mention ---------------------------------------------------
 

@@ -1,0 +1,73 @@
+"""Placing actors their own phrase left stateless ("President Laurent Gbagbo", "Darfur rebels", "Judge Rivera") by
+the one state their sentences name.
+
+Runs on the resolver's drafts after every mention is attached. Which mentions may place which actors:
+
+- a news outlet is where a story came from, not whose its actors are ("rebel commanders told AFP");
+- a person, or a named body, is not placed by another person's state;
+- a person or a state body (``state_body_sectors``) is not placed by a state the sentence names only as a place or
+  a topic ("Defense Secretary William Perry said troops arrived in Bosnia", "Senator X slams Israel aid"): such a
+  state is where something happens, not whose official speaks; unless the place is in the official's own clause
+  ("President X threatened to impose a curfew in Algiers").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# dependencies of a state's name that make it a place or a topic, not a party ("in Bosnia", "Israel aid")
+_PLACE_DEPS = {"pobj", "compound", "nmod", "npadvmod"}
+# dependencies that open a clause of its own (reported content, a subordinate or coordinated clause)
+_CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj"}
+
+
+def clause_of(token: Token) -> int:
+    """The token index of the head of the clause ``token`` belongs to (an xcomp belongs to its governing clause)."""
+    while token.dep_ not in _CLAUSE_DEPS and token.head.i != token.i:
+        token = token.head
+    return token.i
+
+
+def names_a_place(kind: str, head: Token) -> bool:
+    """A mention of a state or town that names only where something is or what it is about."""
+    return kind in ("country", "city") and head.dep_ in _PLACE_DEPS and (
+        head.dep_ == "pobj" or head.head.pos_ in ("NOUN", "PROPN"))
+
+
+def place_from_context(drafts, kb, code, places: dict[int, int], clauses: dict[int, int]) -> None:
+    """Give each unplaced actor the one state its sentences name, if they name exactly one (in place). ``places``
+    maps the character offset of each mention that names a state only as a place to its clause, ``clauses`` that of
+    every mention; ``code`` builds a CAMEO code."""
+    placeable = kb.codes("placeable_sectors")
+    state_bodies = kb.codes("state_body_sectors")
+    everything: dict[int, set[str]] = {}
+    no_people: dict[int, set[str]] = {}  # a person is not placed by another person's state
+    parties: dict[int, set[str]] = {}  # an official is not placed by a state named only as a place
+    party_bodies: dict[int, set[str]] = {}  # an official person or named body by neither
+    for d in drafts:
+        if d.country and d.country not in ("IGO", "NGO") and "MED" not in d.sectors:
+            for start, _, _, sentence in d.mentions:
+                everything.setdefault(sentence, set()).add(d.country)
+                if start not in places:
+                    parties.setdefault(sentence, set()).add(d.country)
+                if not d.is_person:
+                    no_people.setdefault(sentence, set()).add(d.country)
+                    if start not in places:
+                        party_bodies.setdefault(sentence, set()).add(d.country)
+    for d in drafts:
+        if d.country or d.kb_id or not (d.role or set(d.sectors) & placeable):
+            continue
+        if "foreign" in d.name.lower().split():
+            continue  # "foreign forces" are not of the state their sentence names
+        official = bool(set(d.sectors) & state_bodies)
+        if d.is_person or d.key[0] == "orgname":
+            source = party_bodies if official else no_people
+        else:
+            source = parties if official else everything
+        around = set().union(*(source.get(m[3], set()) for m in d.mentions if m[2] != "PRON"))
+        if official:  # and the places of its own clause
+            own = {clauses.get(m[0]) for m in d.mentions if m[2] != "PRON"}
+            around |= {c.country for c in drafts if c.country for m in c.mentions if places.get(m[0], -1) in own}
+        if len(around) == 1:
+            d.country = next(iter(around))
+            d.cameo_code = code(kb, d.country, d.sectors)
