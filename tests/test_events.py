@@ -699,3 +699,95 @@ def test_a_partner_is_a_party_only_for_meetings_and_agreements_signed():
     assert _roles(_two_way(_event("190", ["a1", "a2"], ["a3"]))) == [(["a1", "a2"], ["a3"])]
     # a compound target with no source pairs only inside a "between" phrase of the trigger
     assert _roles(_two_way(_event("057", [], ["a1", "a2"]))) == [([], ["a1", "a2"])]
+
+
+# -- arguments on hand-built parses: the parser errors and phrase shapes the argument rules read past ----------------
+
+def parsed(spec: str):
+    """A Doc from ``word/POS/dep/head-index`` items (a head of ``-`` is the root), tags VBN/VBG where marked
+    (``word/VERB:VBG/...``), lemmas lower-cased words."""
+    import spacy
+    from spacy.tokens import Doc
+
+    items = [item.split("/") for item in spec.split()]
+    words = [w for w, *_ in items]
+    pos = [p.split(":")[0] for _, p, *_ in items]
+    tags = [p.split(":")[1] if ":" in p else "" for _, p, *_ in items]
+    heads = [n if h == "-" else int(h) for n, (*_, h) in enumerate(items)]
+    return Doc(spacy.blank("en").vocab, words=words, pos=pos, tags=tags, deps=[d for _, _, d, _ in items], heads=heads,
+               lemmas=[w.lower() for w in words])
+
+
+def refs_at(doc, *indices):
+    from eventwire.records import ActorRef, Span
+
+    return {i: ActorRef(f"a{i}", Span.of(doc.text, doc[i].idx, doc[i].idx + len(doc[i]))) for i in indices}
+
+
+@pytest.fixture(scope="module")
+def detector():
+    from eventwire.events import event_coder
+
+    return event_coder(())
+
+
+def test_a_subject_hung_on_the_auxiliary_is_the_verbs(detector):
+    # "Britain and France however have opposed resolutions": spaCy hangs the subject on "have"
+    doc = parsed("Britain/PROPN/nsubj/4 and/CCONJ/cc/0 France/PROPN/conj/0 however/ADV/advmod/5 "
+                 "have/AUX/aux/5 opposed/VERB/ROOT/- resolutions/NOUN/dobj/5")
+    assert [t.text for t in detector._subject(doc[5])] == ["Britain"]
+
+
+def test_a_verb_tagged_as_a_noun_lends_its_subject_to_its_conjunct(detector):
+    # "The government rejects and condemns the decision", with "rejects" tagged a noun
+    doc = parsed("government/NOUN/nsubj/1 rejects/NOUN/ROOT/- and/CCONJ/cc/1 condemns/VERB/conj/1 "
+                 "decision/NOUN/dobj/3")
+    assert [t.text for t in detector._subject(doc[3])] == ["government"]
+
+
+def test_a_statement_that_calls_on_someone_is_its_issuers_call(detector):
+    doc = parsed("Amnesty/PROPN/nsubj/1 issued/VERB/ROOT/- statement/NOUN/dobj/1 calling/VERB:VBG/acl/2 "
+                 "on/ADP/prep/3 Kenya/PROPN/pobj/4")
+    entry = detector._entry(doc[3]) or next(iter(detector.lex.verbs["call"]))
+    args = detector._verb_args(doc[3], entry, refs_at(doc, 0, 5))
+    assert [t.text for t in args.source] == ["Amnesty"]
+
+
+def test_instruments_fired_by_an_actor_stand_for_it():
+    from eventwire.events._syntax import _refs
+
+    # "The rockets fired by Hamas hit …": the subject names no actor, its participle's agent does
+    doc = parsed("rockets/NOUN/nsubj/4 fired/VERB:VBN/acl/0 by/ADP/agent/1 Hamas/PROPN/pobj/2 hit/VERB/ROOT/- "
+                 "post/NOUN/dobj/4")
+    assert [r.actor_id for r in _refs([doc[0]], refs_at(doc, 3))] == ["a3"]
+
+
+def test_actors_coordinated_inside_an_argument_phrase_are_all_targets():
+    from eventwire.events._syntax import _refs
+
+    # "expelled diplomats from Estonia, Latvia and Lithuania": one mention "diplomats from Estonia" and two states
+    doc = parsed("expelled/VERB/ROOT/- diplomats/NOUN/dobj/0 from/ADP/prep/1 Estonia/PROPN/pobj/2 "
+                 "Latvia/PROPN/conj/3 and/CCONJ/cc/4 Lithuania/PROPN/conj/4")
+    at = refs_at(doc, 1, 4, 6)
+    at[3] = at[1]
+    assert [r.actor_id for r in _refs([doc[1]], at)] == ["a1", "a4", "a6"]
+    # "sanctions against the company Glavkosmos and the agency ISRO": the conjunct hangs on the apposition
+    doc = parsed("sanctions/NOUN/ROOT/- against/ADP/prep/0 company/NOUN/pobj/1 Glavkosmos/PROPN/appos/2 "
+                 "and/CCONJ/cc/3 ISRO/PROPN/conj/3")
+    assert [r.actor_id for r in _refs([doc[2]], refs_at(doc, 3, 5))] == ["a3", "a5"]
+
+
+def test_a_second_object_parsed_as_a_conjunct_of_the_verb_is_a_target(detector):
+    doc = parsed("government/NOUN/nsubj/1 outlawed/VERB/ROOT/- ANC/PROPN/dobj/1 and/CCONJ/cc/1 PAC/PROPN/conj/1")
+    assert [t.text for t in detector._objects(doc[1], ("against",), refs_at(doc, 2, 4))] == ["ANC", "PAC"]
+    # a verb coordinated with the verb is no object
+    doc = parsed("government/NOUN/nsubj/1 banned/VERB/ROOT/- ANC/PROPN/dobj/1 and/CCONJ/cc/1 arrested/VERB/conj/1")
+    assert [t.text for t in detector._objects(doc[1], ("against",), refs_at(doc, 2))] == ["ANC"]
+
+
+def test_coordinated_event_nouns_share_their_target(detector):
+    # "launched air and artillery strikes on X", parsed with "strikes" a conjunct of "air" and "on" on "air"
+    doc = parsed("military/NOUN/nsubj/1 launched/VERB/ROOT/- air/NOUN/dobj/1 and/CCONJ/cc/2 "
+                 "artillery/NOUN/compound/5 strikes/NOUN/conj/2 on/ADP/prep/2 troops/NOUN/pobj/6")
+    entry = next(e for e in detector.lex.nouns["strike"] if not e.governors and not e.objects)
+    assert [t.text for t in detector._noun_args(doc[5], entry).target] == ["troops"]

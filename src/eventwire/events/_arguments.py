@@ -36,6 +36,9 @@ class ArgumentsMixin:
             seen += 1
             # "Bush was scheduled to meet …": above the event's own verb, a passive subject is the doer
             subjects = [c for c in verb.children if c.dep_ in _SUBJECTS or seen > 1 and c.dep_ == "nsubjpass"]
+            # "The United Kingdom and France however have opposed …": a subject the parser hung on the auxiliary
+            subjects = subjects or [g for c in verb.children if c.dep_ == "aux" for g in c.children
+                                    if g.dep_ in _SUBJECTS]
             agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if agents:
                 return agents
@@ -47,7 +50,9 @@ class ArgumentsMixin:
             if verb.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in verb.head.children):
                 # "the prime minister has been indicted by the court and will resign": the passive's subject
                 return [c for c in verb.head.children if c.dep_ == "nsubjpass"][:1]
-            if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+            if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX", "ADJ") or \
+                    verb.dep_ == "conj" and any(c.dep_ in _SUBJECTS for c in verb.head.children):
+                # (also a conjunct whose verb the tagger took for a noun: "the government rejects and condemns")
                 verb = verb.head  # "threatened to attack", "is willing to withdraw" (through the adjective)
                 continue
             if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.causative:
@@ -82,6 +87,9 @@ class ArgumentsMixin:
             # "Mugabe co-founded ZANU but was arrested": the subject it shares is who is acted on
             return _Args([], self._subject(verb) + self._objects(verb, preps, actor_at, reason))
         source = self._subject(verb)
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and not _refs(source, actor_at):
+            # "issued a statement calling on …", "put out a report accusing …": what a document does, its author does
+            source = self._subject(verb.head.head) or source
         target = self._objects(verb, preps, actor_at, reason)
         if not source and verb.lemma_.lower() in self.lex.words("stance_participles") and not any(
                 c.dep_ == "agent" for c in verb.children):
@@ -153,6 +161,9 @@ class ArgumentsMixin:
                  ) -> list[Token]:
         """What a verb acts on: its objects and prepositional targets; for transfers, the recipient or place."""
         target = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+        if any(t.dep_ == "dobj" for t in target):
+            # "outlawed the ANC and the recently formed PAC", with the second object parsed as a conjunct of the verb
+            target += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > verb.i]
         if _passive(verb) and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
             target.append(verb.head)  # "10 Russian soldiers killed in Ukraine": the noun is who is acted on
         # "pounded the Taliban hideouts with artillery": after an object that names an actor, "with" names the
@@ -234,6 +245,11 @@ class ArgumentsMixin:
         # "arrest warrants for two Brazilian men", "an extradition request for Puigdemont": the phrase's target
         target = [g for t in phrase for c in t.children if c.dep_ == "prep" and c.lower_ in preps
                   for g in c.children if g.dep_ == "pobj" and not self._helping(c, g)]
+        if not target:  # "launched air and artillery strikes on …", "attacks and raids on …": coordinated nouns
+            partners = [noun.head] if noun.dep_ == "conj" and noun.head.pos_ == "NOUN" else []  # share the phrase
+            partners += [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+            target = [g for t in partners for c in t.children if c.dep_ == "prep" and c.lower_ in preps
+                      and c.lower_ != "of" for g in c.children if g.dep_ == "pobj" and not self._helping(c, g)]
         if not target and "of" not in preps:  # "a suspension of air links with Serbia": whom the of-phrase is
             target = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"  # directed at
                       for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]

@@ -94,8 +94,12 @@ def _refs(tokens: list[Token], actor_at: dict[int, ActorRef], triggers_at=frozen
     refs: list[ActorRef] = []
     seen = set()
     queue = list(tokens)
+    visited = set()
     while queue:
         token = queue.pop(0)
+        if token.i in visited:
+            continue
+        visited.add(token.i)
         ref = actor_at.get(token.i)
         if ref is None:  # "the neighboring country, Venezuela": the apposition names it
             ref = next((actor_at[c.i] for c in token.children if c.dep_ == "appos" and c.i in actor_at), None)
@@ -129,21 +133,35 @@ def _refs(tokens: list[Token], actor_at: dict[int, ActorRef], triggers_at=frozen
                 ref = actor_at[inner.i]
                 # "diplomats from Poland, Germany and Sweden": the actors coordinated with it
                 queue.extend(c for c in inner.children if c.dep_ == "conj")
-        if ref is None and token.dep_ in ("dobj", "nsubjpass"):
-            # "proposals laid out by the National Assembly": else the actor whose it is
+        if ref is None and token.dep_ in ("dobj", "nsubjpass", "nsubj"):
+            # "proposals laid out by the National Assembly", "the missiles fired by the Israeli military struck …":
+            # else the actor whose it is
             agents = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
                       for g in c.children if g.dep_ == "pobj"]
             agents += [g for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"
                        for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
             ref = next((actor_at[g.i] for g in agents if g.i in actor_at), None)
         if ref is None and deep:
-            ref = next((actor_at[t.i] for t in token.subtree if t.i in actor_at and (places or not _located(t))),
-                       None)
+            found = next((t for t in token.subtree if t.i in actor_at and (places or not _located(t))), None)
+            if found is not None:
+                ref = actor_at[found.i]
+                queue.extend(c for c in found.children if c.dep_ == "conj")  # "sanctions on India and Pakistan"
         if ref is not None and ref.actor_id not in seen:
             seen.add(ref.actor_id)
             refs.append(ref)
         queue.extend(c for c in token.children if c.dep_ == "conj")
+        if ref is not None:
+            queue.extend(_coordinated(token, ref, actor_at))
     return refs
+
+
+def _coordinated(token: Token, ref: ActorRef, actor_at: dict[int, ActorRef]) -> list[Token]:
+    """The conjuncts of where in an argument's phrase its actor is named: of an apposition ("sanctions against the
+    Russian organization Glavkosmos and the Indian Space Research Organization") or of a noun inside the actor's
+    mention ("expelled diplomats from Poland, Germany and Sweden")."""
+    holders = [c for c in token.children if c.dep_ == "appos"]
+    holders += [t for t in _inside(token, 2) if t.dep_ == "pobj" and actor_at.get(t.i) == ref]
+    return [c for h in holders for c in h.children if c.dep_ == "conj"]
 
 
 _PLACES = {"GPE", "LOC"}
