@@ -551,3 +551,13 @@ def test_a_state_named_only_as_a_place_does_not_place_an_official_of_another_cla
     # and a state that takes part still does
     actors = actors_of("Trade Minister Tran Van Lo said Vietnam is committed to opening up the economy.")
     assert by_mention_in(actors, "Tran Van Lo").cameo_code == "VNMGOV"
+
+
+def test_a_headline_name_stops_before_its_verb():
+    actors = actors_of("Senator Lindsey Graham Slams Biden Over Israel Aid", date="2024-05-01")
+    graham = by_mention(actors, "Senator Lindsey Graham")
+    assert (graham.kb_id, graham.cameo_code) == ("lindsey-graham", "USALEG")
+    assert by_mention(actors, "Biden").kb_id == "joe-biden"
+    assert by_mention(actors_of("Nancy Pelosi Criticizes Trump", date="2024-05-01"), "Nancy Pelosi").country == "USA"
+    # not in running text, nor a surname that is also a verb
+    assert by_mention_in(actors_of("Sen. Mary Jane Banks said the bill would fail."), "Banks").name == "Mary Jane Banks"

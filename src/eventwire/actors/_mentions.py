@@ -21,6 +21,7 @@ from ._bodies import BodyFinder, _letters
 from ._kb import ActorKB, People, SurfaceRef
 from ._links import link_short_forms
 from ._names import NameFinder, title_words
+from ._phrases import PhraseFinder, headline_names, verb_lemmas
 from ._places import (
     _PLACE_KINDS,
     _POSSESSIVES,
@@ -31,10 +32,6 @@ from ._places import (
 )
 from ._typos import TypoIndex
 
-# Dependents that stay inside a noun phrase to the left of its head.
-_LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "punct", "quantmod", "flat", "prep",
-              "pobj", "cc", "advmod", "npadvmod"}
-_CLIMB_DEPS = {"compound", "amod", "poss", "nmod", "flat"}
 _SUBJECT_PRONOUNS = {"he": "m", "she": "f"}
 _ACTOR_ENT_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"}
 _SETTLEMENTS = {"town", "city", "village", "port", "capital", "outskirts", "suburb", "district", "province"}
@@ -63,7 +60,7 @@ class Candidate:
         return self.kind.upper()
 
 
-class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
+class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder):
     """Finds candidates in Docs of one spaCy vocabulary with one knowledge base."""
 
     def __init__(self, kb: ActorKB, nlp) -> None:
@@ -96,6 +93,7 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
         self.diplomatic_posts = kb.words("diplomatic_posts")
         self.capital_source_nouns = kb.words("capital_source_nouns")
         self.typos = TypoIndex(kb)
+        self.verbs = verb_lemmas(nlp)
         self.shared_names = {}
         for entry in kb.rules.get("shared_names", ()):
             name, now, before, since = (part.strip() for part in entry.split(","))
@@ -108,7 +106,8 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
 
     def find(self, doc: Doc, day: date | None = None) -> list[Candidate]:
         kb_at: dict[int, tuple[int, int, list[SurfaceRef]]] = {}
-        ent_at = {i: ent for ent in doc.ents if ent.label_ in _ACTOR_ENT_LABELS for i in range(ent.start, ent.end)}
+        ents, self.cuts = headline_names(doc, self.verbs, self.kb)
+        ent_at = {i: ent for ent in ents if ent.label_ in _ACTOR_ENT_LABELS for i in range(ent.start, ent.end)}
         matches = [doc[s:e] for _, s, e in self.matcher(doc)]
         for span in filter_spans(matches):
             refs = self.kb.surfaces.get(" ".join(t.text for t in span), [])
@@ -144,64 +143,6 @@ class MentionFinder(NameFinder, PlaceFinder, BodyFinder):
         candidates = _drop_nested(candidates)
         link_short_forms(doc, candidates, ent_at, self.kb)
         return candidates
-
-    # -- phrase structure --------------------------------------------------
-
-    def _is_actor_head(self, token: Token, kb_at, ent_at) -> bool:
-        if token.i in kb_at:
-            kinds = {r.kind for r in kb_at[token.i][2]}
-            if kinds & {"person", "org", "seat"}:
-                return True
-        ent = ent_at.get(token.i)
-        if ent is not None and ent.label_ in ("PERSON", "ORG"):
-            return True
-        return self._noun_sector(token)[0] is not None or self._title_at(token)
-
-    def _members_of_org(self, token: Token, kb_at) -> bool:
-        """``token`` names a known organisation whose members its head is ("Four Taliban members")."""
-        return (token.head.lower_ in self.member_heads and token.i in kb_at
-                and any(r.kind == "org" for r in kb_at[token.i][2]))
-
-    def _np_head(self, token: Token, kb_at, ent_at) -> Token:
-        """Climb from a name to the head of the noun phrase it modifies, if that head is an actor."""
-        head = token
-        while (head.dep_ in _CLIMB_DEPS and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN")
-               and (self._is_actor_head(head.head, kb_at, ent_at) or self._members_of_org(head, kb_at)
-                    or head.head.lower_ in self.state_heads)):
-            head = head.head
-        # "the president of Colombia": a country in an of-phrase belongs to the title it follows
-        if (head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN")
-                and head.ent_type_ != "PERSON"):
-            owner = head.head.head
-            if self._title_at(owner) or self._noun_sector(owner)[0]:
-                return owner
-        return head
-
-    def _np_range(self, head: Token) -> tuple[int, int]:
-        start = head.i
-        for child in head.lefts:
-            if child.dep_ in _LEFT_DEPS and not (child.pos_ == "VERB" and any(
-                    c.dep_ in ("nsubj", "nsubjpass") for c in child.lefts)):  # a clause misparsed as a modifier
-                start = min(start, child.left_edge.i)
-        end = head.i + 1
-        for child in head.rights:
-            if child.dep_ in ("flat", "compound") and child.i == end:
-                end = child.right_edge.i + 1
-            elif child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
-                pobj = [c for c in child.children if c.dep_ == "pobj"]
-                if pobj and pobj[0].ent_type_ != "PERSON" and (
-                        pobj[0].ent_type_ in ("GPE", "NORP", "ORG") or pobj[0].pos_ == "PROPN"):
-                    end = pobj[0].right_edge.i + 1
-        # "Hundreds of thousands of people", "dozens of protesters": the count heads the phrase in the parse
-        of = head.doc[start - 1] if start > 0 else None
-        if (head.dep_ == "pobj" and of is not None and of.i == head.head.i and of.lower_ == "of"
-                and of.head.i < of.i and of.head.pos_ in ("NOUN", "NUM")
-                and (of.head.ent_type_ == "CARDINAL" or of.head.lemma_.lower() in self.count_nouns)):
-            start = of.head.left_edge.i
-        # never start on punctuation or a conjunction
-        while start < head.i and head.doc[start].dep_ in ("punct", "cc", "case", "prep"):
-            start += 1
-        return start, end
 
     # -- one candidate -----------------------------------------------------
 

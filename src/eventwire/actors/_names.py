@@ -108,6 +108,7 @@ class NameFinder:
         while start > floor:
             token = doc[start - 1]
             if not (token.pos_ == "PROPN" and token.is_title and token.dep_ in ("compound", "flat")
+                    and token.i not in self.cuts
                     and name.start <= token.head.i < name.end and not self._title_word(token)
                     and all(r.kind == "person" for r in kb_at.get(token.i, (0, 0, []))[2])
                     and (token.ent_type_ in ("", "PERSON") or token.ent_type_ == "GPE" and token.i not in kb_at
