@@ -561,3 +561,8 @@ def test_a_headline_name_stops_before_its_verb():
     assert by_mention(actors_of("Nancy Pelosi Criticizes Trump", date="2024-05-01"), "Nancy Pelosi").country == "USA"
     # not in running text, nor a surname that is also a verb
     assert by_mention_in(actors_of("Sen. Mary Jane Banks said the bill would fail."), "Banks").name == "Mary Jane Banks"
+
+
+def test_a_us_state_outranks_smaller_towns_of_its_name():
+    actors = actors_of("Jair Bolsonaro spoke to supporters in Florida.", date="2023-03-01")
+    assert by_mention(actors, "Florida").country == "USA"

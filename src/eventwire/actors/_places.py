@@ -236,8 +236,9 @@ class PlaceFinder:
 
 
 def _city(ent, states: frozenset[str] = frozenset()):
-    """The best-known city of that name in the gazetteer, unless another country has one nearly as big; a big
-    enough namesake in a state the document names wins ("Tripoli" near "the north Lebanese port")."""
+    """The best-known city of that name in the gazetteer, unless another country has one nearly as big or a US state
+    that bigger has the name; a big enough namesake in a state the document names wins ("Tripoli" near "the north
+    Lebanese port")."""
     from ..gazetteer import gazetteer
 
     name = _clean_name(ent.text)
@@ -248,6 +249,9 @@ def _city(ent, states: frozenset[str] = frozenset()):
         named = _namesake(found, name, states)
         if named is not None:
             return named
+    state = gazetteer().us_state(name)
+    if state is not None and state.population > found[0].population:
+        return state  # "Florida" is the US state, not a town of that name in Cuba or Colombia
     if len(found) > 1 and found[1].country != found[0].country and found[1].population * 3 > found[0].population:
         return None
     return found[0]
