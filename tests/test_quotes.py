@@ -613,3 +613,30 @@ def test_the_finder_takes_the_text_the_pipeline_already_has_with_the_same_result
     assert State(doc, [], starts, text=given).text is given
     finder = quote_finder()
     assert finder.find(doc, copy.deepcopy(actors), starts, given) == finder.find(doc, copy.deepcopy(actors), starts)
+
+
+def test_a_cue_after_a_quotation_without_a_subject_takes_the_name_after_it():
+    from eventwire.quotes import quote_finder
+    from eventwire.quotes._state import State
+
+    # "“We act,” said Ann Lee, head of the union The pact …" -- the parser ran on and made "Lee" the next verb's
+    words = ["“", "We", "act", ",", "”", "said", "Ann", "Lee", ",", "head", "The", "pact", "holds", "."]
+    heads = [2, 2, 5, 2, 5, 5, 7, 12, 7, 7, 11, 12, 5, 5]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "ROOT", "compound", "nsubj", "punct", "appos", "det",
+            "nsubj", "ccomp", "punct"]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT", "NOUN", "DET", "NOUN",
+           "VERB", "PUNCT"]
+    tags = ["``", "PRP", "VBP", ",", "''", "VBD", "NNP", "NNP", ",", "NN", "DT", "NN", "VBZ", "."]
+    doc = parsed(words, heads, deps, pos, tags=tags)
+    finder = quote_finder()
+    state = State(doc, [], [0], finder.speech_verbs)
+    state.quoted_tokens = {0, 1, 2, 3, 4}
+    assert finder._speaker(doc[5], state).span.text == "Ann Lee"
+    state.quoted_tokens = set()  # no quotation before the cue: not taken
+    assert finder._speaker(doc[5], state) is None
+
+
+def test_a_quoted_phrase_in_what_a_verb_reports_leaves_out_whom_it_was_told_to():
+    (quote,), _ = quotes_of("Senator Ann Bellweather told one of her aides on a regular basis that “taxes are theft.”")
+    assert quote[0] == "mixed" and quote[1].endswith("that “taxes are theft.”")
+    assert "aides" not in quote[1]

@@ -59,6 +59,7 @@ from ._syntax import (
 
 _PHRASE_WORDS = 3  # a quoted phrase this long in a verb's object is the subject's words, whatever the verb
 _GAP_WORDS = 12  # at most this many words between a reported clause and a quotation that goes on with it
+_SAID_COMPLEMENTS = frozenset({"ccomp", "prep"})  # the complements that carry what was said
 
 
 class QuoteFinder:
@@ -332,6 +333,11 @@ class QuoteFinder:
         if not any(t.i in state.actor_at for t in phrase_tokens(subject)):
             return None  # only a known speaker: "the plan was “a disaster”" is the writer's
         start = min(c.left_edge.i for c in verb.children if c.i > verb.i and not c.is_punct)
+        holder = _child_holding(verb, inside[0])
+        if holder is not None and holder.dep_ in _SAID_COMPLEMENTS and holder.left_edge.i > start:
+            # "told voters ⟦that “…”⟧", "accused Kim ⟦of “recklessness”⟧": what was said is the complement holding
+            # the quotation, not the person told or accused (but "called ⟦Obama a “baboon”⟧": a naming verb's object)
+            start = holder.left_edge.i
         end = max(inside.end - 1, start)
         while end + 1 < len(doc) and doc[end + 1].is_punct and doc[end + 1].text in "”\"'’":
             end += 1
@@ -404,7 +410,26 @@ class QuoteFinder:
                 who = antecedent  # "a report … that said": the report's author, below
             if who is not None and who.pos_ == "NOUN" and who.lemma_.lower() in self.cues.channels:
                 who = noun_author(who) or who  # "a report by the New York Times": the Times
+            if who is None and _after_quotation(cue, quoted):
+                who = name_beside(cue, quoted)  # "“…,” said Richard Trumka, …" with the name hung on the next clause
         if who is None:
             return None
         return state.actor_for(who)
 
+
+
+def _child_holding(verb: Token, token: Token) -> Token | None:
+    """The child of ``verb`` whose phrase holds ``token`` (None when ``token`` is not under ``verb``)."""
+    while token.head is not token:
+        if token.head.i == verb.i:
+            return token
+        token = token.head
+    return None
+
+
+def _after_quotation(cue: Token, quoted: set[int]) -> bool:
+    """The cue follows a closing quotation mark, past punctuation only ("“…,” said …")."""
+    k = cue.i - 1
+    while k >= 0 and k not in quoted and (cue.doc[k].is_punct or cue.doc[k].is_space):
+        k -= 1
+    return k >= 0 and k in quoted
