@@ -566,3 +566,11 @@ def test_a_headline_name_stops_before_its_verb():
 def test_a_us_state_outranks_smaller_towns_of_its_name():
     actors = actors_of("Jair Bolsonaro spoke to supporters in Florida.", date="2023-03-01")
     assert by_mention(actors, "Florida").country == "USA"
+
+
+def test_the_title_alone_is_not_someone_named_as_its_former_holder():
+    actors = actors_of("Jose Zarate met reporters. The former mayor of Lima, Jose Zarate, said he would run. "
+                       "The mayor rejected the claim.")
+    zarate = by_mention(actors, "Jose Zarate")
+    assert (zarate.cameo_code, zarate.former) == ("PERELI", True)
+    assert by_mention(actors, "The mayor") is not zarate

@@ -228,6 +228,7 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder):
                 # "A spokesman for the Taliban, Qari Yussouf Ahmadi": one person, named after the title
                 start = self._np_range(lead)[0]
                 base["start"] = start
+                base["former"] = base["former"] or any(t.lower_ in self.former_words for t in doc[start:lead.i])
                 title, title_sector, _, _ = self._title(doc, start, lead.i + 1)
                 country, org = self._refs_in(start, name_span.start, kb_at, country, org)
                 if org is not None and self._generic_head(lead):  # the spokesman of a body is of its sector

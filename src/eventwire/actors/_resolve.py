@@ -386,6 +386,7 @@ def _described(draft: _Draft, c: Candidate, kb: ActorKB) -> _Draft:
     if draft.kb_id is None and draft.country is None and not draft.sectors and c.country and c.sector:
         sector = "ELI" if c.former and c.sector == "GOV" else c.sector
         draft.country, draft.sectors, draft.role = c.country, [sector], _role_text(c.role, c.former)
+        draft.former = c.former  # "the mayor" is not "the former mayor"
         draft.cameo_code = _code(kb, c.country, draft.sectors)
     return draft
 
