@@ -53,6 +53,14 @@ def test_a_quotation_opened_with_a_curly_mark_and_closed_with_a_straight_one_is_
     assert quoted_texts(text) == ["We won,", "They lost it all.", "no."]
 
 
+def test_straight_marks_that_close_and_reopen_a_curly_quotation_split_it():
+    text = '“I heard his speech," Trump said. "He wants to give it away.”'
+    assert quoted_texts(text) == ["I heard his speech,", "He wants to give it away."]
+    assert quoted_texts('"It was a win,” she said. “A big one." Then.') == ["It was a win,", "A big one."]
+    # a quotation nested in another is still part of it
+    assert quoted_texts('“He called it "junk" today,” she said.') == ['He called it "junk" today,']
+
+
 def test_an_opening_mark_typed_to_close_a_quotation_closes_it():
     assert quoted_texts("She said: “The rate is 51 percent.“ Then she left. “Next,” he said.") == [
         "The rate is 51 percent.", "Next,"]

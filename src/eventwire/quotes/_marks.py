@@ -54,8 +54,22 @@ def find_quoted(text: str) -> list[Quoted]:
     for q in found:
         if outer and q.outer_start < outer[-1].outer_end:
             continue  # inside (or tangled with) the quotation before it
-        outer.append(q)
+        outer.extend(_split_at_mixed_marks(text, q))
     return outer
+
+
+def _split_at_mixed_marks(text: str, q: Quoted) -> list[Quoted]:
+    """“A," Trump said. "B.”: a quotation read in one family of marks whose inner marks of the other family close
+    and reopen it is the two quotations that the marks read together give, when they start and end where it does
+    (a quotation nested in it, “… "junk" …”, does not)."""
+    inner = text[q.outer_start:q.outer_end]
+    if '"' not in inner or not _FAMILIES[0].search(inner):
+        return [q]
+    parts = _scan(inner, _CURLY_OR_STRAIGHT)
+    if len(parts) < 2 or parts[0].outer_start != 0 or parts[-1].outer_end != len(inner):
+        return [q]
+    at = q.outer_start
+    return [Quoted(p.start + at, p.end + at, p.outer_start + at, p.outer_end + at, p.paragraphs) for p in parts]
 
 
 def _scan(text: str, pattern: re.Pattern) -> list[Quoted]:
