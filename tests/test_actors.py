@@ -455,7 +455,8 @@ def test_coordinated_state_adjectives_on_a_side_name_each_state():
         ("Kenyan police arrested five suspects in Mombasa.", "five suspects", "KENCRM"),
         ("Ottawa barred four senior officers in the Russian military.", "four senior officers", "RUSMIL"),
         ("Government forces clashed with Tunisian rioters in the square.", "Tunisian rioters", "TUNCVL"),
-        ("The Zembian Observatory for Human Rights counted the dead.", "The Zembian Observatory", "NGO"),
+        ("The Zembian Observatory for Human Rights counted the dead.", "The Zembian Observatory for Human Rights",
+         "NGO"),
         ("Boko Haram has launched many attacks during its campaign in northeastern Nigeria.", "Boko Haram", "NGAREB"),
         ("Police raided a house in Basra.", "a house in Basra", "IRQCVL"),
         ("The military government of Haiti declared a state of siege.", "The military government of Haiti", "HTIGOV"),
@@ -574,3 +575,9 @@ def test_the_title_alone_is_not_someone_named_as_its_former_holder():
     zarate = by_mention(actors, "Jose Zarate")
     assert (zarate.cameo_code, zarate.former) == ("PERELI", True)
     assert by_mention(actors, "The mayor") is not zarate
+
+
+def test_an_organisation_named_with_a_for_or_of_phrase_is_mentioned_whole():
+    actors = actors_of("Police broke up rallies by the Movement for the Emancipation of the Zembian Delta.")
+    assert any(m.span.text == "the Movement for the Emancipation of the Zembian Delta" for a in actors for m in a.mentions)
+    assert not any(m.span.text == "the Zembian Delta" for a in actors for m in a.mentions)

@@ -258,6 +258,9 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder):
                 sector = sector or next(iter(parent.sectors), None)
                 if parent.country == "IGO" and sector == "IGO" and parent.cameo_code:
                     org_refs = [SurfaceRef("org", org)]  # an office of an international body is coded as the body
+            if ent is not None and ent.label_ == "ORG" and ent.start <= head.i < ent.end and ent.end > end:
+                # "the Movement for the Emancipation of the Niger Delta": the mention is the whole name
+                base["end"] = ent.end - (ent[-1].lower_ in _POSSESSIVES)
             return [Candidate(kind="org", country=country, sector=sector or title_sector, name=name, refs=org_refs,
                               **base)]
         body = self._body_sector(head, ent_at) if not kinds else None
