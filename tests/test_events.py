@@ -791,3 +791,21 @@ def test_coordinated_event_nouns_share_their_target(detector):
                  "artillery/NOUN/compound/5 strikes/NOUN/conj/2 on/ADP/prep/2 troops/NOUN/pobj/6")
     entry = next(e for e in detector.lex.nouns["strike"] if not e.governors and not e.objects)
     assert [t.text for t in detector._noun_args(doc[5], entry).target] == ["troops"]
+
+
+def test_a_coercive_or_violent_act_with_no_doer_named_is_the_doing_of_the_state_it_happens_in():
+    ((arrest, source, target, _),) = [x for x in events_of("The journalist was arrested on Monday in Niger.")
+                                      if x[0].cameo_code.startswith("17")]
+    assert codes(source) == {"NER"} and target
+    bomb = one(events_of("A bomb near the town of Kirkuk killed three Iraqi policemen."), "ASSAULT")
+    assert {a.country for a in bomb[1]} == {"IRQ"}
+    # a named doer stays the doer; a protest held somewhere is no act of that place's state
+    police = one(events_of("Police arrested the journalist in Niger."), "COERCE")
+    assert [a.name for a in police[1]] != ["Niger"] and police[1]
+    assert not one(events_of("Thousands of workers demonstrated in Kenya."), "PROTEST")[2]
+
+
+def test_an_announced_deployment_goes_where_the_announcing_verb_sends_it():
+    _, source, target, _ = one(events_of("Kenya announced the deployment of 300 troops, including 20 officers, "
+                                         "to Somalia."), "MOBILIZE")
+    assert codes(source) == {"KEN"} and codes(target) == {"SOM"}

@@ -254,9 +254,15 @@ class ArgumentsMixin:
             target = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"  # directed at
                       for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
         if noun.lemma_.lower() in self.transfer:  # "the deployment of 230 troops to Liberia"
-            target = self._place(noun) or [g for o in target if o.head.lower_ == "of" for t in o.subtree
+            moved = [o for o in target if o.head.lower_ == "of"]
+            target = self._place(noun) or [g for o in moved for t in o.subtree
                                             if t.dep_ == "prep" and t.lower_ in self.transfer_preps
                                             for g in t.children if g.dep_ == "pobj"] or target
+            if noun.dep_ == "dobj" and all(t in moved for t in target):
+                # "announced the deployment of 230 troops, including 19 officers, to Liberia", with "to Liberia" on
+                # the verb: where they go, not what is moved
+                target = [g for c in noun.head.children if c.dep_ == "prep" and c.lower_ in ("to", "into")
+                          for g in c.children if g.dep_ == "pobj"] or target
         governor = self._governor(noun)
         if not target and governor is not None and governor.lemma_.lower() in self.light and (
                 noun.dep_ == "dobj" or noun.head.lower_ in ("as", "in", "on", "into")):

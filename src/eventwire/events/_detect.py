@@ -31,6 +31,7 @@ from ._syntax import (
     _nested,
     _place_of,
     _refs,
+    _scene,
 )
 
 _BACKGROUND = {"relcl", "acl", "advcl"}
@@ -152,6 +153,8 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
         placed = {a.id: bool(a.country) or bool(set(a.sectors) & self.political) for a in actors}
         country = {a.id: a.country for a in actors}
         person = {a.id: any(m.label == "PERSON" for m in a.mentions) for a in actors}
+        # states and their places: a country, no one's name, no body or group ("Niger", "Basra": IRQ CVL)
+        places = {a.id for a in actors if a.country and not person[a.id] and set(a.sectors) <= {"CVL"}}
         starts = [s.start for s in sentences]
         events: list[Event] = []
         triggers: dict[int, Token] = {}
@@ -221,6 +224,11 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
             if entry.needs_target and token.lemma_.lower() in self.transfer and not source and not any(
                     c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
                 continue  # nor is a giving without a giver: "Given the greater cost of sanctions for Russia"
+            if not source and target and any(entry.cameo.startswith(r) for r in self.lex.words("scene_source_roots")):
+                # "was arrested in Niger", "a bomb near Samarra killed …": with no doer named, the state where a
+                # coercive or violent act happens stands for it (CAMEO coders' unidentified forces of that state)
+                source = [r for r in _refs(_scene(token, actor_at), actor_at)
+                          if r.actor_id in places and r.actor_id not in {t.actor_id for t in target}]
             if not source and not target or entry.needs_target and not target:
                 continue  # precision first: an event with no actor is not reported
             if not any(placed.get(r.actor_id) for r in source + target):

@@ -227,3 +227,23 @@ def _phrase(token: Token, depth: int = 6):
             yield child
             if depth > 1:
                 yield from _phrase(child, depth - 1)
+
+
+def _scene(event: Token, actor_at: dict[int, ActorRef]) -> list[Token]:
+    """The place, named as a state's, where an act whose doer is not named happens: on the act, its subject or its
+    passive agent ("was arrested in Niger", "a roadside bombing near the town of Samarra killed …", "were killed by
+    a bomb outside of the Iraqi city of Basra")."""
+    holders = [event] + [c for c in event.children if c.dep_ == "nsubj"]
+    holders += [g for c in event.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in _SCENE_PREPS]
+    preps += [p for c in preps for p in c.children if c.lower_ == "outside" and p.dep_ == "prep"]  # "outside of"
+    for prep in preps:
+        for g in prep.children:
+            if g.dep_ == "pobj":
+                # (the parser's entity type is no help: "in Niger" is often a date, "Samarra" a nationality)
+                return [t for t in (g, *_inside(g)) if t.i in actor_at and (t.ent_type_ in _PLACES or
+                                                                           t.pos_ == "PROPN")][:1]
+    return []
+
+
+_SCENE_PREPS = {"in", "at", "near", "outside", "inside"}
