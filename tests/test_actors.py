@@ -471,6 +471,9 @@ def test_coordinated_state_adjectives_on_a_side_name_each_state():
         ("The House passed the bill.", "The House", "LEG"),
         ("The plan enjoyed support from Moscow.", "Moscow", "RUSGOV"),
         ("The US Secretary of State wants to help Israel.", "The US Secretary of State", "USAGOV"),
+        ("A French lawyer filed a complaint.", "A French lawyer", "FRAJUD"),
+        ("Chinese regulators fined the bank.", "Chinese regulators", "CHNGOV"),
+        ("U.S. officials met their Chinese counterparts.", "their Chinese counterparts", "CHNGOV"),
         ("US Deputy Secretary of Energy Jeffrey Kupfer said the deal was near.",
          "US Deputy Secretary of Energy Jeffrey Kupfer", "USAGOV"),
     ],
@@ -581,3 +584,8 @@ def test_an_organisation_named_with_a_for_or_of_phrase_is_mentioned_whole():
     actors = actors_of("Police broke up rallies by the Movement for the Emancipation of the Zembian Delta.")
     assert any(m.span.text == "the Movement for the Emancipation of the Zembian Delta" for a in actors for m in a.mentions)
     assert not any(m.span.text == "the Zembian Delta" for a in actors for m in a.mentions)
+
+
+def test_a_time_adverb_before_a_name_is_no_part_of_its_mention():
+    actors = actors_of("Hours earlier Maduro expelled the top American diplomat.", date="2019-01-25")
+    assert by_mention(actors, "Maduro").kb_id == "nicolas-maduro"

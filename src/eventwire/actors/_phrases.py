@@ -54,7 +54,9 @@ class PhraseFinder:
         start = head.i
         for child in head.lefts:
             if child.dep_ in _LEFT_DEPS and not (child.pos_ == "VERB" and any(
-                    c.dep_ in ("nsubj", "nsubjpass") for c in child.lefts)):  # a clause misparsed as a modifier
+                    c.dep_ in ("nsubj", "nsubjpass") for c in child.lefts)) and not (  # a clause misparsed as a modifier
+                    head.pos_ == "PROPN" and (child.dep_ in ("advmod", "npadvmod")  # "Hours earlier Maduro"
+                                              or any(c.dep_ == "npadvmod" for c in child.children))):
                 start = min(start, child.left_edge.i)
         end = head.i + 1
         for child in head.rights:
