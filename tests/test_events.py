@@ -775,6 +775,13 @@ def test_actors_coordinated_inside_an_argument_phrase_are_all_targets():
     doc = parsed("sanctions/NOUN/ROOT/- against/ADP/prep/0 company/NOUN/pobj/1 Glavkosmos/PROPN/appos/2 "
                  "and/CCONJ/cc/3 ISRO/PROPN/conj/3")
     assert [r.actor_id for r in _refs([doc[2]], refs_at(doc, 3, 5))] == ["a3", "a5"]
+    # "The United States, India, Israel and Pakistan have sent …": a list whose second item is parsed an apposition
+    doc = parsed("States/PROPN/nsubj/6 ,/PUNCT/punct/0 India/PROPN/appos/0 Israel/PROPN/conj/2 and/CCONJ/cc/3 "
+                 "Pakistan/PROPN/conj/3 sent/VERB/ROOT/-")
+    assert [r.actor_id for r in _refs([doc[0]], refs_at(doc, 0, 2, 3, 5))] == ["a0", "a2", "a3", "a5"]
+    # "the neighboring country, Venezuela": an apposition alone names the same actor, no other
+    doc = parsed("country/NOUN/dobj/2 Venezuela/PROPN/appos/0 borders/VERB/ROOT/-")
+    assert [r.actor_id for r in _refs([doc[0]], refs_at(doc, 0, 1))] == ["a0"]
 
 
 def test_a_second_object_parsed_as_a_conjunct_of_the_verb_is_a_target(detector):
@@ -809,3 +816,9 @@ def test_an_announced_deployment_goes_where_the_announcing_verb_sends_it():
     _, source, target, _ = one(events_of("Kenya announced the deployment of 300 troops, including 20 officers, "
                                          "to Somalia."), "MOBILIZE")
     assert codes(source) == {"KEN"} and codes(target) == {"SOM"}
+
+
+def test_a_participle_parsed_as_the_subject_gives_way_to_its_own_subject(detector):
+    # "The Red Cross operating in Iraq said …", with "operating" the subject and "Cross" its subject
+    doc = parsed("Cross/PROPN/nsubj/1 operating/VERB:VBG/nsubj/4 in/ADP/prep/1 Iraq/PROPN/pobj/2 said/VERB/ROOT/-")
+    assert [t.text for t in detector._subject(doc[4])] == ["Cross"]

@@ -46,6 +46,9 @@ class ArgumentsMixin:
                 subject = subjects[0]
                 if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
                     return [verb.head]
+                if subject.pos_ == "VERB" and subject.tag_ in ("VBG", "VBN"):
+                    # "The Red Cross operating in Iraq said …", parsed with the participle as the subject
+                    subject = next((c for c in subject.children if c.dep_ in ("nsubj", "nsubjpass")), subject)
                 return [subject]
             if verb.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in verb.head.children):
                 # "the prime minister has been indicted by the court and will resign": the passive's subject

@@ -160,8 +160,10 @@ def _coordinated(token: Token, ref: ActorRef, actor_at: dict[int, ActorRef]) -> 
     Russian organization Glavkosmos and the Indian Space Research Organization") or of a noun inside the actor's
     mention ("expelled diplomats from Poland, Germany and Sweden")."""
     holders = [c for c in token.children if c.dep_ == "appos"]
+    # an apposition that is coordinated itself opens a list: "The United States, India, Israel and Pakistan"
+    listed = [h for h in holders if any(c.dep_ == "conj" for c in h.children)]
     holders += [t for t in _inside(token, 2) if t.dep_ == "pobj" and actor_at.get(t.i) == ref]
-    return [c for h in holders for c in h.children if c.dep_ == "conj"]
+    return listed + [c for h in holders for c in h.children if c.dep_ == "conj"]
 
 
 _PLACES = {"GPE", "LOC"}
