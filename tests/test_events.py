@@ -822,3 +822,14 @@ def test_a_participle_parsed_as_the_subject_gives_way_to_its_own_subject(detecto
     # "The Red Cross operating in Iraq said …", with "operating" the subject and "Cross" its subject
     doc = parsed("Cross/PROPN/nsubj/1 operating/VERB:VBG/nsubj/4 in/ADP/prep/1 Iraq/PROPN/pobj/2 said/VERB/ROOT/-")
     assert [t.text for t in detector._subject(doc[4])] == ["Cross"]
+
+
+def test_between_parties_of_two_states_a_place_of_either_is_no_third_party():
+    pairs = {(codes(s).pop(), codes(t).pop()) for e, s, t, _ in events_of("Israel and Hamas agreed to a ceasefire in "
+                                                                            "Gaza.") if e.plover_type == "AGREE"}
+    assert pairs == {("ISR", "PSEREB"), ("PSEREB", "ISR")}
+    # a third state stays a target, and so does a body of either party's state
+    _, source, target, _ = one(events_of("Egypt and Jordan condemned the Palestinian Authority."), "ACCUSE")
+    assert {a.country for a in target} == {"PSE"}
+    _, source, target, _ = one(events_of("Egypt and Jordan condemned the Jordanian parliament."), "ACCUSE")
+    assert codes(target) == {"JORLEG"}

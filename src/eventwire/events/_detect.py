@@ -214,6 +214,10 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
                 target = [r for r in _refs(_place_of(token, actor_at), actor_at)
                           if r.actor_id not in {s.actor_id for s in source}]
             target = _foreign(source, target, country, person)
+            if len(parties := _own_states(source, country)) > 1:
+                # "Palestinians and Israelis failed to reach agreement on the fate of Palestinian offices": between
+                # parties of two states, a place of either is what it is about, not a third party
+                target = [r for r in target if not (r.actor_id in places and country[r.actor_id] in parties)]
             if token.lemma_.lower() in self.transfer:
                 # "dispatched the army", "the deployment of 230 troops": the source's own forces moved are no target
                 own = _own_states(source, country)
