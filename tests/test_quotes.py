@@ -648,3 +648,13 @@ def test_a_quoted_phrase_in_what_a_verb_reports_leaves_out_whom_it_was_told_to()
     (quote,), _ = quotes_of("Senator Ann Bellweather told one of her aides on a regular basis that “taxes are theft.”")
     assert quote[0] == "mixed" and quote[1].endswith("that “taxes are theft.”")
     assert "aides" not in quote[1]
+
+
+def test_a_whole_utterance_after_a_colon_right_before_its_cue_is_a_direct_quote_not_part_of_a_clause():
+    # the parser makes "Bellweather declared …" the clause of "she said"; the quotation is what "said" reports
+    text = ("In her speech, Ann Bellweather declared the need for strong will and drive: “Change the world and "
+            "when you have done that, change it again,” she said.")
+    quotes, _ = quotes_of(text)
+    assert ("direct", "Change the world and when you have done that, change it again,", "Ann Bellweather", "said",
+            None) in quotes
+    assert not any(kind == "mixed" for kind, *_ in quotes)

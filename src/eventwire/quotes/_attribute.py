@@ -97,7 +97,8 @@ class QuoteFinder:
             if clause is None and (clause := self._clause_going_on(doc, text, q, near)) is not None:
                 clause.content = (clause.content[0], q.outer_end)  # "said that A, and B “…”": one reported clause
             parts = [a for a in near if holds_clause(q, a.content)]
-            if clause is not None and (q.end - q.start) >= 0.8 * (clause.content[1] - clause.content[0]):
+            if clause is not None and ((q.end - q.start) >= 0.8 * (clause.content[1] - clause.content[0])
+                                       or self._cited_by(doc, text, q, clause)):
                 clause.in_quote = True  # the clause is the quotation itself: one direct quote with that cue
                 cue = clause.cue
             elif clause is not None:
@@ -291,6 +292,17 @@ class QuoteFinder:
                     t.pos_ == "VERB" and self.cues.lemma(t) in self.cue_verbs for t in words):
                 return a
         return None
+
+    def _cited_by(self, doc: Doc, text: str, q: Quoted, clause: Attribution) -> bool:
+        """"Rhimes declared the need for drive: “Change the world,” she said": a whole utterance right before the
+        cue is what the cue reports, though the parser made the sentence before it the cue's clause."""
+        cue = clause.cue
+        if not q.outer_end <= cue.idx or text[:q.outer_start].rstrip()[-1:] not in (":", "-", "—", "–"):
+            return False
+        subject = subject_of(cue)
+        said_by = {t.i for t in subject.subtree} if subject is not None else set()
+        return all(t.is_punct or t.is_space or t.i in said_by for t in tokens(doc, q.outer_end, cue.idx)) and \
+            self._uttered(doc, text, q)
 
     @staticmethod
     def _same_paragraph(state: State, cue: Token, q: Quoted) -> bool:
