@@ -589,3 +589,8 @@ def test_an_organisation_named_with_a_for_or_of_phrase_is_mentioned_whole():
 def test_a_time_adverb_before_a_name_is_no_part_of_its_mention():
     actors = actors_of("Hours earlier Maduro expelled the top American diplomat.", date="2019-01-25")
     assert by_mention(actors, "Maduro").kb_id == "nicolas-maduro"
+
+
+def test_a_big_town_ner_calls_an_organisation_is_a_place_in_a_place_phrase():
+    actors = actors_of("Police in Karachi arrested a suspect.")
+    assert by_mention_in(actors, "Police").cameo_code == "PAKCOP"

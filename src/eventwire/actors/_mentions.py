@@ -107,6 +107,7 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder):
     def find(self, doc: Doc, day: date | None = None) -> list[Candidate]:
         kb_at: dict[int, tuple[int, int, list[SurfaceRef]]] = {}
         ents, self.cuts = headline_names(doc, self.verbs, self.kb)
+        ents = self._towns_as_places(ents)
         ent_at = {i: ent for ent in ents if ent.label_ in _ACTOR_ENT_LABELS for i in range(ent.start, ent.end)}
         matches = [doc[s:e] for _, s, e in self.matcher(doc)]
         for span in filter_spans(matches):

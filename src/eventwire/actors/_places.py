@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ._kb import SurfaceRef
 
@@ -20,6 +20,7 @@ _CLAUSE_PLACE_PREPS = {"in", "at", "near", "across", "throughout", "outside", "i
 _DIRECTIONS = {f"{p}{d}{s}" for d in ("north", "south", "east", "west") for p in ("", "-") for s in ("", "ern")} | {
     f"{a}{sep}{b}{s}" for a in ("north", "south") for b in ("east", "west") for sep in ("", "-") for s in ("", "ern")
 } | {"central"}
+_TOWN_POPULATION = 100_000  # a town NER took for an organisation is read as a town from this size on
 _UNIT_NOUNS = {"province", "region", "state", "republic", "territory", "district", "enclave", "area"}
 
 
@@ -72,6 +73,22 @@ class PlaceFinder:
 
     def _city(self, ent):
         return _city(ent, self.doc_states)
+
+    def _towns_as_places(self, ents: list) -> list:
+        """The entities, with a big town NER called an organisation where a place phrase names it ("Police in
+        Karachi") relabelled a place: no body the knowledge base knows, none its name says."""
+        from ._bodies import _letters
+
+        out = []
+        for ent in ents:
+            if (ent.label_ == "ORG" and _is_locative(ent.root) and _clean_name(ent.text) not in self.kb.surfaces
+                    and self._org_name_sector(ent) is None):
+                city = _city(ent)
+                if city is not None and city.population >= _TOWN_POPULATION and (
+                        _letters(city.name) == _letters(_clean_name(ent.text))):
+                    ent = Span(ent.doc, ent.start, ent.end, label="GPE")
+            out.append(ent)
+        return out
 
     def _state_of(self, ref: SurfaceRef) -> str:
         return self.kb.regions[ref.id].country if ref.kind == "region" else ref.id
