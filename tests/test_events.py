@@ -833,3 +833,12 @@ def test_between_parties_of_two_states_a_place_of_either_is_no_third_party():
     assert {a.country for a in target} == {"PSE"}
     _, source, target, _ = one(events_of("Egypt and Jordan condemned the Jordanian parliament."), "ACCUSE")
     assert codes(target) == {"JORLEG"}
+
+
+def test_a_coordinated_passive_with_an_agent_is_done_by_the_agent_to_the_shared_subject(detector):
+    # "The leader was arrested and was released by the army"
+    doc = parsed("leader/NOUN/nsubjpass/2 was/AUX/auxpass/2 arrested/VERB:VBN/ROOT/- and/CCONJ/cc/2 "
+                 "was/AUX/auxpass/5 released/VERB:VBN/conj/2 by/ADP/agent/5 army/NOUN/pobj/6")
+    entry = next(iter(detector.lex.verbs["release"]))
+    args = detector._verb_args(doc[5], entry, refs_at(doc, 0, 7))
+    assert [t.text for t in args.source] == ["army"] and [t.text for t in args.target] == ["leader"]

@@ -86,9 +86,13 @@ class ArgumentsMixin:
         if any(entry.cameo.startswith(r) for r in self.lex.words("taken_from_roots")):
             preps += ("from",)  # "confiscated weapons from armed groups": whom something is taken from
         if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children) and not any(
-                c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children):
-            # "Mugabe co-founded ZANU but was arrested": the subject it shares is who is acted on
-            return _Args([], self._subject(verb) + self._objects(verb, preps, actor_at, reason))
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            # "Mugabe co-founded ZANU but was arrested": the subject it shares is who is acted on; "fishermen, held
+            # captive …, have been freed by Libyan forces": and its agent is who acts
+            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            shared = (self._subject(verb.head) or [c for c in verb.head.children if c.dep_ == "nsubjpass"]) \
+                if agents else self._subject(verb)
+            return _Args(agents, shared + self._objects(verb, preps, actor_at, reason))
         source = self._subject(verb)
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and not _refs(source, actor_at):
             # "issued a statement calling on …", "put out a report accusing …": what a document does, its author does
