@@ -594,3 +594,16 @@ def test_a_time_adverb_before_a_name_is_no_part_of_its_mention():
 def test_a_big_town_ner_calls_an_organisation_is_a_place_in_a_place_phrase():
     actors = actors_of("Police in Karachi arrested a suspect.")
     assert by_mention_in(actors, "Police").cameo_code == "PAKCOP"
+
+
+def test_a_titled_name_after_a_title_in_apposition_is_one_person_of_the_titles_state():
+    actors = actors_of("The Zembian commander in Iraq, General Joe Mbasa, held talks in Beirut.")
+    mbasa = by_mention_in(actors, "Joe Mbasa")
+    assert mbasa.cameo_code == "ZMBMIL"
+    assert any(m.span.text.startswith("The Zembian commander") for m in mbasa.mentions)
+
+
+def test_a_known_person_not_yet_in_office_is_coded_by_the_text():
+    actors = actors_of("General David Petraeus visited Baghdad.", date="2008-08-01")
+    petraeus = by_mention_in(actors, "David Petraeus")
+    assert (petraeus.kb_id, petraeus.sectors) == ("david-petraeus", ["MIL"])

@@ -224,15 +224,18 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder):
             if t_end > name_span.start:  # a title inside the name is no title ("Prime" in a name)
                 title, title_sector = None, None
             lead = head.head
-            if (title is None and head.dep_ == "appos" and lead.i < name_span.start and lead.i not in kb_at
+            if (head.dep_ == "appos" and lead.i < name_span.start and lead.i not in kb_at
                     and self._title_at(lead)):
-                # "A spokesman for the Taliban, Qari Yussouf Ahmadi": one person, named after the title
+                # "A spokesman for the Taliban, Qari Yussouf Ahmadi", "The US commander in Iraq, General David
+                # Petraeus": one person, named after the title (whose own title, if any, names the office)
                 start = self._np_range(lead)[0]
                 base["start"] = start
                 base["former"] = base["former"] or any(t.lower_ in self.former_words for t in doc[start:lead.i])
-                title, title_sector, _, _ = self._title(doc, start, lead.i + 1)
+                own = title
+                if own is None:
+                    title, title_sector, _, _ = self._title(doc, start, lead.i + 1)
                 country, org = self._refs_in(start, name_span.start, kb_at, country, org)
-                if org is not None and self._generic_head(lead):  # the spokesman of a body is of its sector
+                if own is None and org is not None and self._generic_head(lead):  # a body's spokesman: its sector
                     body = self.kb.organizations[org]
                     country = country or body.country
                     title_sector = next((x for x in body.sectors if x != "IGO"), title_sector)

@@ -257,8 +257,8 @@ class Resolver:
         # Without a document date only the text can say "late" or "former".
         deceased = c.deceased or bool(person.died and day is not None and person.died <= day)
         former = former or c.former or deceased
-        if office is None:
-            country, sectors, role = c.country, [], None
+        if office is None:  # not yet in office: what the text says ("General David Petraeus" before the CIA)
+            country, sectors, role = c.country, [c.sector] if c.sector else [], _role_text(c.role, c.former)
         elif former:
             country, sectors, role = office.country, ["ELI"], f"former {office.role}"
         else:
