@@ -658,3 +658,24 @@ def test_a_whole_utterance_after_a_colon_right_before_its_cue_is_a_direct_quote_
     assert ("direct", "Change the world and when you have done that, change it again,", "Ann Bellweather", "said",
             None) in quotes
     assert not any(kind == "mixed" for kind, *_ in quotes)
+
+
+def test_a_reported_clause_at_a_paragraph_end_runs_on_to_its_sentence_end():
+    # the parser hangs "when it comes …" on the cue; the paragraph break after the sentence does not cut it
+    text = ("Ann Bellweather said there remains a “significant difference in private practice and government,” "
+            "when it comes to how many lawyers work at the Justice Department and for law firms.\n\nShe left.")
+    (quote,), _ = quotes_of(text)
+    assert quote[0] == "mixed" and quote[1].endswith("work at the Justice Department and for law firms")
+
+
+def test_a_reported_clause_stops_before_a_tail_after_a_semicolon():
+    from eventwire.quotes import quote_finder
+
+    # "He said it works; we left." with "left" hung on "said"
+    words = ["He", "said", "it", "works", ";", "we", "left", "."]
+    heads = [1, 1, 3, 1, 1, 6, 1, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "punct", "nsubj", "parataxis", "punct"]
+    pos = ["PRON", "VERB", "PRON", "VERB", "PUNCT", "PRON", "VERB", "PUNCT"]
+    doc = parsed(words, heads, deps, pos, tags=["PRP", "VBD", "PRP", "VBZ", ":", "PRP", "VBD", "."])
+    works_end = doc[3].idx + len(doc[3])
+    assert quote_finder()._clause_end(doc, doc[1], works_end, set()) == works_end

@@ -59,6 +59,8 @@ from ._syntax import (
 
 _PHRASE_WORDS = 3  # a quoted phrase this long in a verb's object is the subject's words, whatever the verb
 _GAP_WORDS = 12  # at most this many words between a reported clause and a quotation that goes on with it
+_NOT_SAID_TAILS = frozenset({"cc", "conj", "relcl", "appos", "npadvmod"})  # a tail on the cue that is the writer's
+_ASIDE_MARKS = frozenset({";", "-", "--", "–", "—", "―", "("})  # a tail after one of these is an aside
 _SAID_COMPLEMENTS = frozenset({"ccomp", "prep"})  # the complements that carry what was said
 
 
@@ -263,14 +265,18 @@ class QuoteFinder:
         words = [t for t in tail if not t.is_punct and not t.is_space]
         # a closing mark of a quotation opened inside the clause may sit in the tail ("is “peanuts,” compared …")
         closing = {t.i for t in tail[:2] if t.is_punct and t.i - 1 in quoted}
-        if not words or any(t.i in quoted and t.i not in closing for t in tail) or any("\n" in t.text for t in tail):
+        # (a paragraph break after the sentence's last word ends the sentence, it does not cut it)
+        if not words or any(t.i in quoted and t.i not in closing for t in tail) or any(
+                "\n" in t.text for t in tail if t.i < words[-1].i):
             return end
-        if any(t.head.i != verb.i and t.head not in tail for t in words) or any(
+        if any(t.head.i != verb.i and t.head not in tail or t.dep_ == "ROOT" for t in words) or any(
                 t.pos_ in ("VERB", "AUX") and self.cues.lemma(t) in self.clause_verbs for t in words):
-            return end  # the tail is not the cue's, or holds an attribution of its own
-        first = next(t for t in tail if not t.is_punct)
-        if first.dep_ == "advcl" and first.tag_ in ("VBG", "VBN") or first.dep_ in ("cc", "conj", "relcl"):
-            return end  # "…, adding …", "… and said …"
+            return end  # the tail is not the cue's ("explaining why …, Clinton described …"), or has a cue of its own
+        if any(t.text in _ASIDE_MARKS for t in tail) or any(self.direct_cues.prepositional(doc, t) for t in words):
+            return end  # "…; I didn’t want …", "… - with a link …", "…, according to a poll": not what was said
+        first = next((t for t in words if t.head.i == verb.i), words[0])  # the tail's own phrase, hung on the cue
+        if first.tag_ in ("VBG", "VBN") and first.dep_ in ("advcl", "xcomp") or first.dep_ in _NOT_SAID_TAILS:
+            return end  # "…, adding …", "… and said …", "…, a swipe at …"
         return words[-1].idx + len(words[-1])
 
     def _clause_going_on(self, doc: Doc, text: str, q: Quoted, near: list[Attribution]) -> Attribution | None:
