@@ -607,3 +607,8 @@ def test_a_known_person_not_yet_in_office_is_coded_by_the_text():
     actors = actors_of("General David Petraeus visited Baghdad.", date="2008-08-01")
     petraeus = by_mention_in(actors, "David Petraeus")
     assert (petraeus.kb_id, petraeus.sectors) == ("david-petraeus", ["MIL"])
+
+
+def test_a_state_acted_on_does_not_place_the_body_that_acts():
+    for text in ("Obama faces pressure from Congress to help Iran.", "Congress is pressuring Obama to help Iran."):
+        assert by_mention(actors_of(text, date="2014-01-01"), "Congress").country is None

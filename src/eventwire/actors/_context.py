@@ -5,18 +5,20 @@ Runs on the resolver's drafts after every mention is attached. Which mentions ma
 
 - a news outlet is where a story came from, not whose its actors are ("rebel commanders told AFP");
 - a person, or a named body, is not placed by another person's state;
-- a person or a state body (``state_body_sectors``) is not placed by a state the sentence names only as a place or
-  a topic ("Defense Secretary William Perry said troops arrived in Bosnia", "Senator X slams Israel aid"): such a
-  state is where something happens, not whose official speaks; unless the place is in the official's own clause
-  ("President X threatened to impose a curfew in Algiers").
+- a person or a state body (``state_body_sectors``) is not placed by a state the sentence names only as a place, a
+  topic or an object ("Defense Secretary William Perry said troops arrived in Bosnia", "Senator X slams Israel aid",
+  "Obama faces pressure from Congress to help Iran"): such a state is where something happens or what is done to,
+  not whose official acts; unless the place is in the official's own clause ("President X threatened to impose a
+  curfew in Algiers").
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-# dependencies of a state's name that make it a place or a topic, not a party ("in Bosnia", "Israel aid")
-_PLACE_DEPS = {"pobj", "compound", "nmod", "npadvmod"}
+# dependencies of a state's name that make it a place, a topic or what is acted on, not the actor whose officials
+# speak ("in Bosnia", "Israel aid", "pressure to help Iran")
+_PLACE_DEPS = {"pobj", "compound", "nmod", "npadvmod", "dobj", "dative"}
 # dependencies that open a clause of its own (reported content, a subordinate or coordinated clause)
 _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj"}
 
@@ -28,10 +30,14 @@ def clause_of(token: Token) -> int:
     return token.i
 
 
-def names_a_place(kind: str, head: Token) -> bool:
-    """A mention of a state or town that names only where something is or what it is about."""
-    return kind in ("country", "city") and head.dep_ in _PLACE_DEPS and (
-        head.dep_ == "pobj" or head.head.pos_ in ("NOUN", "PROPN"))
+def place_clause(kind: str, head: Token) -> int | None:
+    """For a mention of a state or town that names only where something is, what it is about or what is done to it,
+    the clause it belongs to (-1 for an object, which places no one); None for others."""
+    if kind not in ("country", "city") or head.dep_ not in _PLACE_DEPS:
+        return None
+    if head.dep_ in ("dobj", "dative"):
+        return -1  # "Congress sanctioned Iran": not Congress's state, even in its own clause
+    return clause_of(head) if head.dep_ == "pobj" or head.head.pos_ in ("NOUN", "PROPN") else None
 
 
 def place_from_context(drafts, kb, code, places: dict[int, int], clauses: dict[int, int]) -> None:

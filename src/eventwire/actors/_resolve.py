@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from spacy.tokens import Doc
 
 from ..records import Actor, Mention, Span
-from ._context import clause_of, names_a_place, place_from_context
+from ._context import clause_of, place_clause, place_from_context
 from ._kb import ActorKB, Office, Person
 from ._mentions import Candidate
 from ._model import _ascii
@@ -72,8 +72,9 @@ class Resolver:
                     _TITLE_GENDER.get(doc[c.start - 1].lower_) if c.start > 0 else None)
             draft.mentions.append((span.start_char, span.end_char, label, sentence_of.get(c.head.i, 0)))
             clauses[span.start_char] = clause_of(c.head)
-            if names_a_place(c.kind, c.head):
-                places[span.start_char] = clauses[span.start_char]
+            place = place_clause(c.kind, c.head)
+            if place is not None:
+                places[span.start_char] = place
             history.append((c.head.i, draft))
 
         for c in candidates:
