@@ -842,3 +842,13 @@ def test_a_coordinated_passive_with_an_agent_is_done_by_the_agent_to_the_shared_
     entry = next(iter(detector.lex.verbs["release"]))
     args = detector._verb_args(doc[5], entry, refs_at(doc, 0, 7))
     assert [t.text for t in args.source] == ["army"] and [t.text for t in args.target] == ["leader"]
+
+
+def test_what_parties_do_together_is_about_its_topic_not_done_to_it():
+    pairs = {(codes(s).pop(), codes(t).pop()) for e, s, t, _ in events_of(
+        "Germany and France agreed to share information on North Korea.") if e.plover_type == "AGREE"}
+    assert pairs == {("DEU", "FRA"), ("FRA", "DEU")}
+    # a partner named beside the topic stays the partner
+    pairs = {(codes(s).pop(), codes(t).pop()) for e, s, t, _ in events_of(
+        "Germany and France held talks with Russia over Ukraine.") if e.plover_type == "CONSULT"}
+    assert ("DEU", "RUS") in pairs and not any("UKR" in p for p in pairs)

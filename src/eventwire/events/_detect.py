@@ -32,6 +32,7 @@ from ._syntax import (
     _place_of,
     _refs,
     _scene,
+    _topic_of,
 )
 
 _BACKGROUND = {"relcl", "acl", "advcl"}
@@ -83,6 +84,11 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
             if self._fits(token, entry) and (best is None or _detail(entry.cameo) > _detail(best.cameo)):
                 best = entry
         return best
+
+    def _symmetric(self, token: Token, entry: Entry) -> bool:
+        """Whether an act is one parties do together (``reciprocal.yaml``), also when it failed or was refused."""
+        return any(entry.cameo.startswith(r) for r in self.lex.words("reciprocal_roots")) or \
+            token.lemma_.lower() in self.lex.words("reciprocal_words")
 
     def _must(self, token: Token) -> Entry | None:
         """"The Red Cross said US forces must ensure security": what a speaker says another must do is a demand,
@@ -214,6 +220,10 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
                 target = [r for r in _refs(_place_of(token, actor_at), actor_at)
                           if r.actor_id not in {s.actor_id for s in source}]
             target = _foreign(source, target, country, person)
+            if len({r.actor_id for r in source}) > 1 and self._symmetric(token, entry):
+                # "Trump and Putin agreed to share information on North Korea": what two parties do together is
+                # about what its topic names, not done to it
+                target = [r for r in target if not _topic_of(token, r)]
             if len(parties := _own_states(source, country)) > 1:
                 # "Palestinians and Israelis failed to reach agreement on the fate of Palestinian offices": between
                 # parties of two states, a place of either is what it is about, not a third party

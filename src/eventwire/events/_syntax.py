@@ -249,3 +249,22 @@ def _scene(event: Token, actor_at: dict[int, ActorRef]) -> list[Token]:
 
 
 _SCENE_PREPS = {"in", "at", "near", "outside", "inside"}
+
+
+def _topic_of(trigger: Token, ref: ActorRef) -> bool:
+    """Whether an actor is named in what an act is about, an "on", "over" or "about" phrase between it and the
+    trigger ("agreed to share information on North Korea", "failed to reach a deal on the Irish border")."""
+    span = trigger.doc.char_span(ref.span.start, ref.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    t = span.root
+    for _ in range(8):
+        if t.i == trigger.i or t.head.i == t.i:
+            return False
+        if t.dep_ == "prep" and t.lower_ in TOPIC_PREPS:
+            return trigger in t.ancestors
+        t = t.head
+    return False
+
+
+TOPIC_PREPS = frozenset({"on", "over", "about"})
