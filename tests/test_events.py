@@ -852,3 +852,8 @@ def test_what_parties_do_together_is_about_its_topic_not_done_to_it():
     pairs = {(codes(s).pop(), codes(t).pop()) for e, s, t, _ in events_of(
         "Germany and France held talks with Russia over Ukraine.") if e.plover_type == "CONSULT"}
     assert ("DEU", "RUS") in pairs and not any("UKR" in p for p in pairs)
+
+
+def test_an_event_object_owned_by_a_pronoun_is_the_subjects():
+    _, source, target, _ = one(events_of("Germany has reinforced its commitment to Syrian refugees."), "AGREE")
+    assert codes(source) == {"DEU"} and {a.country for a in target} == {"SYR"}

@@ -219,6 +219,11 @@ class ArgumentsMixin:
                 entry.cameo[:2] in _GATHERINGS:
             # "negotiators return to Geneva for talks", "thousands converged for a rally": who goes takes part
             options.append(self._subject(noun.head.head))
+        if noun.dep_ == "dobj" and governor is not None and any(c.dep_ == "poss" and c.lower_ in _PRONOUNS
+                                                                for c in noun.children):
+            # "Germany has reinforced its commitment to Syrian refugees": the owner the pronoun stands for is who
+            # has the object
+            options.append(self._subject(governor))
         if noun.dep_ == "attr" and governor.lemma_ == "be":
             subject = self._subject(governor)  # "Petro's response was an invitation …"
             options.append([c for s in subject for c in s.children if c.dep_ == "poss"] or subject)
