@@ -100,9 +100,10 @@ def _refs(tokens: list[Token], actor_at: dict[int, ActorRef], triggers_at=frozen
         if token.i in visited:
             continue
         visited.add(token.i)
+        kids = list(token.children)
         ref = actor_at.get(token.i)
         if ref is None:  # "the neighboring country, Venezuela": the apposition names it
-            ref = next((actor_at[c.i] for c in token.children if c.dep_ == "appos" and c.i in actor_at), None)
+            ref = next((actor_at[c.i] for c in kids if c.dep_ == "appos" and c.i in actor_at), None)
         if ref is None and token.i in triggers_at:
             agents = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
             # "rejected a request by Erdogan", "an offer from the Afghan government"
@@ -149,21 +150,27 @@ def _refs(tokens: list[Token], actor_at: dict[int, ActorRef], triggers_at=frozen
         if ref is not None and ref.actor_id not in seen:
             seen.add(ref.actor_id)
             refs.append(ref)
-        queue.extend(c for c in token.children if c.dep_ == "conj")
+        queue.extend(c for c in kids if c.dep_ == "conj")
         if ref is not None:
-            queue.extend(_coordinated(token, ref, actor_at))
+            queue.extend(_coordinated(kids, ref, actor_at))
     return refs
 
 
-def _coordinated(token: Token, ref: ActorRef, actor_at: dict[int, ActorRef]) -> list[Token]:
+def _coordinated(kids: list[Token], ref: ActorRef, actor_at: dict[int, ActorRef]) -> list[Token]:
     """The conjuncts of where in an argument's phrase its actor is named: of an apposition ("sanctions against the
     Russian organization Glavkosmos and the Indian Space Research Organization") or of a noun inside the actor's
-    mention ("expelled diplomats from Poland, Germany and Sweden")."""
-    holders = [c for c in token.children if c.dep_ == "appos"]
+    mention ("expelled diplomats from Poland, Germany and Sweden"); ``kids`` are the argument token's children."""
+    holders = []
+    for child in kids:
+        if child.dep_ == "appos":
+            holders.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "by"):
+            holders += [g for g in child.children if g.dep_ == "pobj" and actor_at.get(g.i) == ref]
+    if not holders:
+        return []
+    conjuncts = {h.i: [c for c in h.children if c.dep_ == "conj"] for h in holders}
     # an apposition that is coordinated itself opens a list: "The United States, India, Israel and Pakistan"
-    listed = [h for h in holders if any(c.dep_ == "conj" for c in h.children)]
-    holders += [t for t in _inside(token, 2) if t.dep_ == "pobj" and actor_at.get(t.i) == ref]
-    return listed + [c for h in holders for c in h.children if c.dep_ == "conj"]
+    return [h for h in holders if h.dep_ == "appos" and conjuncts[h.i]] + [c for h in holders for c in conjuncts[h.i]]
 
 
 _PLACES = {"GPE", "LOC"}
