@@ -40,7 +40,7 @@ def _run(articles, settings, resolve_actors, code_events, quotes) -> Iterator[An
         except Exception as exc:  # noqa: BLE001
             article.errors.append(f"event coding failed: {type(exc).__name__}: {exc}")
         try:
-            result.quotes = quotes.find(doc, result.actors, [s.start for s in sentences])
+            result.quotes = quotes.find(doc, result.actors, [s.start for s in sentences], article.text)
             link_events(result.events, result.quotes)
         except Exception as exc:  # noqa: BLE001
             article.errors.append(f"quote extraction failed: {type(exc).__name__}: {exc}")
