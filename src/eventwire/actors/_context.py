@@ -40,21 +40,25 @@ def place_clause(kind: str, head: Token) -> int | None:
     return clause_of(head) if head.dep_ == "pobj" or head.head.pos_ in ("NOUN", "PROPN") else None
 
 
-def place_from_context(drafts, kb, code, places: dict[int, int], clauses: dict[int, int]) -> None:
+def place_from_context(drafts, kb, code, places: dict[int, int], heads: dict, sectors: tuple[frozenset, frozenset]
+                       ) -> None:
     """Give each unplaced actor the one state its sentences name, if they name exactly one (in place). ``places``
-    maps the character offset of each mention that names a state only as a place to its clause, ``clauses`` that of
-    every mention; ``code`` builds a CAMEO code."""
-    placeable = kb.codes("placeable_sectors")
-    state_bodies = kb.codes("state_body_sectors")
+    maps the character offset of each mention that names a state only as a place to its clause, ``heads`` that of
+    every mention to its head token; ``sectors`` are the placeable and the state-body sectors; ``code`` builds a
+    CAMEO code."""
+    placeable, state_bodies = sectors
     everything: dict[int, set[str]] = {}
     no_people: dict[int, set[str]] = {}  # a person is not placed by another person's state
     parties: dict[int, set[str]] = {}  # an official is not placed by a state named only as a place
     party_bodies: dict[int, set[str]] = {}  # an official person or named body by neither
+    by_clause: dict[int, set[str]] = {}  # the states of place phrases, by clause
     for d in drafts:
         if d.country and d.country not in ("IGO", "NGO") and "MED" not in d.sectors:
             for start, _, _, sentence in d.mentions:
                 everything.setdefault(sentence, set()).add(d.country)
-                if start not in places:
+                if start in places:
+                    by_clause.setdefault(places[start], set()).add(d.country)
+                else:
                     parties.setdefault(sentence, set()).add(d.country)
                 if not d.is_person:
                     no_people.setdefault(sentence, set()).add(d.country)
@@ -71,9 +75,10 @@ def place_from_context(drafts, kb, code, places: dict[int, int], clauses: dict[i
         else:
             source = parties if official else everything
         around = set().union(*(source.get(m[3], set()) for m in d.mentions if m[2] != "PRON"))
-        if official:  # and the places of its own clause
-            own = {clauses.get(m[0]) for m in d.mentions if m[2] != "PRON"}
-            around |= {c.country for c in drafts if c.country for m in c.mentions if places.get(m[0], -1) in own}
+        if official and by_clause:  # and the places of its own clause
+            for m in d.mentions:
+                if m[2] != "PRON":
+                    around |= by_clause.get(clause_of(heads[m[0]]), set())
         if len(around) == 1:
             d.country = next(iter(around))
             d.cameo_code = code(kb, d.country, d.sectors)

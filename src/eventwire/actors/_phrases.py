@@ -38,7 +38,7 @@ class PhraseFinder:
         """Climb from a name to the head of the noun phrase it modifies, if that head is an actor."""
         head = token
         while (head.dep_ in _CLIMB_DEPS and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN")
-               and not any(min(head.i, head.head.i) < i <= max(head.i, head.head.i) for i in self.cuts)
+               and not (self.cuts and any(min(head.i, head.head.i) < i <= max(head.i, head.head.i) for i in self.cuts))
                and (self._is_actor_head(head.head, kb_at, ent_at) or self._members_of_org(head, kb_at)
                     or head.head.lower_ in self.state_heads)):
             head = head.head
@@ -73,7 +73,8 @@ class PhraseFinder:
                 and of.head.i < of.i and of.head.pos_ in ("NOUN", "NUM")
                 and (of.head.ent_type_ == "CARDINAL" or of.head.lemma_.lower() in self.count_nouns)):
             start = of.head.left_edge.i
-        start = max([start, *(i + 1 for i in self.cuts if start <= i < head.i)])  # not across a headline verb
+        if self.cuts:  # not across a headline verb
+            start = max([start, *(i + 1 for i in self.cuts if start <= i < head.i)])
         # never start on punctuation or a conjunction
         while start < head.i and head.doc[start].dep_ in ("punct", "cc", "case", "prep"):
             start += 1
@@ -95,7 +96,10 @@ def headline_names(doc, verbs: frozenset[str], kb) -> tuple[list[Span], frozense
 
     Only in a title-case line, only from a name's third word on ("Maxine Waters Says" keeps her surname), and only a
     verb's third-person form ("Slams", "Criticizes") that no known person bears as a name."""
-    ents, cuts = [], []
+    ents, cuts = list(doc.ents), []
+    if not any(ent.label_ == "PERSON" and len(ent) > 2 for ent in ents):
+        return ents, frozenset()
+    ents = []
     for ent in doc.ents:
         cut = None
         if ent.label_ == "PERSON" and len(ent) > 2:

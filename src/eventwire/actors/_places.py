@@ -81,7 +81,7 @@ class PlaceFinder:
 
         out = []
         for ent in ents:
-            if (ent.label_ == "ORG" and _is_locative(ent.root) and _clean_name(ent.text) not in self.kb.surfaces
+            if (ent.label_ == "ORG" and _clean_name(ent.text) not in self.kb.surfaces and _is_locative(ent.root)
                     and self._org_name_sector(ent) is None):
                 city = _city(ent)
                 if city is not None and city.population >= _TOWN_POPULATION and (

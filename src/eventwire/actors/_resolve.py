@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from spacy.tokens import Doc
 
 from ..records import Actor, Mention, Span
-from ._context import clause_of, place_clause, place_from_context
+from ._context import place_clause, place_from_context
 from ._kb import ActorKB, Office, Person
 from ._mentions import Candidate
 from ._model import _ascii
@@ -49,6 +49,7 @@ class Resolver:
         self.title_words = title_words(kb)
         self.state_body_sectors = kb.codes("state_body_sectors")
         self.body_itself_sectors = kb.codes("body_itself_sectors")
+        self.context_sectors = (kb.codes("placeable_sectors"), self.state_body_sectors)
 
     def resolve(self, doc: Doc, candidates: list[Candidate], day: date | None) -> list[Actor]:
         sentence_of = {}
@@ -61,7 +62,7 @@ class Resolver:
         drafts: dict[tuple, _Draft] = {}
         history: list[tuple[int, _Draft]] = []  # (token index of the mention head, actor)
         places: dict[int, int] = {}  # char offset → clause of the mentions that name a state only as a place
-        clauses: dict[int, int] = {}  # char offset → clause of every mention
+        heads: dict = {}  # char offset → head token of every mention
 
         def attach(draft: _Draft, c: Candidate, label: str) -> None:
             drafts.setdefault(draft.key, draft)
@@ -71,7 +72,7 @@ class Resolver:
                 draft.gender = c.gender if c.kind == "pronoun" else _TITLE_GENDER.get(doc[c.start].lower_) or (
                     _TITLE_GENDER.get(doc[c.start - 1].lower_) if c.start > 0 else None)
             draft.mentions.append((span.start_char, span.end_char, label, sentence_of.get(c.head.i, 0)))
-            clauses[span.start_char] = clause_of(c.head)
+            heads[span.start_char] = c.head
             place = place_clause(c.kind, c.head)
             if place is not None:
                 places[span.start_char] = place
@@ -90,7 +91,7 @@ class Resolver:
             draft = self._draft(c, day, drafts, history)
             if draft is not None:
                 attach(draft, c, c.label)
-        place_from_context(drafts.values(), self.kb, _code, places, clauses)
+        place_from_context(drafts.values(), self.kb, _code, places, heads, self.context_sectors)
         text = doc.text
         return [self._actor(n, d, text) for n, d in enumerate(_ordered(drafts.values()), 1)]
 
