@@ -130,3 +130,29 @@ def test_according_to_a_noun_phrase_the_parser_read_as_a_clause_names_its_noun()
     # the small model tags "show" in "show insiders" as a verb: the source is still the insiders
     (quote,) = indirect_of("The host repeatedly demeaned contestants, according to show insiders.")
     assert quote[1:] == ("insiders", "according to")
+
+
+def test_a_second_infinitive_the_parser_hung_on_the_cue_goes_on_with_the_first():
+    found = indirect_of("The new rules would touch one of the oldest powers of the states, the police, decades after many "
+                        "of those states agreed to share a common court and rely on one another for tax collection. "
+                        "The governor wants to double the size of the state police, grow the reserve and create a new "
+                        "cyber unit.")
+    assert [content for content, _, cue in found if cue == "agreed"] == [
+        "to share a common court and rely on one another for tax collection"]
+    assert [content for content, _, cue in found if cue == "wants"] == [
+        "to double the size of the state police, grow the reserve and create a new cyber unit"]
+
+
+def test_a_phrase_before_the_predicate_of_a_naming_verb_belongs_to_the_object():
+    found = indirect_of("Senator Quorvath has called her vote in favor of the Iraq War a mistake.")
+    assert [content for content, _, cue in found if cue == "called"] == ["her vote in favor of the Iraq War a mistake"]
+
+
+def test_a_gerund_is_the_object_of_a_stance_verb():
+    found = indirect_of("Governor Tellan proposed dropping the carried interest loophole.")
+    assert [content for content, _, cue in found if cue == "proposed"] == ["dropping the carried interest loophole"]
+
+
+def test_plans_to_is_an_intention_of_its_subject():
+    found = indirect_of("Governor Tellan plans to release his own tax returns soon.")
+    assert [content for content, _, cue in found if cue == "plans"] == ["to release his own tax returns soon"]
