@@ -156,3 +156,11 @@ def test_a_gerund_is_the_object_of_a_stance_verb():
 def test_plans_to_is_an_intention_of_its_subject():
     found = indirect_of("Governor Tellan plans to release his own tax returns soon.")
     assert [content for content, _, cue in found if cue == "plans"] == ["to release his own tax returns soon"]
+
+
+def test_a_stance_stated_with_an_adjective_is_its_subjects():
+    found = indirect_of("Senator Quorvath has been critical of Governor Tellan since the primary. His donors remain "
+                        "confident that he will win the state. It is clear that the plan failed.")
+    assert ("Governor Tellan", "Quorvath") in [(content, speaker and speaker.split()[-1]) for content, speaker, _ in found]
+    assert "that he will win the state" in [content for content, _, _ in found]
+    assert "that the plan failed" not in [content for content, _, _ in found]  # "it" holds no view

@@ -28,7 +28,7 @@ from ._content import (
 )
 from ._cues import Cues
 from ._marks import Quoted, find_quoted
-from ._reported import Unsourced, headline_cue, impression_cue
+from ._reported import Unsourced, headline_cue, impression_cue, stance_cues
 from ._runs import join_mixed_runs, merge_runs
 from ._speakers import name_beside, nearest_subject, noun_before, subject_before
 from ._state import State
@@ -174,6 +174,7 @@ class QuoteFinder:
                 content = rest_of_line(doc, state.text, token)
                 if content is not None:
                     found.append(Attribution(token, content, "indirect"))
+        found += [a for a in stance_cues(doc, state.quoted_tokens) if a.cue.i not in {b.cue.i for b in found}]
         cues = {a.cue.i for a in found}
         for token in doc:
             if "\n" in token.text:

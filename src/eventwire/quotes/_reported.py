@@ -1,17 +1,26 @@
 """Reported speech the dependency frames miss. What seems, appears or is expected, with no source ("⟦Trump seems to
 be the classic New York personality⟧", "⟦The White House is expected to sign the measure⟧"): PolNeAR counts these
 hedged assertions as attributions without a source; they are quotes of kind indirect whose speaker is null (the
-subject of "seems" is what the assertion is about, not who made it). And the claim of a title-cased headline, which
-the parser cannot read ("Clinton Says ⟦Russians Hacked DNC⟧")."""
+subject of "seems" is what the assertion is about, not who made it). The claim of a title-cased headline, which
+the parser cannot read ("Clinton Says ⟦Russians Hacked DNC⟧"). And a stance stated with an adjective ("Graham has
+been critical of ⟦Trump⟧", "donors remain confident ⟦that he will win⟧"; ``data/quotes/stance.yaml``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
-from spacy.tokens import Token
+import numpy as np
+import yaml
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Token
 
+from . import _frames as frames
 from ._content import Attribution
 from ._cues import Cues
+from ._syntax import clause_span, subject_of
 
 
 @dataclass
@@ -70,3 +79,60 @@ def _present_cue(cues: Cues, form: str) -> bool:
     if form.endswith("ies") and form[:-3] + "y" in verbs:
         return True
     return form.endswith("s") and (form[:-1] in verbs or form.endswith("es") and form[:-2] in verbs)
+
+
+@dataclass(frozen=True)
+class _Stance:
+    linking_verbs: frozenset[str]
+    words: dict[str, frozenset[str]]  # adjective → the words that introduce its content ("of", "that", "to")
+    hashes: np.ndarray  # the adjectives' lowercase-form hashes, to find them off the token array
+
+
+@lru_cache(maxsize=1)
+def _stance() -> _Stance:
+    text = resources.files("eventwire").joinpath("data/quotes/stance.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    words: dict[str, set[str]] = {}
+    for pair in data["stance_adjectives"]:
+        adjective, word = str(pair).lower().split()
+        words.setdefault(adjective, set()).add(word)
+    return _Stance(frozenset(data["linking_verbs"]), {a: frozenset(w) for a, w in words.items()},
+                   np.array([hash_string(a) for a in words], dtype=np.uint64))
+
+
+_NO_VIEW = {"it", "there", "this", "that", "what", "which"}  # subjects that hold no view
+
+
+def stance_cues(doc: Doc, skip: set[int]) -> list[Attribution]:
+    """Stances stated with an adjective after a linking verb: "Graham has been critical of ⟦Trump⟧", "donors remain
+    confident ⟦that he will win⟧", "she is eager ⟦to talk about Trump⟧". The cue is the linking verb (its subject
+    is the speaker); tokens in ``skip`` (quotations) are passed over."""
+    stance = _stance()
+    found = []
+    for i in np.flatnonzero(np.isin(doc.to_array(LOWER).astype(np.uint64), stance.hashes)).tolist():
+        adjective = doc[i]
+        verb = adjective.head
+        if i in skip or adjective.dep_ != "acomp" or verb.lemma_.lower() not in stance.linking_verbs:
+            continue
+        subject = subject_of(verb)
+        if subject is None or subject.lower_ in _NO_VIEW:
+            continue
+        content = _stance_content(adjective, stance.words[adjective.lower_])
+        if content is not None:
+            found.append(Attribution(verb, content, "indirect"))
+    return found
+
+
+def _stance_content(adjective: Token, words: frozenset[str]) -> tuple[int, int] | None:
+    for child in adjective.children:
+        if child.i < adjective.i:
+            continue
+        if child.dep_ == "prep" and child.lower_ in words:
+            obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            return frames.complement_span(child, obj) if obj is not None else None
+        marks = {m.lower_ for m in child.children if m.dep_ == "mark"}
+        if child.dep_ == "ccomp" and "that" in words and marks <= {"that"}:
+            return clause_span(adjective.doc, child, adjective)
+        if child.dep_ == "xcomp" and "to" in words and any(a.lower_ == "to" for a in child.children):
+            return frames.complement_span(adjective, child)
+    return None
