@@ -164,3 +164,11 @@ def test_a_stance_stated_with_an_adjective_is_its_subjects():
     assert ("Governor Tellan", "Quorvath") in [(content, speaker and speaker.split()[-1]) for content, speaker, _ in found]
     assert "that he will win the state" in [content for content, _, _ in found]
     assert "that the plan failed" not in [content for content, _, _ in found]  # "it" holds no view
+
+
+def test_a_light_verb_makes_a_cue_noun_its_subjects_statement():
+    found = indirect_of("Senator Quorvath raised questions about the governor's birthplace. Governor Tellan gave assurances "
+                        "that they would work with the new government. His decision raises questions about his taxes.")
+    assert ("the governor's birthplace", "raised") in [(content, cue) for content, _, cue in found]
+    assert ("that they would work with the new government", "gave") in [(content, cue) for content, _, cue in found]
+    assert "his taxes" not in [content for content, _, _ in found]  # a decision raises no question of its own

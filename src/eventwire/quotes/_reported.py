@@ -13,14 +13,15 @@ from importlib import resources
 
 import numpy as np
 import yaml
-from spacy.attrs import LOWER
+from spacy.attrs import DEP, LOWER, POS
 from spacy.strings import hash_string
+from spacy.symbols import NOUN, dobj
 from spacy.tokens import Doc, Token
 
 from . import _frames as frames
 from ._content import Attribution
 from ._cues import Cues
-from ._syntax import clause_span, subject_of
+from ._syntax import clause_span, noun_author, subject_of
 
 
 @dataclass
@@ -86,6 +87,7 @@ class _Stance:
     linking_verbs: frozenset[str]
     words: dict[str, frozenset[str]]  # adjective → the words that introduce its content ("of", "that", "to")
     hashes: np.ndarray  # the adjectives' lowercase-form hashes, to find them off the token array
+    light_verbs: frozenset[str]  # "raised questions about …": the verb makes its object noun a statement
 
 
 @lru_cache(maxsize=1)
@@ -97,18 +99,20 @@ def _stance() -> _Stance:
         adjective, word = str(pair).lower().split()
         words.setdefault(adjective, set()).add(word)
     return _Stance(frozenset(data["linking_verbs"]), {a: frozenset(w) for a, w in words.items()},
-                   np.array([hash_string(a) for a in words], dtype=np.uint64))
+                   np.array([hash_string(a) for a in words], dtype=np.uint64), frozenset(data["light_verbs"]))
 
 
+_DOBJ = dobj
 _NO_VIEW = {"it", "there", "this", "that", "what", "which"}  # subjects that hold no view
 
 
-def stance_cues(doc: Doc, skip: set[int]) -> list[Attribution]:
-    """Stances stated with an adjective after a linking verb: "Graham has been critical of ⟦Trump⟧", "donors remain
-    confident ⟦that he will win⟧", "she is eager ⟦to talk about Trump⟧". The cue is the linking verb (its subject
-    is the speaker); tokens in ``skip`` (quotations) are passed over."""
+def stance_cues(cues: Cues, doc: Doc, skip: set[int]) -> list[Attribution]:
+    """Stances stated with an adjective after a linking verb ("Graham has been critical of ⟦Trump⟧", "donors remain
+    confident ⟦that he will win⟧", "she is eager ⟦to talk about Trump⟧") and statements named by a cue noun that a
+    light verb makes its subject's ("Trump raised questions about ⟦Obama's birthplace⟧", "gave assurances ⟦that
+    …⟧"). The cue is the verb (its subject is the speaker); tokens in ``skip`` (quotations) are passed over."""
     stance = _stance()
-    found = []
+    found = _light_verb_cues(cues, stance, doc, skip)
     for i in np.flatnonzero(np.isin(doc.to_array(LOWER).astype(np.uint64), stance.hashes)).tolist():
         adjective = doc[i]
         verb = adjective.head
@@ -136,3 +140,45 @@ def _stance_content(adjective: Token, words: frozenset[str]) -> tuple[int, int] 
         if child.dep_ == "xcomp" and "to" in words and any(a.lower_ == "to" for a in child.children):
             return frames.complement_span(adjective, child)
     return None
+
+
+def _light_verb_cues(cues: Cues, stance: _Stance, doc: Doc, skip: set[int]) -> list[Attribution]:
+    found = []
+    pos, dep = doc.to_array([POS, DEP]).T
+    for i in np.flatnonzero((pos == NOUN) & (dep == _DOBJ)).tolist():
+        noun = doc[i]
+        verb = noun.head
+        if i in skip or verb.pos_ != "VERB" or verb.lemma_.lower() not in stance.light_verbs:
+            continue
+        lemma = cues.lemma(noun)
+        if noun_author(noun) is not None or not (lemma in cues.noun_cues or lemma in cues.noun_frames):
+            continue  # a noun with its own author is read as a cue noun of its own ("his statement that …"); a
+            # decision or plan made is an act, not a statement ("made plans to build bunkers")
+        subject = subject_of(verb)
+        if subject is None or subject.dep_ != "nsubj" or subject.lower_ in _NO_VIEW or not _named(subject):
+            continue  # "his decision raises questions about …": a thing raises no question of its own
+        # the noun's frame, or the same frame the parser hung on the verb ("made the case ⟦for …⟧")
+        content = _noun_frame(cues, lemma, noun) or _noun_frame(cues, lemma, verb, after=noun.i)
+        if content is not None:
+            found.append(Attribution(verb, content, "indirect"))
+    return found
+
+
+def _named(subject: Token) -> bool:
+    """A subject that names who speaks: a name, a pronoun or a named group ("the Security Council")."""
+    return subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _noun_frame(cues: Cues, lemma: str, head: Token, after: int = -1) -> tuple[int, int] | None:
+    """What a cue noun frames, read off ``head`` (the noun or its verb, then only dependents after ``after``): its
+    that-clause, to-infinitive or prepositional object."""
+    clause = next((c for c in head.children if c.i > after and c.dep_ in ("acl", "ccomp") and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is not None and lemma in cues.noun_cues:
+        return clause_span(head.doc, clause, head)
+    content = None
+    if lemma in cues.infinitive_nouns and (content := frames.infinitive(head)) is not None and content[0] > head.idx:
+        return content
+    if lemma in cues.noun_frames:
+        content = frames.prepositional_object(head, cues.noun_frames[lemma])
+    return content if content is not None and content[0] > head.doc[max(after, 0)].idx else None
