@@ -172,3 +172,9 @@ def test_a_light_verb_makes_a_cue_noun_its_subjects_statement():
     assert ("the governor's birthplace", "raised") in [(content, cue) for content, _, cue in found]
     assert ("that they would work with the new government", "gave") in [(content, cue) for content, _, cue in found]
     assert "his taxes" not in [content for content, _, _ in found]  # a decision raises no question of its own
+
+
+def test_a_stance_phrase_after_a_verb_is_its_subjects():
+    found = indirect_of("In the end, Senator Quorvath voted in support of the health care act. The rain in support of "
+                        "the harvest came late.")
+    assert [(content, cue) for content, _, cue in found] == [("the health care act", "voted")]

@@ -88,6 +88,8 @@ class _Stance:
     words: dict[str, frozenset[str]]  # adjective → the words that introduce its content ("of", "that", "to")
     hashes: np.ndarray  # the adjectives' lowercase-form hashes, to find them off the token array
     light_verbs: frozenset[str]  # "raised questions about …": the verb makes its object noun a statement
+    phrases: dict[str, tuple[str, str]]  # "in favor of": middle word → (the words around it)
+    phrase_hashes: np.ndarray
 
 
 @lru_cache(maxsize=1)
@@ -95,11 +97,14 @@ def _stance() -> _Stance:
     text = resources.files("eventwire").joinpath("data/quotes/stance.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     words: dict[str, set[str]] = {}
+    phrases = {middle: (before, after) for before, middle, after in (
+        str(p).lower().split() for p in data["stance_phrases"])}
     for pair in data["stance_adjectives"]:
         adjective, word = str(pair).lower().split()
         words.setdefault(adjective, set()).add(word)
     return _Stance(frozenset(data["linking_verbs"]), {a: frozenset(w) for a, w in words.items()},
-                   np.array([hash_string(a) for a in words], dtype=np.uint64), frozenset(data["light_verbs"]))
+                   np.array([hash_string(a) for a in words], dtype=np.uint64), frozenset(data["light_verbs"]),
+                   phrases, np.array([hash_string(w) for w in phrases], dtype=np.uint64))
 
 
 _DOBJ = dobj
@@ -112,7 +117,7 @@ def stance_cues(cues: Cues, doc: Doc, skip: set[int]) -> list[Attribution]:
     light verb makes its subject's ("Trump raised questions about ⟦Obama's birthplace⟧", "gave assurances ⟦that
     …⟧"). The cue is the verb (its subject is the speaker); tokens in ``skip`` (quotations) are passed over."""
     stance = _stance()
-    found = _light_verb_cues(cues, stance, doc, skip)
+    found = _light_verb_cues(cues, stance, doc, skip) + _phrase_cues(stance, doc, skip)
     for i in np.flatnonzero(np.isin(doc.to_array(LOWER).astype(np.uint64), stance.hashes)).tolist():
         adjective = doc[i]
         verb = adjective.head
@@ -182,3 +187,23 @@ def _noun_frame(cues: Cues, lemma: str, head: Token, after: int = -1) -> tuple[i
     if lemma in cues.noun_frames:
         content = frames.prepositional_object(head, cues.noun_frames[lemma])
     return content if content is not None and content[0] > head.doc[max(after, 0)].idx else None
+
+
+def _phrase_cues(stance: _Stance, doc: Doc, skip: set[int]) -> list[Attribution]:
+    """"Sanders voted in support of ⟦the ACA⟧", "she argued in favor of ⟦Britain's remaining⟧": the verb the phrase
+    hangs on is the cue, its named subject the speaker."""
+    found = []
+    for i in np.flatnonzero(np.isin(doc.to_array(LOWER).astype(np.uint64), stance.phrase_hashes)).tolist():
+        middle = doc[i]
+        before, after = stance.phrases[middle.lower_]
+        opening, verb = middle.head, middle.head.head
+        if i in skip or middle.dep_ != "pobj" or opening.lower_ != before or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = subject_of(verb)
+        if subject is None or subject.dep_ != "nsubj" or subject.lower_ in _NO_VIEW:
+            continue
+        closing = next((c for c in middle.children if c.dep_ == "prep" and c.lower_ == after), None)
+        obj = next((c for c in closing.children if c.dep_ in ("pobj", "pcomp")), None) if closing else None
+        if obj is not None and (content := frames.complement_span(closing, obj)) is not None:
+            found.append(Attribution(verb, content, "indirect"))
+    return found
