@@ -178,3 +178,13 @@ def test_a_stance_phrase_after_a_verb_is_its_subjects():
     found = indirect_of("In the end, Senator Quorvath voted in support of the health care act. The rain in support of "
                         "the harvest came late.")
     assert [(content, cue) for content, _, cue in found] == [("the health care act", "voted")]
+
+
+def test_a_clause_the_parser_read_as_an_object_or_with_a_number_for_subject_is_still_what_was_said():
+    found = indirect_of("When the moderator pointed out that he had not answered, the candidate said families of people "
+                        "killed by police file lawsuits. About 4 in 10 say they want the next governor to cut taxes. "
+                        "She said it in the debate. The senator continues his praise of the governor's long record.")
+    said = [content for content, _, cue in found]
+    assert "families of people killed by police file lawsuits" in said
+    assert "they want the next governor to cut taxes" in said
+    assert "it" not in said and not [c for c in said if c.startswith("his praise")]  # short objects, other verbs

@@ -13,9 +13,9 @@ from importlib import resources
 
 import numpy as np
 import yaml
-from spacy.attrs import DEP, LOWER, POS
+from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.strings import hash_string
-from spacy.symbols import NOUN, dobj
+from spacy.symbols import NOUN, VERB, dobj
 from spacy.tokens import Doc, Token
 
 from . import _frames as frames
@@ -90,6 +90,7 @@ class _Stance:
     light_verbs: frozenset[str]  # "raised questions about …": the verb makes its object noun a statement
     phrases: dict[str, tuple[str, str]]  # "in favor of": middle word → (the words around it)
     phrase_hashes: np.ndarray
+    saying_verbs: frozenset[str]  # verbs whose object, when long, is a misread clause ("said families … file …")
 
 
 @lru_cache(maxsize=1)
@@ -104,7 +105,8 @@ def _stance() -> _Stance:
         words.setdefault(adjective, set()).add(word)
     return _Stance(frozenset(data["linking_verbs"]), {a: frozenset(w) for a, w in words.items()},
                    np.array([hash_string(a) for a in words], dtype=np.uint64), frozenset(data["light_verbs"]),
-                   phrases, np.array([hash_string(w) for w in phrases], dtype=np.uint64))
+                   phrases, np.array([hash_string(w) for w in phrases], dtype=np.uint64),
+                   frozenset(data["saying_verbs"]))
 
 
 _DOBJ = dobj
@@ -117,7 +119,8 @@ def stance_cues(cues: Cues, doc: Doc, skip: set[int]) -> list[Attribution]:
     light verb makes its subject's ("Trump raised questions about ⟦Obama's birthplace⟧", "gave assurances ⟦that
     …⟧"). The cue is the verb (its subject is the speaker); tokens in ``skip`` (quotations) are passed over."""
     stance = _stance()
-    found = _light_verb_cues(cues, stance, doc, skip) + _phrase_cues(stance, doc, skip)
+    found = _light_verb_cues(cues, stance, doc, skip) + _phrase_cues(stance, doc, skip) + _misread_clauses(
+        cues, stance, doc, skip)
     for i in np.flatnonzero(np.isin(doc.to_array(LOWER).astype(np.uint64), stance.hashes)).tolist():
         adjective = doc[i]
         verb = adjective.head
@@ -207,3 +210,38 @@ def _phrase_cues(stance: _Stance, doc: Doc, skip: set[int]) -> list[Attribution]
         if obj is not None and (content := frames.complement_span(closing, obj)) is not None:
             found.append(Attribution(verb, content, "indirect"))
     return found
+
+
+_QUANTITIES = {"most", "many", "some", "few", "half", "majority", "plurality", "minority", "third", "quarter"}
+_SHORT_OBJECT = 3  # "said it", "said little", "say the wrong thing": an object this short is no clause
+
+
+def _misread_clauses(cues: Cues, stance: _Stance, doc: Doc, skip: set[int]) -> list[Attribution]:
+    """What a verb of saying says when the parser misread its clause: as an object or a participle ("the candidate
+    said ⟦families of people killed by police file lawsuits⟧", "Gomez said ⟦seeing so many officers was a welcome
+    sight⟧"), or its poll-style subject as a number ("About 4 in 10 say ⟦they want …⟧", speaker null)."""
+    found = []
+    pos, lemma = doc.to_array([POS, LEMMA]).T
+    for i in np.flatnonzero((pos == VERB) & np.isin(lemma, _hashes(cues.speech_verbs))).tolist():
+        if i in skip:
+            continue
+        verb = doc[i]
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > i), None)
+        if clause is not None:
+            left = [c for c in verb.children if c.i < i and c.dep_ != "punct"]
+            if subject_of(verb) is None and left and any(
+                    t.pos_ == "NUM" or t.lower_ in _QUANTITIES for t in left[0].subtree):
+                found.append(Attribution(verb, clause_span(doc, clause, verb), "indirect"))
+            continue
+        said = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp") and c.i > i), None)
+        if said is None or cues.lemma(verb) not in stance.saying_verbs or len(list(said.subtree)) <= _SHORT_OBJECT or not frames.has_speaker(verb) or (
+                said.dep_ == "xcomp" and any(a.lower_ == "to" for a in said.children)):
+            continue
+        if (content := frames.complement_span(verb, said)) is not None:
+            found.append(Attribution(verb, content, "indirect"))
+    return found
+
+
+@lru_cache(maxsize=8)
+def _hashes(words: frozenset[str]) -> np.ndarray:
+    return np.array([hash_string(w) for w in words], dtype=np.uint64)
