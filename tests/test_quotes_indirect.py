@@ -188,3 +188,9 @@ def test_a_clause_the_parser_read_as_an_object_or_with_a_number_for_subject_is_s
     assert "families of people killed by police file lawsuits" in said
     assert "they want the next governor to cut taxes" in said
     assert "it" not in said and not [c for c in said if c.startswith("his praise")]  # short objects, other verbs
+
+
+def test_an_as_clause_of_saying_vouches_for_the_clause_it_opens():
+    found = indirect_of("As The Daily Caller reported, the actor gave money to the governor. As people continue to cross "
+                        "the border, the plan grows.")
+    assert [(content, cue) for content, _, cue in found] == [("the actor gave money to the governor", "reported")]

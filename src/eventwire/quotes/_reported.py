@@ -120,7 +120,7 @@ def stance_cues(cues: Cues, doc: Doc, skip: set[int]) -> list[Attribution]:
     …⟧"). The cue is the verb (its subject is the speaker); tokens in ``skip`` (quotations) are passed over."""
     stance = _stance()
     found = _light_verb_cues(cues, stance, doc, skip) + _phrase_cues(stance, doc, skip) + _misread_clauses(
-        cues, stance, doc, skip)
+        cues, stance, doc, skip) + _as_clauses(cues, doc, skip)
     for i in np.flatnonzero(np.isin(doc.to_array(LOWER).astype(np.uint64), stance.hashes)).tolist():
         adjective = doc[i]
         verb = adjective.head
@@ -245,3 +245,23 @@ def _misread_clauses(cues: Cues, stance: _Stance, doc: Doc, skip: set[int]) -> l
 @lru_cache(maxsize=8)
 def _hashes(words: frozenset[str]) -> np.ndarray:
     return np.array([hash_string(w) for w in words], dtype=np.uint64)
+
+
+def _as_clauses(cues: Cues, doc: Doc, skip: set[int]) -> list[Attribution]:
+    """An as-clause of saying before the clause it vouches for: "⟦that⟧, as Trump points out, ⟦is quite a bit⟧", "As
+    The Daily Caller reported, ⟦the star gave …⟧" (the sentence around the cue is what was said; "as people continue
+    to cross …", with a complement of its own, is a time, not a source)."""
+    found = []
+    pos, lemma = doc.to_array([POS, LEMMA]).T
+    verbs = cues.speech_verbs | cues.belief_verbs
+    for i in np.flatnonzero((pos == VERB) & np.isin(lemma, _hashes(verbs))).tolist():
+        verb = doc[i]
+        if i in skip or verb.head.i <= i or verb.head.i in skip or verb.dep_ not in ("advcl", "parataxis", "ccomp"):
+            continue
+        children = list(verb.children)
+        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in children) or not any(
+                c.dep_ == "nsubj" for c in children) or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in children):
+            continue
+        if (content := frames.host_clause(verb)) is not None:
+            found.append(Attribution(verb, content, "indirect"))
+    return found
