@@ -13,9 +13,9 @@ from importlib import resources
 
 import numpy as np
 import yaml
-from spacy.attrs import DEP, LEMMA, LOWER, POS
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.strings import hash_string
-from spacy.symbols import NOUN, VERB, dobj
+from spacy.symbols import NOUN, VERB, ccomp, dobj, mark, nsubj, nsubjpass, xcomp
 from spacy.tokens import Doc, Token
 
 from . import _frames as frames
@@ -86,10 +86,10 @@ def _present_cue(cues: Cues, form: str) -> bool:
 class _Stance:
     linking_verbs: frozenset[str]
     words: dict[str, frozenset[str]]  # adjective → the words that introduce its content ("of", "that", "to")
-    hashes: np.ndarray  # the adjectives' lowercase-form hashes, to find them off the token array
+    hashes: frozenset[int]  # the adjectives' lowercase-form hashes, to find them off the token array
     light_verbs: frozenset[str]  # "raised questions about …": the verb makes its object noun a statement
     phrases: dict[str, tuple[str, str]]  # "in favor of": middle word → (the words around it)
-    phrase_hashes: np.ndarray
+    phrase_hashes: frozenset[int]
     saying_verbs: frozenset[str]  # verbs whose object, when long, is a misread clause ("said families … file …")
 
 
@@ -104,13 +104,45 @@ def _stance() -> _Stance:
         adjective, word = str(pair).lower().split()
         words.setdefault(adjective, set()).add(word)
     return _Stance(frozenset(data["linking_verbs"]), {a: frozenset(w) for a, w in words.items()},
-                   np.array([hash_string(a) for a in words], dtype=np.uint64), frozenset(data["light_verbs"]),
-                   phrases, np.array([hash_string(w) for w in phrases], dtype=np.uint64),
+                   _hashes(frozenset(words)), frozenset(data["light_verbs"]), phrases, _hashes(frozenset(phrases)),
                    frozenset(data["saying_verbs"]))
 
 
-_DOBJ = dobj
 _NO_VIEW = {"it", "there", "this", "that", "what", "which"}  # subjects that hold no view
+
+
+class _Arrays:
+    """Token attributes as arrays, to pick the few candidate words without building a Token for every word (costly in
+    spaCy); sets of words are matched by their string hashes."""
+
+    def __init__(self, doc: Doc) -> None:
+        pos, lemma, dep, lower, head = doc.to_array([POS, LEMMA, DEP, LOWER, HEAD]).T
+        self.pos, self.lemma, self.dep, self.lower = pos, lemma, dep, lower
+        self.heads = np.arange(len(doc)) + head.astype(np.int64)  # HEAD is an offset
+        self.size = len(doc)
+
+    def forms(self, hashes: frozenset[int]) -> list[int]:
+        """Indexes of the tokens whose lowercase form is one of ``hashes``."""
+        return [i for i, h in enumerate(self.lower.tolist()) if h in hashes]
+
+    def verbs(self, lemmas: frozenset[str]) -> np.ndarray:
+        """A mask of the verbs whose lemma is one of ``lemmas``."""
+        hashes = _hashes(lemmas)
+        out = np.zeros(self.size, dtype=bool)
+        for i in np.flatnonzero(self.pos == VERB).tolist():
+            out[i] = int(self.lemma[i]) in hashes
+        return out
+
+    def with_child(self, *deps: int, lower: str | None = None) -> np.ndarray:
+        """A mask of the tokens with a child of one of ``deps`` (and of the form ``lower``, if given)."""
+        mask = np.zeros(self.size, dtype=bool)
+        for dep in deps:
+            mask |= self.dep == dep
+        if lower is not None:
+            mask &= self.lower == hash_string(lower)
+        out = np.zeros(self.size, dtype=bool)
+        out[self.heads[mask]] = True
+        return out
 
 
 def stance_cues(cues: Cues, doc: Doc, skip: set[int]) -> list[Attribution]:
@@ -119,9 +151,10 @@ def stance_cues(cues: Cues, doc: Doc, skip: set[int]) -> list[Attribution]:
     light verb makes its subject's ("Trump raised questions about ⟦Obama's birthplace⟧", "gave assurances ⟦that
     …⟧"). The cue is the verb (its subject is the speaker); tokens in ``skip`` (quotations) are passed over."""
     stance = _stance()
-    found = _light_verb_cues(cues, stance, doc, skip) + _phrase_cues(stance, doc, skip) + _misread_clauses(
-        cues, stance, doc, skip) + _as_clauses(cues, doc, skip)
-    for i in np.flatnonzero(np.isin(doc.to_array(LOWER).astype(np.uint64), stance.hashes)).tolist():
+    arrays = _Arrays(doc)
+    found = _light_verb_cues(cues, stance, arrays, doc, skip) + _phrase_cues(stance, arrays, doc, skip) + \
+        _misread_clauses(cues, stance, arrays, doc, skip) + _as_clauses(cues, arrays, doc, skip)
+    for i in arrays.forms(stance.hashes):
         adjective = doc[i]
         verb = adjective.head
         if i in skip or adjective.dep_ != "acomp" or verb.lemma_.lower() not in stance.linking_verbs:
@@ -150,10 +183,9 @@ def _stance_content(adjective: Token, words: frozenset[str]) -> tuple[int, int] 
     return None
 
 
-def _light_verb_cues(cues: Cues, stance: _Stance, doc: Doc, skip: set[int]) -> list[Attribution]:
+def _light_verb_cues(cues: Cues, stance: _Stance, arrays: _Arrays, doc: Doc, skip: set[int]) -> list[Attribution]:
     found = []
-    pos, dep = doc.to_array([POS, DEP]).T
-    for i in np.flatnonzero((pos == NOUN) & (dep == _DOBJ)).tolist():
+    for i in np.flatnonzero((arrays.pos == NOUN) & (arrays.dep == dobj)).tolist():
         noun = doc[i]
         verb = noun.head
         if i in skip or verb.pos_ != "VERB" or verb.lemma_.lower() not in stance.light_verbs:
@@ -192,11 +224,11 @@ def _noun_frame(cues: Cues, lemma: str, head: Token, after: int = -1) -> tuple[i
     return content if content is not None and content[0] > head.doc[max(after, 0)].idx else None
 
 
-def _phrase_cues(stance: _Stance, doc: Doc, skip: set[int]) -> list[Attribution]:
+def _phrase_cues(stance: _Stance, arrays: _Arrays, doc: Doc, skip: set[int]) -> list[Attribution]:
     """"Sanders voted in support of ⟦the ACA⟧", "she argued in favor of ⟦Britain's remaining⟧": the verb the phrase
     hangs on is the cue, its named subject the speaker."""
     found = []
-    for i in np.flatnonzero(np.isin(doc.to_array(LOWER).astype(np.uint64), stance.phrase_hashes)).tolist():
+    for i in arrays.forms(stance.phrase_hashes):
         middle = doc[i]
         before, after = stance.phrases[middle.lower_]
         opening, verb = middle.head, middle.head.head
@@ -216,13 +248,15 @@ _QUANTITIES = {"most", "many", "some", "few", "half", "majority", "plurality", "
 _SHORT_OBJECT = 3  # "said it", "said little", "say the wrong thing": an object this short is no clause
 
 
-def _misread_clauses(cues: Cues, stance: _Stance, doc: Doc, skip: set[int]) -> list[Attribution]:
+def _misread_clauses(cues: Cues, stance: _Stance, arrays: _Arrays, doc: Doc, skip: set[int]) -> list[Attribution]:
     """What a verb of saying says when the parser misread its clause: as an object or a participle ("the candidate
     said ⟦families of people killed by police file lawsuits⟧", "Gomez said ⟦seeing so many officers was a welcome
     sight⟧"), or its poll-style subject as a number ("About 4 in 10 say ⟦they want …⟧", speaker null)."""
     found = []
-    pos, lemma = doc.to_array([POS, LEMMA]).T
-    for i in np.flatnonzero((pos == VERB) & np.isin(lemma, _hashes(cues.speech_verbs))).tolist():
+    speech = arrays.verbs(cues.speech_verbs)
+    unsaid = speech & arrays.with_child(ccomp) & ~arrays.with_child(nsubj, nsubjpass)  # a clause, no subject
+    misread = arrays.verbs(stance.saying_verbs) & arrays.with_child(dobj, xcomp) & ~arrays.with_child(ccomp)
+    for i in np.flatnonzero(unsaid | misread).tolist():
         if i in skip:
             continue
         verb = doc[i]
@@ -234,7 +268,7 @@ def _misread_clauses(cues: Cues, stance: _Stance, doc: Doc, skip: set[int]) -> l
                 found.append(Attribution(verb, clause_span(doc, clause, verb), "indirect"))
             continue
         said = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp") and c.i > i), None)
-        if said is None or cues.lemma(verb) not in stance.saying_verbs or len(list(said.subtree)) <= _SHORT_OBJECT or not frames.has_speaker(verb) or (
+        if said is None or len(list(said.subtree)) <= _SHORT_OBJECT or not frames.has_speaker(verb) or (
                 said.dep_ == "xcomp" and any(a.lower_ == "to" for a in said.children)):
             continue
         if (content := frames.complement_span(verb, said)) is not None:
@@ -243,24 +277,20 @@ def _misread_clauses(cues: Cues, stance: _Stance, doc: Doc, skip: set[int]) -> l
 
 
 @lru_cache(maxsize=8)
-def _hashes(words: frozenset[str]) -> np.ndarray:
-    return np.array([hash_string(w) for w in words], dtype=np.uint64)
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    return frozenset(hash_string(w) for w in words)
 
 
-def _as_clauses(cues: Cues, doc: Doc, skip: set[int]) -> list[Attribution]:
+def _as_clauses(cues: Cues, arrays: _Arrays, doc: Doc, skip: set[int]) -> list[Attribution]:
     """An as-clause of saying before the clause it vouches for: "⟦that⟧, as Trump points out, ⟦is quite a bit⟧", "As
     The Daily Caller reported, ⟦the star gave …⟧" (the sentence around the cue is what was said; "as people continue
     to cross …", with a complement of its own, is a time, not a source)."""
     found = []
-    pos, lemma = doc.to_array([POS, LEMMA]).T
-    verbs = cues.speech_verbs | cues.belief_verbs
-    for i in np.flatnonzero((pos == VERB) & np.isin(lemma, _hashes(verbs))).tolist():
+    candidates = arrays.verbs(cues.speech_verbs | cues.belief_verbs) & arrays.with_child(mark, lower="as") & \
+        arrays.with_child(nsubj) & ~arrays.with_child(ccomp, dobj, xcomp)
+    for i in np.flatnonzero(candidates).tolist():
         verb = doc[i]
         if i in skip or verb.head.i <= i or verb.head.i in skip or verb.dep_ not in ("advcl", "parataxis", "ccomp"):
-            continue
-        children = list(verb.children)
-        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in children) or not any(
-                c.dep_ == "nsubj" for c in children) or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in children):
             continue
         if (content := frames.host_clause(verb)) is not None:
             found.append(Attribution(verb, content, "indirect"))
