@@ -133,10 +133,10 @@ def test_according_to_a_noun_phrase_the_parser_read_as_a_clause_names_its_noun()
 
 
 def test_a_second_infinitive_the_parser_hung_on_the_cue_goes_on_with_the_first():
-    found = indirect_of("The new rules would touch one of the oldest powers of the states, the police, decades after many "
-                        "of those states agreed to share a common court and rely on one another for tax collection. "
-                        "The governor wants to double the size of the state police, grow the reserve and create a new "
-                        "cyber unit.")
+    found = indirect_of("The new rules would touch one of the oldest powers of the states, the police, decades after "
+                        "many of those states agreed to share a common court and rely on one another for tax "
+                        "collection. The governor wants to double the size of the state police, grow the reserve and "
+                        "create a new cyber unit.")
     assert [content for content, _, cue in found if cue == "agreed"] == [
         "to share a common court and rely on one another for tax collection"]
     assert [content for content, _, cue in found if cue == "wants"] == [
@@ -161,14 +161,16 @@ def test_plans_to_is_an_intention_of_its_subject():
 def test_a_stance_stated_with_an_adjective_is_its_subjects():
     found = indirect_of("Senator Quorvath has been critical of Governor Tellan since the primary. His donors remain "
                         "confident that he will win the state. It is clear that the plan failed.")
-    assert ("Governor Tellan", "Quorvath") in [(content, speaker and speaker.split()[-1]) for content, speaker, _ in found]
+    assert ("Governor Tellan", "Quorvath") in [(content, speaker and speaker.split()[-1])
+                                               for content, speaker, _ in found]
     assert "that he will win the state" in [content for content, _, _ in found]
     assert "that the plan failed" not in [content for content, _, _ in found]  # "it" holds no view
 
 
 def test_a_light_verb_makes_a_cue_noun_its_subjects_statement():
-    found = indirect_of("Senator Quorvath raised questions about the governor's birthplace. Governor Tellan gave assurances "
-                        "that they would work with the new government. His decision raises questions about his taxes.")
+    found = indirect_of("Senator Quorvath raised questions about the governor's birthplace. Governor Tellan gave "
+                        "assurances that they would work with the new government. His decision raises questions "
+                        "about his taxes.")
     assert ("the governor's birthplace", "raised") in [(content, cue) for content, _, cue in found]
     assert ("that they would work with the new government", "gave") in [(content, cue) for content, _, cue in found]
     assert "his taxes" not in [content for content, _, _ in found]  # a decision raises no question of its own
@@ -181,9 +183,10 @@ def test_a_stance_phrase_after_a_verb_is_its_subjects():
 
 
 def test_a_clause_the_parser_read_as_an_object_or_with_a_number_for_subject_is_still_what_was_said():
-    found = indirect_of("When the moderator pointed out that he had not answered, the candidate said families of people "
-                        "killed by police file lawsuits. About 4 in 10 say they want the next governor to cut taxes. "
-                        "She said it in the debate. The senator continues his praise of the governor's long record.")
+    found = indirect_of("When the moderator pointed out that he had not answered, the candidate said families of "
+                        "people killed by police file lawsuits. About 4 in 10 say they want the next governor to cut "
+                        "taxes. She said it in the debate. The senator continues his praise of the governor's long "
+                        "record.")
     said = [content for content, _, cue in found]
     assert "families of people killed by police file lawsuits" in said
     assert "they want the next governor to cut taxes" in said
@@ -191,6 +194,6 @@ def test_a_clause_the_parser_read_as_an_object_or_with_a_number_for_subject_is_s
 
 
 def test_an_as_clause_of_saying_vouches_for_the_clause_it_opens():
-    found = indirect_of("As The Daily Caller reported, the actor gave money to the governor. As people continue to cross "
-                        "the border, the plan grows.")
+    found = indirect_of("As The Daily Caller reported, the actor gave money to the governor. As people continue to "
+                        "cross the border, the plan grows.")
     assert [(content, cue) for content, _, cue in found] == [("the actor gave money to the governor", "reported")]

@@ -174,7 +174,7 @@ class QuoteFinder:
                 content = rest_of_line(doc, state.text, token)
                 if content is not None:
                     found.append(Attribution(token, content, "indirect"))
-        found += [a for a in stance_cues(self.cues, doc, state.quoted_tokens) if a.cue.i not in {b.cue.i for b in found}]
+        found += stance_cues(self.cues, doc, state.quoted_tokens | {a.cue.i for a in found})
         cues = {a.cue.i for a in found}
         for token in doc:
             if "\n" in token.text:

@@ -146,14 +146,26 @@ class _Arrays:
 
 
 def stance_cues(cues: Cues, doc: Doc, skip: set[int]) -> list[Attribution]:
-    """Stances stated with an adjective after a linking verb ("Graham has been critical of ⟦Trump⟧", "donors remain
-    confident ⟦that he will win⟧", "she is eager ⟦to talk about Trump⟧") and statements named by a cue noun that a
-    light verb makes its subject's ("Trump raised questions about ⟦Obama's birthplace⟧", "gave assurances ⟦that
-    …⟧"). The cue is the verb (its subject is the speaker); tokens in ``skip`` (quotations) are passed over."""
+    """Attributions no cue-word frame finds: stances stated with an adjective after a linking verb ("Graham has
+    been critical of ⟦Trump⟧", "donors remain confident ⟦that he will win⟧") or a phrase ("voted in support of
+    ⟦the ACA⟧"), statements named by a cue noun that a light verb makes its subject's ("Trump raised questions about
+    ⟦Obama's birthplace⟧"), clauses of saying the parser misread and as-clauses of saying ("As the Times reported,
+    ⟦…⟧"). The cue is a verb (its subject is the speaker); tokens in ``skip`` (quotations, cues already read) are
+    passed over, and a verb is the cue of one attribution."""
     stance = _stance()
     arrays = _Arrays(doc)
     found = _light_verb_cues(cues, stance, arrays, doc, skip) + _phrase_cues(stance, arrays, doc, skip) + \
         _misread_clauses(cues, stance, arrays, doc, skip) + _as_clauses(cues, arrays, doc, skip)
+    found += _adjective_cues(stance, arrays, doc, skip)
+    kept: dict[int, Attribution] = {}
+    for a in found:
+        if a.cue.i not in skip:
+            kept.setdefault(a.cue.i, a)
+    return list(kept.values())
+
+
+def _adjective_cues(stance: _Stance, arrays: _Arrays, doc: Doc, skip: set[int]) -> list[Attribution]:
+    found = []
     for i in arrays.forms(stance.hashes):
         adjective = doc[i]
         verb = adjective.head
