@@ -197,3 +197,10 @@ def test_an_as_clause_of_saying_vouches_for_the_clause_it_opens():
     found = indirect_of("As The Daily Caller reported, the actor gave money to the governor. As people continue to "
                         "cross the border, the plan grows.")
     assert [(content, cue) for content, _, cue in found] == [("the actor gave money to the governor", "reported")]
+
+
+def test_a_gerund_after_some_prepositions_is_its_verbs_subjects_stance():
+    found = indirect_of("Governor Tellan decided against recommending charges against the mayor. The panel held the "
+                        "aide in contempt for refusing to testify before the committee.")
+    assert ("charges against the mayor", "recommending") in [(content, cue) for content, _, cue in found]
+    assert "refusing" not in [cue for _, _, cue in found]  # what the panel blamed, not what it said
