@@ -130,3 +130,77 @@ def test_according_to_a_noun_phrase_the_parser_read_as_a_clause_names_its_noun()
     # the small model tags "show" in "show insiders" as a verb: the source is still the insiders
     (quote,) = indirect_of("The host repeatedly demeaned contestants, according to show insiders.")
     assert quote[1:] == ("insiders", "according to")
+
+
+def test_a_second_infinitive_the_parser_hung_on_the_cue_goes_on_with_the_first():
+    found = indirect_of("The new rules would touch one of the oldest powers of the states, the police, decades after "
+                        "many of those states agreed to share a common court and rely on one another for tax "
+                        "collection. The governor wants to double the size of the state police, grow the reserve and "
+                        "create a new cyber unit.")
+    assert [content for content, _, cue in found if cue == "agreed"] == [
+        "to share a common court and rely on one another for tax collection"]
+    assert [content for content, _, cue in found if cue == "wants"] == [
+        "to double the size of the state police, grow the reserve and create a new cyber unit"]
+
+
+def test_a_phrase_before_the_predicate_of_a_naming_verb_belongs_to_the_object():
+    found = indirect_of("Senator Quorvath has called her vote in favor of the Iraq War a mistake.")
+    assert [content for content, _, cue in found if cue == "called"] == ["her vote in favor of the Iraq War a mistake"]
+
+
+def test_a_gerund_is_the_object_of_a_stance_verb():
+    found = indirect_of("Governor Tellan proposed dropping the carried interest loophole.")
+    assert [content for content, _, cue in found if cue == "proposed"] == ["dropping the carried interest loophole"]
+
+
+def test_plans_to_is_an_intention_of_its_subject():
+    found = indirect_of("Governor Tellan plans to release his own tax returns soon.")
+    assert [content for content, _, cue in found if cue == "plans"] == ["to release his own tax returns soon"]
+
+
+def test_a_stance_stated_with_an_adjective_is_its_subjects():
+    found = indirect_of("Senator Quorvath has been critical of Governor Tellan since the primary. His donors remain "
+                        "confident that he will win the state. It is clear that the plan failed.")
+    assert ("Governor Tellan", "Quorvath") in [(content, speaker and speaker.split()[-1])
+                                               for content, speaker, _ in found]
+    assert "that he will win the state" in [content for content, _, _ in found]
+    assert "that the plan failed" not in [content for content, _, _ in found]  # "it" holds no view
+
+
+def test_a_light_verb_makes_a_cue_noun_its_subjects_statement():
+    found = indirect_of("Senator Quorvath raised questions about the governor's birthplace. Governor Tellan gave "
+                        "assurances that they would work with the new government. His decision raises questions "
+                        "about his taxes.")
+    assert ("the governor's birthplace", "raised") in [(content, cue) for content, _, cue in found]
+    assert ("that they would work with the new government", "gave") in [(content, cue) for content, _, cue in found]
+    assert "his taxes" not in [content for content, _, _ in found]  # a decision raises no question of its own
+
+
+def test_a_stance_phrase_after_a_verb_is_its_subjects():
+    found = indirect_of("In the end, Senator Quorvath voted in support of the health care act. The rain in support of "
+                        "the harvest came late.")
+    assert [(content, cue) for content, _, cue in found] == [("the health care act", "voted")]
+
+
+def test_a_clause_the_parser_read_as_an_object_or_with_a_number_for_subject_is_still_what_was_said():
+    found = indirect_of("When the moderator pointed out that he had not answered, the candidate said families of "
+                        "people killed by police file lawsuits. About 4 in 10 say they want the next governor to cut "
+                        "taxes. She said it in the debate. The senator continues his praise of the governor's long "
+                        "record.")
+    said = [content for content, _, cue in found]
+    assert "families of people killed by police file lawsuits" in said
+    assert "they want the next governor to cut taxes" in said
+    assert "it" not in said and not [c for c in said if c.startswith("his praise")]  # short objects, other verbs
+
+
+def test_an_as_clause_of_saying_vouches_for_the_clause_it_opens():
+    found = indirect_of("As The Daily Caller reported, the actor gave money to the governor. As people continue to "
+                        "cross the border, the plan grows.")
+    assert [(content, cue) for content, _, cue in found] == [("the actor gave money to the governor", "reported")]
+
+
+def test_a_gerund_after_some_prepositions_is_its_verbs_subjects_stance():
+    found = indirect_of("Governor Tellan decided against recommending charges against the mayor. The panel held the "
+                        "aide in contempt for refusing to testify before the committee.")
+    assert ("charges against the mayor", "recommending") in [(content, cue) for content, _, cue in found]
+    assert "refusing" not in [cue for _, _, cue in found]  # what the panel blamed, not what it said

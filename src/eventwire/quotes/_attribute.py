@@ -29,7 +29,7 @@ from ._content import (
 from ._cues import Cues
 from ._direct import DirectCues
 from ._marks import Quoted, find_quoted
-from ._reported import Unsourced, headline_cue, impression_cue
+from ._reported import Unsourced, headline_cue, impression_cue, stance_cues
 from ._runs import join_mixed_runs, merge_runs
 from ._speakers import name_beside, nearest_subject, noun_before, subject_before
 from ._state import State
@@ -179,6 +179,7 @@ class QuoteFinder:
                 content = rest_of_line(doc, state.text, token)
                 if content is not None:
                     found.append(Attribution(token, content, "indirect"))
+        found += stance_cues(self.cues, doc, state.quoted_tokens | {a.cue.i for a in found})
         cues = {a.cue.i for a in found}
         for token in doc:
             if "\n" in token.text:
