@@ -810,6 +810,9 @@ def test_a_coercive_or_violent_act_with_no_doer_named_is_the_doing_of_the_state_
     police = one(events_of("Police arrested the journalist in Niger."), "COERCE")
     assert [a.name for a in police[1]] != ["Niger"] and police[1]
     assert not one(events_of("Thousands of workers demonstrated in Kenya."), "PROTEST")[2]
+    # a doer inferred from the scene is weaker evidence than a named one
+    named = one(events_of("Police in Niger arrested the journalist on Monday."), "COERCE")
+    assert arrest.confidence < named[0].confidence
 
 
 def test_an_announced_deployment_goes_where_the_announcing_verb_sends_it():

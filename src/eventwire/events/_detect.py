@@ -238,7 +238,8 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
             if entry.needs_target and token.lemma_.lower() in self.transfer and not source and not any(
                     c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
                 continue  # nor is a giving without a giver: "Given the greater cost of sanctions for Russia"
-            if not source and target and any(entry.cameo.startswith(r) for r in self.lex.words("scene_source_roots")):
+            scene = bool(not source and target and any(entry.cameo.startswith(r) for r in self.lex.words("scene_source_roots")))
+            if scene:
                 # "was arrested in Niger", "a bomb near Samarra killed …": with no doer named, the state where a
                 # coercive or violent act happens stands for it (CAMEO coders' unidentified forces of that state)
                 source = [r for r in _refs(_scene(token, actor_at), actor_at)
@@ -277,7 +278,8 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
                 continue  # the acts they speak of ("expressed concern over an attack that killed …")
             # the document's sentence that holds the trigger (the same spans the store keeps)
             sentence = sentences[max(0, bisect_right(starts, token.idx) - 1)]
-            confidence = 0.45 + 0.25 * bool(source) + 0.2 * bool(target) + 0.1 * (entry.pos == "VERB")
+            # a doer inferred from the scene is weaker evidence than one the text names
+            confidence = 0.45 + (0.1 if scene else 0.25) * bool(source) + 0.2 * bool(target) + 0.1 * (entry.pos == "VERB")
             events.append(Event(
                 id=f"e{len(events) + 1}", sentence=sentence, trigger=Span.of(doc.text, token.idx,
                                                                                 token.idx + len(token.text)),
