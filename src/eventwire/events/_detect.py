@@ -106,9 +106,11 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
         if entry.objects:
             if entry.pos == "VERB":
                 objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
-                # "call for a ceasefire": the object of the particle-like preposition of the frame
+                # "call for a ceasefire": the object of the particle-like preposition of the frame, also through a
+                # preposition under it ("walked out of the talks")
                 objs += [g for c in token.children if c.dep_ in ("prep", "prt")
-                         and c.lower_ in ((entry.particle,) + entry.preps) for g in c.children if g.dep_ == "pobj"]
+                         and c.lower_ in ((entry.particle,) + entry.preps)
+                         for p in (c, *(d for d in c.children if d.dep_ == "prep")) for g in p.children if g.dep_ == "pobj"]
             else:
                 objs = [c for c in token.children if c.dep_ in ("compound", "amod")]
                 objs += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
@@ -128,7 +130,7 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
         if entry.not_objects and _heads(c for c in token.children if c.dep_ in ("dobj", "nsubjpass")) & \
                 entry.not_objects:
             return False
-        if entry.clause and not any(c.dep_ == "ccomp" for c in token.children):
+        if entry.clause is not None and entry.clause != any(c.dep_ == "ccomp" for c in token.children):
             return False
         if entry.not_naming and _names_object(token):
             return False
