@@ -38,3 +38,34 @@ def test_warning_of_consequences_is_a_threat():
 def test_walking_out_of_talks_is_halting_them_not_a_strike():
     assert [c for _, c, *_ in coded("Iran walked out of the talks in Vienna.")] == ["164"]
     assert [c for _, c, *_ in coded("Iranian workers walked out of the factory in Tehran.")] == ["143"]
+
+
+def test_aid_received_from_someone_is_given_by_them():
+    (event,) = coded("Ukraine received 20 tanks from Germany on Monday.")
+    assert event[1:4] == ("072", {"DEU"}, {"UKR"})
+    (event,) = coded("Kenya received a loan from the World Bank.")
+    assert event[1] == "071" and event[3] == {"KEN"}
+    assert coded("Ukraine received 20 tourists from Germany on Monday.") == []
+
+
+def test_ties_renewed_or_abandoned_and_talks_put_off():
+    assert {(c, frozenset(s)) for _, c, s, _, _ in coded("Egypt and Iran renewed diplomatic ties on Monday.")} == \
+        {("050", frozenset({"EGY"})), ("050", frozenset({"IRN"}))}
+    assert [(c, t) for _, c, _, t, _ in coded("Qatar abandoned its ties with Israel.")] == [("161", {"ISR"})]
+    # the meeting put off is part of the postponement, not a meeting held
+    assert [(c, t) for _, c, _, t, _ in coded("Russia postponed a meeting with Ukrainian officials.")] == \
+        [("164", {"UKRGOV"})]
+
+
+def test_envoy_presenting_credentials():
+    (event,) = coded("The new Japanese ambassador presented his credentials to President Putin.")
+    assert event[1:4] == ("050", {"JPNGOV"}, {"RUSGOV"})
+
+
+def test_a_refused_act_is_a_rejection_a_stopped_one_is_not():
+    # "refused to provide aid" is a rejection (122); "denied receiving weapons" denies a fact, flagged as negated
+    (refused,) = coded("Hungary refused to provide aid to Ukraine.")
+    assert refused[1] == "122" and not refused[4]
+    # a stopped one reduces relations (162), the aid itself only flagged, no refusal of a request (122)
+    events = coded("Hungary stopped providing aid to Ukraine.")
+    assert [(c, flagged) for _, c, _, _, flagged in events] == [("162", False), ("070", True)]

@@ -132,6 +132,8 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
             return False
         if entry.clause is not None and entry.clause != any(c.dep_ == "ccomp" for c in token.children):
             return False
+        if entry.transitive and not any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in token.children):
+            return False
         if entry.not_naming and _names_object(token):
             return False
         if entry.governors:
@@ -171,6 +173,8 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
                 continue  # a modifier in an actor's name or description: "riot police", "peacekeeping troops"
             if entry.pos == "VERB":
                 args = self._verb_args(token, entry, actor_at)
+                if entry.received:  # "Ukraine received 20 tanks from Germany": the giver acts on the receiver
+                    args.source, args.target = [t for t in args.target if t.dep_ != "dobj"], args.source
                 for c in token.children:  # "imposed sanctions": the noun is part of this event
                     if c.dep_ in ("dobj", "attr", "nsubjpass") and c.lemma_.lower() in entry.objects:
                         consumed.add(c.i)

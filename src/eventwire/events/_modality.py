@@ -104,8 +104,10 @@ class ModalityMixin:
         return None
 
     def _refused(self, trigger: Token) -> bool:
-        """Whether a negating governor ("refused to", "failed to") governs the trigger's clause."""
-        return any(a.lemma_.lower() in self.neg_governors for a in list(self._clause_of(trigger).ancestors)[:2])
+        """Whether a refusing governor ("refused to", "failed to") governs the trigger's clause (not a denial:
+        "denied receiving help from Russia" rejects nothing)."""
+        refusing = self.lex.words("refusing_governors")
+        return any(a.lemma_.lower() in refusing for a in list(self._clause_of(trigger).ancestors)[:2])
 
     def _declined(self, trigger: Token) -> bool:
         """"cannot accept", "won't release": a negated modal of ability or will is a refusal."""
