@@ -69,3 +69,15 @@ def test_a_refused_act_is_a_rejection_a_stopped_one_is_not():
     # a stopped one reduces relations (162), the aid itself only flagged, no refusal of a request (122)
     events = coded("Hungary stopped providing aid to Ukraine.")
     assert [(c, flagged) for _, c, _, _, flagged in events] == [("162", False), ("070", True)]
+
+
+def test_publishing_or_contributing_to_a_report_is_no_event():
+    assert coded("The White House released the following statement by President Donald Trump.") == []
+    assert coded("A CNN poll released in September showed that Rubio had the backing of 9 percent.") == []
+    assert coded("The Associated Press contributed to this report.") == []
+    assert [c for _, c, *_ in coded("Syria released the journalist to Turkish officials.")] == ["0841"]
+
+
+def test_a_barrage_is_an_attack_only_of_fire():
+    assert [c for _, c, *_ in coded("Hamas fired a barrage of rockets at Israel.")] == ["194"]
+    assert coded("Trump posted a barrage of tweets about China.") == []

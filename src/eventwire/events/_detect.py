@@ -127,8 +127,9 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
             words = _heads(agents or [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")])
             if entry.subjects and not words & entry.subjects or words & entry.not_subjects:
                 return False
-        if entry.not_objects and _heads(c for c in token.children if c.dep_ in ("dobj", "nsubjpass")) & \
-                entry.not_objects:
+        # (the noun a participle modifies is its object too: "a poll released by CNN")
+        if entry.not_objects and _heads([c for c in token.children if c.dep_ in ("dobj", "nsubjpass")] + (
+                [token.head] if token.dep_ == "acl" else [])) & entry.not_objects:
             return False
         if entry.clause is not None and entry.clause != any(c.dep_ == "ccomp" for c in token.children):
             return False
