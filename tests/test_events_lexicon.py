@@ -81,3 +81,10 @@ def test_publishing_or_contributing_to_a_report_is_no_event():
 def test_a_barrage_is_an_attack_only_of_fire():
     assert [c for _, c, *_ in coded("Hamas fired a barrage of rockets at Israel.")] == ["194"]
     assert coded("Trump posted a barrage of tweets about China.") == []
+
+
+def test_figurative_meetings_warnings_and_backing_off():
+    assert coded("Obama said that Iran will have to meet the highest standards of verification.") == []
+    assert coded("The State Department issued a travel warning for Turkey.") == []
+    assert [c for _, c, *_ in coded("Iran issued a warning to Israel.")] == ["130"]
+    assert [c for _, c, *_ in coded("The White House was backing off its threat against Mexico.")] == ["080"]
