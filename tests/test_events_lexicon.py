@@ -88,3 +88,12 @@ def test_figurative_meetings_warnings_and_backing_off():
     assert coded("The State Department issued a travel warning for Turkey.") == []
     assert [c for _, c, *_ in coded("Iran issued a warning to Israel.")] == ["130"]
     assert [c for _, c, *_ in coded("The White House was backing off its threat against Mexico.")] == ["080"]
+
+
+def test_the_kind_of_aid_makes_its_code_specific():
+    assert [c for _, c, *_ in coded("The United States provided $50 million in humanitarian aid to Ukraine.")] == \
+        ["073"]
+    assert [c for _, c, *_ in coded("The EU delivered economic aid to Greece.")] == ["071"]
+    assert [c for _, c, *_ in coded("Russia provided aid to Syria.")] == ["070"]
+    # an intent to give it keeps the kind: 072 → 0332
+    assert [c for _, c, *_ in coded("Germany will send military aid to Ukraine.")] == ["0332"]
