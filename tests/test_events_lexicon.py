@@ -97,3 +97,8 @@ def test_the_kind_of_aid_makes_its_code_specific():
     assert [c for _, c, *_ in coded("Russia provided aid to Syria.")] == ["070"]
     # an intent to give it keeps the kind: 072 → 0332
     assert [c for _, c, *_ in coded("Germany will send military aid to Ukraine.")] == ["0332"]
+
+
+def test_a_reason_does_not_share_the_modality_of_what_it_explains():
+    events = coded("Iran could retaliate against the US because of the killing of its general.")
+    assert [(c, flagged) for _, c, _, _, flagged in events] == [("190", False)]
