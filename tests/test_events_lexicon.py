@@ -102,3 +102,8 @@ def test_the_kind_of_aid_makes_its_code_specific():
 def test_a_reason_does_not_share_the_modality_of_what_it_explains():
     events = coded("Iran could retaliate against the US because of the killing of its general.")
     assert [(c, flagged) for _, c, _, _, flagged in events] == [("190", False)]
+
+
+def test_joint_exercises_are_military_cooperation_others_a_show_of_force():
+    assert {c for _, c, *_ in coded("China and Russia held joint military exercises in the Pacific.")} == {"062"}
+    assert [c for _, c, *_ in coded("North Korea held military drills near the border.")] == ["150"]

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from ..actors import coordinated_index, mention_index
 from ..records import Actor, ActorRef, Event, Span
 from ._arguments import _PRONOUNS, ArgumentsMixin
-from ._kinds import aid_kind
+from ._kinds import qualified
 from ._lexicon import Entry, Lexicon
 from ._modality import ModalityMixin
 from ._pairs import two_way
@@ -238,8 +238,7 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
                 continue  # "the Houthis claimed that they had attacked the airport": a claim, not a reported act
             if _charged_with(token, entries, self.lex.words("charging_roots")):
                 continue  # "arrested for collaborating with Boko Haram": the act is the charge, not a fact
-            code = self.lex.codes[aid_kind(token, self._purpose(token, entry.cameo),
-                                           self.lex.code_maps.get("aid_kind_codes", {}))]
+            code = self.lex.codes[qualified(token, self._purpose(token, entry.cameo), self.lex)]
             negated, hypothetical, intended = self._modality(token)
             reported = [r for r in _refs(self._reporter(token), actor_at, triggers_at)
                         if r.actor_id not in {s.actor_id for s in source}]

@@ -1,18 +1,24 @@
-"""The kind of aid an event gives, from the words that qualify it ("humanitarian aid", "$50 million in military
-assistance"): CAMEO 070 made specific (071 economic, 072 military, 073 humanitarian) by ``aid_kind_codes``."""
+"""Unspecified codes made specific by the words that qualify what is done: the kind of aid ("humanitarian aid",
+"$50 million in military assistance": 070 → 073, 072, by ``aid_kind_codes``) and exercises done together ("joint
+military exercises": a show of force, 150, becomes military cooperation, 062, by ``joint_codes``)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ._lexicon import Lexicon
+
+# the code each word map refines
+QUALIFIED = {"070": "aid_kind_codes", "150": "joint_codes"}
 _QUALIFIERS = ("amod", "compound")
 
 
-def aid_kind(trigger: Token, code: str, kinds: dict[str, str]) -> str:
-    """``code`` made specific when it is unspecified aid (070) and what is given is qualified by a kind word: the
-    trigger noun's own modifiers ("humanitarian aid to Syria"), or a verb's object and what its in/of phrase names
-    ("provided $50 million in humanitarian aid", "sent military aid")."""
-    if code != "070" or not kinds:
+def qualified(trigger: Token, code: str, lexicon: Lexicon) -> str:
+    """``code`` made specific when a word map refines it and what is given or done is qualified by one of its words:
+    the trigger noun's own modifiers ("humanitarian aid to Syria", "joint drills"), or a verb's object and what its
+    in/of phrase names ("provided $50 million in humanitarian aid", "held joint exercises")."""
+    kinds = lexicon.code_maps.get(QUALIFIED.get(code, ""), {})
+    if not kinds:
         return code
     if trigger.pos_ == "VERB":
         things = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
