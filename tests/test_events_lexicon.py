@@ -107,3 +107,26 @@ def test_a_reason_does_not_share_the_modality_of_what_it_explains():
 def test_joint_exercises_are_military_cooperation_others_a_show_of_force():
     assert {c for _, c, *_ in coded("China and Russia held joint military exercises in the Pacific.")} == {"062"}
     assert [c for _, c, *_ in coded("North Korea held military drills near the border.")] == ["150"]
+
+
+def test_exercises_by_several_states_are_cooperation():
+    events = coded("Germany, Italy and the US are participating in the AsterX space war game.")
+    assert events and {c for _, c, *_ in events} == {"062"}  # and no war: "war game" is one thing
+
+
+def test_an_event_noun_naming_a_kind_of_thing_is_no_event():
+    assert [c for _, c, *_ in coded("The UN accused Syria of war crimes.")] == ["112"]
+    assert [c for _, c, *_ in coded("Russia sent an aid convoy to Syria.")] == ["070"]
+
+
+def test_no_built_in_entry_is_silently_replaced_by_another():
+    # an entry with the same word and frame as an earlier one replaces it: among the built-in files that is a
+    # dead entry (only user files should override)
+    import yaml
+
+    from eventwire.events._lexicon import _builtin_dir
+
+    written = sum(len(yaml.safe_load(p.read_text())) for p in _builtin_dir().glob("lexicon_*.yaml"))
+    lexicon = load_lexicon()
+    assert sum(len(v) for v in lexicon.verbs.values()) + sum(len(v) for v in lexicon.nouns.values()) == written
+

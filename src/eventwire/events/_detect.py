@@ -173,6 +173,12 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
             if entry.pos == "NOUN" and token.dep_ in ("compound", "amod", "nmod") and i in actor_at and \
                     actor_at.get(token.head.i) == actor_at[i]:
                 continue  # a modifier in an actor's name or description: "riot police", "peacekeeping troops"
+            head = entries.get(token.head.i)
+            if entry.pos == "NOUN" and token.dep_ == "compound" and token.head.pos_ == "NOUN" and (
+                    head is None and token.head.lemma_.lower() not in self.lex.words("carrier_nouns")
+                    or head is not None and token.lemma_.lower() in head.objects):
+                continue  # a modifier naming a kind of thing ("war crimes", "attack helicopters") or part of the
+                # event it modifies ("war games")
             if entry.pos == "VERB":
                 args = self._verb_args(token, entry, actor_at)
                 if entry.received:  # "Ukraine received 20 tanks from Germany": the giver acts on the receiver
@@ -238,7 +244,8 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
                 continue  # "the Houthis claimed that they had attacked the airport": a claim, not a reported act
             if _charged_with(token, entries, self.lex.words("charging_roots")):
                 continue  # "arrested for collaborating with Boko Haram": the act is the charge, not a fact
-            code = self.lex.codes[qualified(token, self._purpose(token, entry.cameo), self.lex)]
+            code = self.lex.codes[qualified(token, self._purpose(token, entry.cameo), self.lex,
+                                            len(_own_states(source, country)))]
             negated, hypothetical, intended = self._modality(token)
             reported = [r for r in _refs(self._reporter(token), actor_at, triggers_at)
                         if r.actor_id not in {s.actor_id for s in source}]

@@ -13,13 +13,16 @@ QUALIFIED = {"070": "aid_kind_codes", "150": "joint_codes"}
 _QUALIFIERS = ("amod", "compound")
 
 
-def qualified(trigger: Token, code: str, lexicon: Lexicon) -> str:
+def qualified(trigger: Token, code: str, lexicon: Lexicon, states: int = 1) -> str:
     """``code`` made specific when a word map refines it and what is given or done is qualified by one of its words:
     the trigger noun's own modifiers ("humanitarian aid to Syria", "joint drills"), or a verb's object and what its
-    in/of phrase names ("provided $50 million in humanitarian aid", "held joint exercises")."""
+    in/of phrase names ("provided $50 million in humanitarian aid", "held joint exercises"). A joint act is also one
+    whose source holds actors of several ``states`` ("China and Russia held naval drills")."""
     kinds = lexicon.code_maps.get(QUALIFIED.get(code, ""), {})
     if not kinds:
         return code
+    if QUALIFIED[code] == "joint_codes" and states > 1:
+        return kinds.get("joint", code)
     if trigger.pos_ == "VERB":
         things = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
         things += [g for t in things for p in t.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
