@@ -130,3 +130,15 @@ def test_no_built_in_entry_is_silently_replaced_by_another():
     lexicon = load_lexicon()
     assert sum(len(v) for v in lexicon.verbs.values()) + sum(len(v) for v in lexicon.nouns.values()) == written
 
+
+
+def test_a_preposition_of_place_is_no_particle():
+    assert coded("Obama gave a speech in Cuba.") == []
+    assert coded("In Colombia, many Venezuelan women have given birth since 2015.") == []
+    assert [c for _, c, *_ in coded("The Venezuelan government gave in to the demands of the opposition.")][0] == \
+        "080"
+
+
+def test_quelling_fears_is_no_repression():
+    assert coded("The release would do little to quell conspiracy theories in Cuba.") == []
+    assert [c for _, c, *_ in coded("Police quelled the protests in Havana.")] == ["175"]

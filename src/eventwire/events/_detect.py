@@ -63,6 +63,7 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
         self.transfer = w("transfer_words")
         self.transfer_preps = w("transfer_preps")
         self.political = {s.upper() for s in w("political_sectors")}
+        self.place_particles = w("place_particles")
 
     # -- triggers ------------------------------------------------------------
 
@@ -93,7 +94,11 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
         return None
 
     def _fits(self, token: Token, entry: Entry) -> bool:
+        # (a particle follows its verb and, if it can be a preposition of place, has no object unless the frame names
+        # it: "gave a speech in Cuba", "In Colombia, … have given birth" are no "give in"; "killed in an airstrike")
         if entry.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ == entry.particle and not _dated(c)
+                                      and c.i > token.i and not (c.lower_ in self.place_particles and not entry.objects
+                                                                 and any(g.dep_ == "pobj" for g in c.children))
                                       or c.dep_ in ("advcl", "ccomp") and _marked(c, entry.particle)
                                       for c in token.children):
             # spaCy parses "call for", "insist on" with a preposition, "step up" with a particle, and "called for
