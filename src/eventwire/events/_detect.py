@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from ..actors import coordinated_index, mention_index
 from ..records import Actor, ActorRef, Event, Span
 from ._arguments import _PRONOUNS, ArgumentsMixin
+from ._kinds import qualified
 from ._lexicon import Entry, Lexicon
 from ._modality import ModalityMixin
 from ._pairs import two_way
@@ -64,6 +65,7 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
         self.transfer = w("transfer_words")
         self.transfer_preps = w("transfer_preps")
         self.political = {s.upper() for s in w("political_sectors")}
+        self.place_particles = w("place_particles")
 
     # -- triggers ------------------------------------------------------------
 
@@ -99,7 +101,11 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
         return None
 
     def _fits(self, token: Token, entry: Entry) -> bool:
+        # (a particle follows its verb and, if it can be a preposition of place, has no object unless the frame names
+        # it: "gave a speech in Cuba", "In Colombia, … have given birth" are no "give in"; "killed in an airstrike")
         if entry.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ == entry.particle and not _dated(c)
+                                      and c.i > token.i and not (c.lower_ in self.place_particles and not entry.objects
+                                                                 and any(g.dep_ == "pobj" for g in c.children))
                                       or c.dep_ in ("advcl", "ccomp") and _marked(c, entry.particle)
                                       for c in token.children):
             # spaCy parses "call for", "insist on" with a preposition, "step up" with a particle, and "called for
@@ -113,9 +119,11 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
         if entry.objects:
             if entry.pos == "VERB":
                 objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
-                # "call for a ceasefire": the object of the particle-like preposition of the frame
+                # "call for a ceasefire": the object of the particle-like preposition of the frame, also through a
+                # preposition under it ("walked out of the talks")
                 objs += [g for c in token.children if c.dep_ in ("prep", "prt")
-                         and c.lower_ in ((entry.particle,) + entry.preps) for g in c.children if g.dep_ == "pobj"]
+                         and c.lower_ in ((entry.particle,) + entry.preps)
+                         for p in (c, *(d for d in c.children if d.dep_ == "prep")) for g in p.children if g.dep_ == "pobj"]
             else:
                 objs = [c for c in token.children if c.dep_ in ("compound", "amod")]
                 objs += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
@@ -132,10 +140,13 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
             words = _heads(agents or [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")])
             if entry.subjects and not words & entry.subjects or words & entry.not_subjects:
                 return False
-        if entry.not_objects and _heads(c for c in token.children if c.dep_ in ("dobj", "nsubjpass")) & \
-                entry.not_objects:
+        # (the noun a participle modifies is its object too: "a poll released by CNN")
+        if entry.not_objects and _heads([c for c in token.children if c.dep_ in ("dobj", "nsubjpass")] + (
+                [token.head] if token.dep_ == "acl" else [])) & entry.not_objects:
             return False
-        if entry.clause and not any(c.dep_ == "ccomp" for c in token.children):
+        if entry.clause is not None and entry.clause != any(c.dep_ == "ccomp" for c in token.children):
+            return False
+        if entry.transitive and not any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in token.children):
             return False
         if entry.not_naming and _names_object(token):
             return False
@@ -176,8 +187,16 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
             if entry.pos == "NOUN" and token.dep_ in ("compound", "amod", "nmod") and i in actor_at and \
                     actor_at.get(token.head.i) == actor_at[i]:
                 continue  # a modifier in an actor's name or description: "riot police", "peacekeeping troops"
+            head = entries.get(token.head.i)
+            if entry.pos == "NOUN" and token.dep_ == "compound" and token.head.pos_ == "NOUN" and (
+                    head is None and token.head.lemma_.lower() not in self.lex.words("carrier_nouns")
+                    or head is not None and token.lemma_.lower() in head.objects):
+                continue  # a modifier naming a kind of thing ("war crimes", "attack helicopters") or part of the
+                # event it modifies ("war games")
             if entry.pos == "VERB":
                 args = self._verb_args(token, entry, actor_at)
+                if entry.received:  # "Ukraine received 20 tanks from Germany": the giver acts on the receiver
+                    args.source, args.target = [t for t in args.target if t.dep_ != "dobj"], args.source
                 for c in token.children:  # "imposed sanctions": the noun is part of this event
                     if c.dep_ in ("dobj", "attr", "nsubjpass") and c.lemma_.lower() in entry.objects:
                         consumed.add(c.i)
@@ -253,7 +272,8 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
                 continue  # "the Houthis claimed that they had attacked the airport": a claim, not a reported act
             if _charged_with(token, entries, self.lex.words("charging_roots")):
                 continue  # "arrested for collaborating with Boko Haram": the act is the charge, not a fact
-            code = self.lex.codes[self._purpose(token, entry.cameo)]
+            code = self.lex.codes[qualified(token, self._purpose(token, entry.cameo), self.lex,
+                                            len(_own_states(source, country)))]
             negated, hypothetical, intended = self._modality(token)
             reported = [r for r in _refs(self._reporter(token), actor_at, triggers_at)
                         if r.actor_id not in {s.actor_id for s in source}]

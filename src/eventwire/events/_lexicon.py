@@ -61,13 +61,15 @@ class Entry:
     subjects: frozenset[str] = frozenset()  # the subject must be one of these ("peacekeepers arrived")
     not_subjects: frozenset[str] = frozenset()  # … or must not be ("troops arrived" is no visit)
     not_objects: frozenset[str] = frozenset()  # the object must not be one of these ("sent a letter" is no aid)
-    clause: bool = False  # the verb must take a that-clause ("agreed that there was an urgent need")
+    clause: bool | None = None  # the verb must (True) or must not (False) take a that-clause ("agreed that …")
     not_naming: bool = False  # not when the verb names its object something ("called the ambassador a stupid guy")
+    received: bool = False  # the doer receives: its `from` phrase is the source ("received weapons from Iran")
+    transitive: bool = False  # the verb must have an object ("warned Putin", not "warned against a strike")
 
     @property
     def specificity(self) -> int:
         return bool(self.particle) + bool(self.objects) + bool(self.xcomps) + bool(self.governors) + \
-            bool(self.subjects) + self.clause
+            bool(self.subjects) + bool(self.clause)
 
 
 @dataclass
@@ -90,12 +92,15 @@ class Lexicon:
 
 
 def _frame(e: Entry) -> tuple:
+    """What an entry is matched on: an entry with the same word and frame replaces it. A verb's `prep:` is part of
+    it ("warn of" is no "warn", "lobby against" no "lobby")."""
     return (e.particle, e.objects, e.xcomps, e.governors, e.subjects, e.not_subjects, e.not_objects, e.clause,
-            e.not_naming)
+            e.not_naming, frozenset(e.preps), e.received, e.transitive)
 
 
 _ENTRY_KEYS = {"verb", "noun", "cameo", "particle", "object", "xcomp", "prep", "governor", "subject", "not_subject",
-               "not_object", "clause", "needs_target", "not_naming", "note", "__line__"}
+               "not_object", "clause", "needs_target", "not_naming", "received", "transitive", "note",
+               "__line__"}
 
 
 def _words(value: Any, where: str) -> tuple[str, ...]:
@@ -149,7 +154,8 @@ def _read_entries(path: Path, lexicon: Lexicon) -> None:
             _flag(item.get("needs_target")), where,
             frozenset(_words(item.get("governor"), where)), frozenset(_words(item.get("subject"), where)),
             frozenset(_words(item.get("not_subject"), where)), frozenset(_words(item.get("not_object"), where)),
-            _flag(item.get("clause")), _flag(item.get("not_naming")),
+            None if item.get("clause") is None else _flag(item.get("clause")), _flag(item.get("not_naming")),
+            _flag(item.get("received")), _flag(item.get("transitive")),
         ))
 
 

@@ -28,10 +28,12 @@ class ModalityMixin:
             if any(c.lemma_.lower() in self.hypo_mods for c in trigger.children if c.dep_ in ("amod", "compound")):
                 hypothetical = True
         clause = self._clause_of(trigger)
+        adjuncts = ADJUNCT_PREPS | self.lex.words("reason_preps")
         t = trigger
         while t.i != clause.i and t.head.i != t.i:
-            if t.dep_ == "prep" and t.lower_ in ADJUNCT_PREPS:
-                # "ordered patrols after violent protests": the protests are not what was ordered
+            if t.dep_ == "prep" and t.lower_ in adjuncts:
+                # "ordered patrols after violent protests": the protests are not what was ordered; "did not fire
+                # Comey because of the investigation": the investigation is not what was not done
                 return negated, hypothetical, intended
             t = t.head
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and (
@@ -104,8 +106,10 @@ class ModalityMixin:
         return None
 
     def _refused(self, trigger: Token) -> bool:
-        """Whether a negating governor ("refused to", "failed to") governs the trigger's clause."""
-        return any(a.lemma_.lower() in self.neg_governors for a in list(self._clause_of(trigger).ancestors)[:2])
+        """Whether a refusing governor ("refused to", "failed to") governs the trigger's clause (not a denial:
+        "denied receiving help from Russia" rejects nothing)."""
+        refusing = self.lex.words("refusing_governors")
+        return any(a.lemma_.lower() in refusing for a in list(self._clause_of(trigger).ancestors)[:2])
 
     def _declined(self, trigger: Token) -> bool:
         """"cannot accept", "won't release": a negated modal of ability or will is a refusal."""
