@@ -472,6 +472,7 @@ def test_coordinated_state_adjectives_on_a_side_name_each_state():
         ("The plan enjoyed support from Moscow.", "Moscow", "RUSGOV"),
         ("The US Secretary of State wants to help Israel.", "The US Secretary of State", "USAGOV"),
         ("A French lawyer filed a complaint.", "A French lawyer", "FRAJUD"),
+        ("The Polish head of state met the press.", "The Polish head of state", "POLGOV"),
         ("Chinese regulators fined the bank.", "Chinese regulators", "CHNGOV"),
         ("U.S. officials met their Chinese counterparts.", "their Chinese counterparts", "CHNGOV"),
         ("US Deputy Secretary of Energy Jeffrey Kupfer said the deal was near.",

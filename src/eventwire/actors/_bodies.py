@@ -37,8 +37,14 @@ class BodyFinder:
 
     def _title_at(self, token: Token) -> bool:
         return token.pos_ in ("NOUN", "PROPN") and token.tag_ not in ("NNS", "NNPS") and (
-            token.lower_ in self.kb.titles or token.lemma_.lower() in self.kb.titles
+            token.lower_ in self.kb.titles or token.lemma_.lower() in self.kb.titles or self._of_title(token)
         )
+
+    def _of_title(self, token: Token) -> bool:
+        """``token`` begins a title of the form "X of Y" whose first word is no title ("head of state")."""
+        doc = token.doc
+        return (token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of"
+                and f"{token.lower_} of {doc[token.i + 2].lower_}" in self.kb.titles)
 
     def _title(self, doc: Doc, start: int, end: int) -> tuple[str | None, str | None, int, int]:
         """The longest title inside tokens [start, end): (text, sector, title start, title end)."""

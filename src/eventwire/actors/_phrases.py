@@ -65,7 +65,7 @@ class PhraseFinder:
             elif child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
                 pobj = [c for c in child.children if c.dep_ == "pobj"]
                 if pobj and pobj[0].ent_type_ != "PERSON" and (
-                        pobj[0].ent_type_ in ("GPE", "NORP", "ORG") or pobj[0].pos_ == "PROPN"):
+                        pobj[0].ent_type_ in ("GPE", "NORP", "ORG") or pobj[0].pos_ == "PROPN" or self._of_title(head)):
                     end = pobj[0].right_edge.i + 1
         # "Hundreds of thousands of people", "dozens of protesters": the count heads the phrase in the parse
         of = head.doc[start - 1] if start > 0 else None
