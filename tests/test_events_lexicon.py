@@ -142,3 +142,14 @@ def test_a_preposition_of_place_is_no_particle():
 def test_quelling_fears_is_no_repression():
     assert coded("The release would do little to quell conspiracy theories in Cuba.") == []
     assert [c for _, c, *_ in coded("Police quelled the protests in Havana.")] == ["175"]
+
+
+def test_what_a_yielding_act_gives_up_is_no_event_of_its_own():
+    assert [c for _, c, *_ in coded("The White House was backing off its threat against Mexico.")] == ["080"]
+    # a threat made by a verb that yields nothing stays a threat
+    assert "130" in [c for _, c, *_ in coded("Iran repeated its threat against Israel.")]
+
+
+def test_an_ended_or_abandoned_act_is_not_reported_as_done():
+    for text in ("Israel abandoned its offensive in Gaza.", "The rebels ended their attacks on the army."):
+        assert all(flagged for _, code, _, _, flagged in coded(text) if code.startswith("19")), text

@@ -197,8 +197,10 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
                 args = self._verb_args(token, entry, actor_at)
                 if entry.received:  # "Ukraine received 20 tanks from Germany": the giver acts on the receiver
                     args.source, args.target = [t for t in args.target if t.dep_ != "dobj"], args.source
+                yielding = any(entry.cameo.startswith(r) for r in self.lex.words("yielded_object_roots"))
                 for c in token.children:  # "imposed sanctions": the noun is part of this event
-                    if c.dep_ in ("dobj", "attr", "nsubjpass") and c.lemma_.lower() in entry.objects:
+                    if c.dep_ in ("dobj", "attr", "nsubjpass") and c.lemma_.lower() in entry.objects or \
+                            yielding and c.dep_ == "dobj":  # "backed off its threat": what is given up
                         consumed.add(c.i)
             else:
                 args = self._noun_args(token, entry)
