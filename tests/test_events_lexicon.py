@@ -153,3 +153,12 @@ def test_what_a_yielding_act_gives_up_is_no_event_of_its_own():
 def test_an_ended_or_abandoned_act_is_not_reported_as_done():
     for text in ("Israel abandoned its offensive in Gaza.", "The rebels ended their attacks on the army."):
         assert all(flagged for _, code, _, _, flagged in coded(text) if code.startswith("19")), text
+
+
+def test_a_place_name_before_an_act_done_together_names_it_and_is_no_doer():
+    # "the Iraq war", "the Astana talks": where, not who; background names are no events of their own
+    assert coded("Veterans of the Iraq war gathered in Washington.") == []
+    assert coded("The Astana talks resumed on Monday.") == []
+    # a one-sided act keeps its modifier as the doer, and a hyphenated pair keeps both parties
+    assert {"USA"} in [s for _, _, s, *_ in coded("The US strikes on Syria killed ten.")]
+    assert coded("The US-China talks resumed on Monday.")

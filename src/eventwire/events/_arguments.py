@@ -204,7 +204,10 @@ class ArgumentsMixin:
     def _noun_sources(self, noun: Token, entry: Entry) -> list[list[Token]]:
         """Candidate sources of an event noun, best first: its possessor or actor modifier, its "by" agent,
         the subject of the light verb that takes it ("launched an attack"), the owner of a copula subject."""
-        options = [[c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")],
+        modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        if self._named_by(noun, entry, modifiers):
+            modifiers = []
+        options = [modifiers,
                    [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
                     and not (c.lower_ == "from" and noun.lemma_.lower() in self.transfer)  # "withdrawal from Iraq"
                     for g in c.children if g.dep_ == "pobj"]]
@@ -228,6 +231,16 @@ class ArgumentsMixin:
             subject = self._subject(governor)  # "Petro's response was an invitation …"
             options.append([c for s in subject for c in s.children if c.dep_ == "poss"] or subject)
         return options
+
+    def _named_by(self, noun: Token, entry: Entry, modifiers: list[Token]) -> bool:
+        """Whether one proper-noun compound before an act done together names the act (where, or one party of
+        several), not its doer: "the Iraq war", "the Astana talks", "the Iran nuclear deal" ("US-China talks",
+        "US strikes" and "Russia's war" keep theirs)."""
+        names = [c for c in modifiers if c.pos_ == "PROPN" or c.dep_ == "poss"]
+        return len(names) == 1 and names[0].dep_ in ("compound", "nmod") and not any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" for c in names[0].children) and (
+            noun.lemma_.lower() in self.lex.words("reciprocal_words")
+            or any(entry.cameo.startswith(r) for r in self.lex.words("reciprocal_roots")))
 
     @staticmethod
     def _governor(noun: Token) -> Token | None:
