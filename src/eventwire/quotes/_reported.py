@@ -257,6 +257,7 @@ def _phrase_cues(stance: _Stance, arrays: _Arrays, doc: Doc, skip: set[int]) -> 
 
 
 _QUANTITIES = {"most", "many", "some", "few", "half", "majority", "plurality", "minority", "third", "quarter"}
+_LATER_COMPLEMENTS = frozenset({"prep", "ccomp", "xcomp", "dative", "dobj"})  # more after an object: it was no clause
 _SHORT_OBJECT = 3  # "said it", "said little", "say the wrong thing": an object this short is no clause
 
 
@@ -283,6 +284,8 @@ def _misread_clauses(cues: Cues, stance: _Stance, arrays: _Arrays, doc: Doc, ski
         if said is None or len(list(said.subtree)) <= _SHORT_OBJECT or not frames.has_speaker(verb) or (
                 said.dep_ == "xcomp" and any(a.lower_ == "to" for a in said.children)):
             continue
+        if any(c.i > said.right_edge.i and c.dep_ in _LATER_COMPLEMENTS for c in verb.children):
+            continue  # "told ⟦one of her aides⟧ on a regular basis that …": whom it was told to, the rest says it
         if (content := frames.complement_span(verb, said)) is not None:
             found.append(Attribution(verb, content, "indirect"))
     return found
