@@ -143,7 +143,8 @@ def _refs(tokens: list[Token], actor_at: dict[int, ActorRef], triggers_at=frozen
                        for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
             ref = next((actor_at[g.i] for g in agents if g.i in actor_at), None)
         if ref is None and deep:
-            found = next((t for t in token.subtree if t.i in actor_at and (places or not _located(t))), None)
+            found = next((t for t in token.subtree if t.i in actor_at and (places or not _located(t))
+                          and not _compared(t, token)), None)
             if found is not None:
                 ref = actor_at[found.i]
                 queue.extend(c for c in found.children if c.dep_ == "conj")  # "sanctions on India and Pakistan"
@@ -174,6 +175,17 @@ def _coordinated(kids: list[Token], ref: ActorRef, actor_at: dict[int, ActorRef]
 
 
 _PLACES = {"GPE", "LOC"}
+
+
+def _compared(token: Token, top: Token) -> bool:
+    """Whether ``token`` lies in a comparison inside ``top``'s phrase ("exported more oil than Venezuela", "unlike
+    Iran"): what something is compared with is not acted on."""
+    t = token
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ == "prep" and t.lower_ in ("than", "unlike"):
+            return True
+        t = t.head
+    return False
 
 
 def _located(token: Token) -> bool:
