@@ -166,3 +166,10 @@ def test_a_place_name_before_an_act_done_together_names_it_and_is_no_doer():
 
 def test_what_an_object_is_compared_with_is_no_target():
     assert not any(t for _, _, _, t, _ in coded("Russia exported more oil than Venezuela."))
+
+
+def test_a_year_an_act_is_for_makes_no_event_historical():
+    assert not any(flagged for *_, flagged in coded("Pakistan and India signed a trade protocol for 1991 on Monday."))
+    # a year the act was done in, or one that dates the event noun itself, still does
+    assert all(flagged for *_, flagged in coded("Israel attacked Gaza in 2009."))
+    assert all(flagged for *_, flagged in coded("The 2003 invasion of Iraq by the United States was a mistake."))

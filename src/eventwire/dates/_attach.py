@@ -46,7 +46,9 @@ def date_events(events: list[Event], expressions: list[TimeExpression], doc: Doc
     for p in placed(doc, expressions):
         if p.noun is not None:
             by_noun[p.noun.i].append(p)
-        if p.clause is not None and not (p.expression.relation == "since" and _comparison(p.root)):
+        if p.clause is not None and not (p.expression.relation == "since" and _comparison(p.root)) and not (
+                p.noun is not None and _purpose(p.root)):
+            # ("signed a protocol for 1991": the period a noun is for dates that noun, not the clause's act)
             by_clause[p.clause.i].append(p)
     for event in events:
         span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
@@ -59,7 +61,14 @@ def date_events(events: list[Event], expressions: list[TimeExpression], doc: Doc
         event.date = expression.date
         event.date_precision = expression.precision if expression.date else None
         event.date_span = expression.span
-        event.historical = event.historical or expression.historical
+        # a year an act is for is no time it was done ("signed a protocol for 1991")
+        if not _purpose(chosen.root):
+            event.historical = event.historical or expression.historical
+
+
+def _purpose(root: Token) -> bool:
+    """Whether a date is what something is for ("a protocol for 1991", "scheduled for 2016")."""
+    return root.dep_ == "pobj" and root.head.lower_ == "for"
 
 
 def attached(trigger: Token, by_noun: dict[int, list[Placed]], by_clause: dict[int, list[Placed]]

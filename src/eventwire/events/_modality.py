@@ -74,7 +74,8 @@ class ModalityMixin:
             return False
         doc_year = int(day[:4])
         # "refused since 1976" runs up to the document: a since phrase on the trigger dates no act of the past
-        near = [c for c in trigger.children if not (c.dep_ == "prep" and c.lower_ == "since")]
+        # and a year an act is for is no time it was done: "signed a protocol for 1991"
+        near = [c for c in trigger.children if not (c.dep_ == "prep" and c.lower_ in ("since", "for"))]
         near += [g for c in near if c.dep_ == "prep" for g in c.children]
         if trigger.dep_ == "pobj" and trigger.head.lower_ in ("since", "after", "before"):
             near.append(trigger)  # "since the 1999 election victory": the event noun itself is dated
