@@ -173,3 +173,33 @@ def test_a_year_an_act_is_for_makes_no_event_historical():
     # a year the act was done in, or one that dates the event noun itself, still does
     assert all(flagged for *_, flagged in coded("Israel attacked Gaza in 2009."))
     assert all(flagged for *_, flagged in coded("The 2003 invasion of Iraq by the United States was a mistake."))
+
+
+def test_the_noun_a_relative_clause_hangs_on_is_its_object():
+    # "a deal Obama would strike" is striking a deal, no military strike
+    for text in ("Democrats fear a deal Mr. Obama would strike with Iran.",
+                 "Democrats fear the deal that President Obama would strike with Iran."):
+        assert not any(c.startswith("1") for _, c, *_ in coded(text)), text
+    # a relative pronoun that is the subject leaves the noun the doer: still the deal's own object
+    assert {c for _, c, *_ in coded("The diplomat who struck the deal with Iran left.")} == {"057"}
+
+
+def test_seizing_on_something_is_no_seizure():
+    assert coded("Republicans seized on the French president's remarks.") == []
+    assert [c for _, c, *_ in coded("Iran seized a British tanker.")] == ["1711"]
+
+
+def test_a_strike_announced_is_not_taken_for_a_labour_strike():
+    assert [c for _, c, *_ in coded("Egypt's armed forces announced the strikes on Libya.")] == ["190"]
+    assert [c for _, c, *_ in coded("French teachers went on strike on Monday.")] == ["143"]
+
+
+def test_an_act_done_without_is_negated():
+    events = coded("The Republicans met Israel's prime minister without consulting the White House.")
+    assert all(flagged for t, *_, flagged in events if t == "consulting") and any(t == "consulting" for t, *_ in events)
+
+
+def test_attacks_in_words_or_in_court_are_no_assault():
+    assert [c for _, c, *_ in coded("The Russian president launched a verbal attack on Ukraine.")] == ["111"]
+    assert [c for _, c, *_ in coded("Kobach devised legal attacks on the French president's policies.")] == ["115"]
+    assert [c for _, c, *_ in coded("Russia launched an attack on Ukraine.")] == ["190"]

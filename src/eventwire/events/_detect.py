@@ -119,6 +119,7 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
         if entry.objects:
             if entry.pos == "VERB":
                 objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+                objs += _clause_object(token)  # "the deal Mr. Obama would strike"
                 # "call for a ceasefire": the object of the particle-like preposition of the frame, also through a
                 # preposition under it ("walked out of the talks")
                 objs += [g for c in token.children if c.dep_ in ("prep", "prt")
@@ -142,12 +143,13 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
                 return False
         # (the noun a participle modifies is its object too: "a poll released by CNN")
         if entry.not_objects and _heads([c for c in token.children if c.dep_ in ("dobj", "nsubjpass")] + (
-                [token.head] if token.dep_ == "acl" else [])) & entry.not_objects:
+                [token.head] if token.dep_ == "acl" else []) + _clause_object(token)) & entry.not_objects:
             return False
         if entry.clause is not None and entry.clause != any(c.dep_ == "ccomp" for c in token.children):
             return False
-        if entry.transitive and not any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in token.children):
-            return False
+        if entry.transitive and not any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in token.children) and \
+                not _clause_object(token) and token.dep_ != "acl":
+            return False  # ("seized on his remarks" is no seizure; "the tanker seized by Iran" is one)
         if entry.not_naming and _names_object(token):
             return False
         if entry.governors:
@@ -374,6 +376,18 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
 def _detail(code: str) -> tuple[int, bool]:
     """How specific a CAMEO code is: its length, then not being a "not specified below" code (020 < 025)."""
     return len(code), not code.endswith("0")
+
+
+def _clause_object(verb: Token) -> list[Token]:
+    """The noun a relative clause hangs on when it is the clause's object: "the deal (that) Obama would strike",
+    not "the envoy who struck the deal" (its relative pronoun is the subject) nor a clause with an object of its own."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") or \
+                c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP"):
+            return []
+    return [verb.head]
 
 
 def _framed_by(verb: Token, trigger: Token) -> bool:

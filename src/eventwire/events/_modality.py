@@ -24,6 +24,8 @@ class ModalityMixin:
         negated = hypothetical = intended = False
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children):
             negated = True
+        if trigger.dep_ in ("pcomp", "pobj") and trigger.head.dep_ == "prep" and trigger.head.lower_ in self.negations:
+            negated = True  # "met Netanyahu without consulting the White House": the consulting was not done
         if trigger.pos_ != "VERB":
             if any(c.lemma_.lower() in self.hypo_mods for c in trigger.children if c.dep_ in ("amod", "compound")):
                 hypothetical = True
