@@ -203,3 +203,16 @@ def test_attacks_in_words_or_in_court_are_no_assault():
     assert [c for _, c, *_ in coded("The Russian president launched a verbal attack on Ukraine.")] == ["111"]
     assert [c for _, c, *_ in coded("Kobach devised legal attacks on the French president's policies.")] == ["115"]
     assert [c for _, c, *_ in coded("Russia launched an attack on Ukraine.")] == ["190"]
+
+
+def test_doers_acting_alongside_a_partner_are_one_side_not_counterparts():
+    events = coded("The coalition of five world powers -- Russia, China and France -- negotiating alongside the U.S. "
+                   "is showing signs of strain.")
+    assert events and not any(s and t for _, _, s, t, _ in events)
+    # without such a partner, coordinated negotiators still negotiate with each other
+    assert ("046", {"RUS"}, {"CHN"}) in [(c, s, t) for _, c, s, t, _ in coded("Russia and China negotiated in Vienna.")]
+
+
+def test_votes_given_or_provided_are_no_aid():
+    assert not any(c.startswith("07") for _, c, *_ in coded("Democrats provided 40 votes for the Iraq bill."))
+    assert [c for _, c, *_ in coded("Germany provided tanks to Ukraine.")] == ["072"]

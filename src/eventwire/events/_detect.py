@@ -316,7 +316,8 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
             ))
             triggers[len(events) - 1] = token
         return two_way(doc, self._unframed(events, triggers, statements), self.lex.words("reciprocal_roots"),
-                       self.lex.words("reciprocal_words"), self.lex.words("reciprocal_partner_roots"))
+                       self.lex.words("reciprocal_words"), self.lex.words("reciprocal_partner_roots"),
+                       self.lex.words("side_preps"))
 
     def _unframed(self, events: list[Event], triggers: dict[int, Token], statements: dict[int, str]
                   ) -> list[Event]:

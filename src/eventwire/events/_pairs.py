@@ -40,7 +40,8 @@ def _between(trigger: Token | None, refs: list[ActorRef]) -> list[ActorRef]:
     return [r for r in refs if start <= r.span.start and r.span.end <= end]
 
 
-def _pairs(event: Event, trigger: Token | None, partner_roots: frozenset[str]) -> list[tuple[ActorRef, ActorRef]]:
+def _pairs(event: Event, trigger: Token | None, partner_roots: frozenset[str],
+           side_preps: frozenset[str] = frozenset()) -> list[tuple[ActorRef, ActorRef]]:
     """The ordered (source, target) pairs of a two-way event, none when it is one-way: among a compound source with
     no target ("A and B agreed"), among a target inside a "between" phrase with no source ("talks between A and
     B"), and, for codes where a named partner is a party on equal terms, between source and target ("A met with
@@ -51,19 +52,22 @@ def _pairs(event: Event, trigger: Token | None, partner_roots: frozenset[str]) -
         sources, targets = _distinct(event.source), _distinct(event.target)
         return [(s, t) for s in sources for t in targets if s.actor_id != t.actor_id] + \
             [(t, s) for t in targets for s in sources if s.actor_id != t.actor_id]
+    if not event.target and trigger is not None and any(
+            c.dep_ == "prep" and c.lower_ in side_preps for c in trigger.children):
+        return []  # "Russia, China and France, negotiating alongside the US": one side, not each other's counterparts
     parties = _distinct(event.source or _between(trigger, event.target))
     return list(permutations(parties, 2)) if len(parties) > 1 else []
 
 
 def two_way(doc: Doc, events: list[Event], roots: frozenset[str], words: frozenset[str],
-            partner_roots: frozenset[str]) -> list[Event]:
+            partner_roots: frozenset[str], side_preps: frozenset[str] = frozenset()) -> list[Event]:
     """``events`` with each symmetric event between coordinated actors replaced by one event per ordered pair of
     two different actors (same trigger, sentence, codes, modality, reporter and confidence); ids renumbered."""
     out: list[Event] = []
     for event in events:
         trigger = _token(doc, event)
         symmetric = _matches(event.cameo_code, roots) or trigger is not None and trigger.lemma_.lower() in words
-        pairs = _pairs(event, trigger, partner_roots) if symmetric else []
+        pairs = _pairs(event, trigger, partner_roots, side_preps) if symmetric else []
         if not pairs:
             out.append(event)
             continue
