@@ -216,3 +216,9 @@ def test_doers_acting_alongside_a_partner_are_one_side_not_counterparts():
 def test_votes_given_or_provided_are_no_aid():
     assert not any(c.startswith("07") for _, c, *_ in coded("Democrats provided 40 votes for the Iraq bill."))
     assert [c for _, c, *_ in coded("Germany provided tanks to Ukraine.")] == ["072"]
+
+
+def test_funding_or_proposing_without_a_recipient_is_no_event():
+    assert not any(c.startswith("07") for _, c, *_ in coded("The Syrian rebels now fund their war with oil sales."))
+    assert coded("The French senator was critical of the German president's proposals.") == []
+    assert ("071", {"IRN"}) in [(c, s) for _, c, s, t, _ in coded("Iran funds Hezbollah.") if t]
