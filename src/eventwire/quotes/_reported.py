@@ -91,6 +91,7 @@ class _Stance:
     phrases: dict[str, tuple[str, str]]  # "in favor of": middle word → (the words around it)
     phrase_hashes: frozenset[int]
     saying_verbs: frozenset[str]  # verbs whose object, when long, is a misread clause ("said families … file …")
+    poll_quantities: frozenset[str]  # words of a poll-style subject the parser read as a number ("Most say …")
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +106,7 @@ def _stance() -> _Stance:
         words.setdefault(adjective, set()).add(word)
     return _Stance(frozenset(data["linking_verbs"]), {a: frozenset(w) for a, w in words.items()},
                    _hashes(frozenset(words)), frozenset(data["light_verbs"]), phrases, _hashes(frozenset(phrases)),
-                   frozenset(data["saying_verbs"]))
+                   frozenset(data["saying_verbs"]), frozenset(data["poll_quantities"]))
 
 
 _NO_VIEW = {"it", "there", "this", "that", "what", "which"}  # subjects that hold no view
@@ -256,7 +257,6 @@ def _phrase_cues(stance: _Stance, arrays: _Arrays, doc: Doc, skip: set[int]) -> 
     return found
 
 
-_QUANTITIES = {"most", "many", "some", "few", "half", "majority", "plurality", "minority", "third", "quarter"}
 _LATER_COMPLEMENTS = frozenset({"prep", "ccomp", "xcomp", "dative", "dobj"})  # more after an object: it was no clause
 _SHORT_OBJECT = 3  # "said it", "said little", "say the wrong thing": an object this short is no clause
 
@@ -277,7 +277,7 @@ def _misread_clauses(cues: Cues, stance: _Stance, arrays: _Arrays, doc: Doc, ski
         if clause is not None:
             left = [c for c in verb.children if c.i < i and c.dep_ != "punct"]
             if subject_of(verb) is None and left and any(
-                    t.pos_ == "NUM" or t.lower_ in _QUANTITIES for t in left[0].subtree):
+                    t.pos_ == "NUM" or t.lower_ in stance.poll_quantities for t in left[0].subtree):
                 found.append(Attribution(verb, clause_span(doc, clause, verb), "indirect"))
             continue
         said = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp") and c.i > i), None)
