@@ -162,6 +162,9 @@ def test_a_place_name_before_an_act_done_together_names_it_and_is_no_doer():
     # a one-sided act keeps its modifier as the doer, and a hyphenated pair keeps both parties
     assert {"USA"} in [s for _, _, s, *_ in coded("The US strikes on Syria killed ten.")]
     assert coded("The US-China talks resumed on Monday.")
+    assert coded("The Vietnam War shaped his views.") == []
+    # an organisation's name is its doer: "NATO exercises"
+    assert {"IGOWSTNAT"} in [s for _, _, s, *_ in coded("NATO exercises began in Estonia on Monday.")]
 
 
 def test_what_an_object_is_compared_with_is_no_target():

@@ -11,6 +11,7 @@ from ..records import ActorRef
 from ._lexicon import Entry
 from ._syntax import ADJUNCT_PREPS, _passive, _refs
 
+_EVENT_NAMERS = frozenset({"GPE", "LOC", "EVENT"})  # entity types of a name that names an act
 _SUBJECTS = {"nsubj", "csubj", "expl"}
 _DEFAULT_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "into", "upon", "over", "for")
 _RELATIVE = {"who", "which", "that", "whom"}
@@ -233,12 +234,13 @@ class ArgumentsMixin:
         return options
 
     def _named_by(self, noun: Token, entry: Entry, modifiers: list[Token]) -> bool:
-        """Whether one proper-noun compound before an act done together names the act (where, or one party of
+        """Whether one place name compounded before an act done together names the act (where, or one party of
         several), not its doer: "the Iraq war", "the Astana talks", "the Iran nuclear deal" ("US-China talks",
-        "US strikes" and "Russia's war" keep theirs)."""
+        "US strikes", "NATO exercises" and "Russia's war" keep theirs)."""
         names = [c for c in modifiers if c.pos_ == "PROPN" or c.dep_ == "poss"]
-        return len(names) == 1 and names[0].dep_ in ("compound", "nmod") and not any(
-            c.dep_ == "compound" and c.pos_ == "PROPN" for c in names[0].children) and (
+        # (a place, or a name inside a named event: "the Vietnam War")
+        return len(names) == 1 and names[0].dep_ in ("compound", "nmod") and names[0].ent_type_ in _EVENT_NAMERS \
+            and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in names[0].children) and (
             noun.lemma_.lower() in self.lex.words("reciprocal_words")
             or any(entry.cameo.startswith(r) for r in self.lex.words("reciprocal_roots")))
 
