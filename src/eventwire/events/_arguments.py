@@ -83,8 +83,8 @@ class ArgumentsMixin:
 
     def _verb_args(self, verb: Token, entry: Entry, actor_at: dict[int, ActorRef]) -> _Args:
         preps = entry.preps or _DEFAULT_PREPS
-        reason = any(entry.cameo.startswith(r) for r in self.lex.words("reason_roots"))
-        if any(entry.cameo.startswith(r) for r in self.lex.words("taken_from_roots")):
+        reason = self.lex.coded(entry.cameo, "reason_roots")
+        if self.lex.coded(entry.cameo, "taken_from_roots"):
             preps += ("from",)  # "confiscated weapons from armed groups": whom something is taken from
         if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children) and not any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
@@ -132,7 +132,7 @@ class ArgumentsMixin:
             # whose object is who would act)
             acted_on = [c for c in verb.head.children if c.dep_ == "dobj" and c not in source]
             target = acted_on if _refs(acted_on, actor_at) else target
-        if not named(target) and any(entry.cameo.startswith(r) for r in self.lex.words("ultimatum_roots")):
+        if not named(target) and self.lex.coded(entry.cameo, "ultimatum_roots"):
             # "threatened to launch an offensive unless Baghdad accepted its conditions": whom the condition is on
             target = [s for head in chain for c in head.children if c.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in self.conditionals for m in c.children)
@@ -240,9 +240,13 @@ class ArgumentsMixin:
         names = [c for c in modifiers if c.pos_ == "PROPN" or c.dep_ == "poss"]
         # (a place, or a name inside a named event: "the Vietnam War")
         return len(names) == 1 and names[0].dep_ in ("compound", "nmod") and names[0].ent_type_ in _EVENT_NAMERS \
-            and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in names[0].children) and (
-            noun.lemma_.lower() in self.lex.words("reciprocal_words")
-            or any(entry.cameo.startswith(r) for r in self.lex.words("reciprocal_roots")))
+            and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in names[0].children) \
+            and self._symmetric(noun, entry)
+
+    def _symmetric(self, token: Token, entry: Entry) -> bool:
+        """Whether an act is one parties do together (``reciprocal.yaml``), also when it failed or was refused."""
+        return self.lex.coded(entry.cameo, "reciprocal_roots") or \
+            token.lemma_.lower() in self.lex.words("reciprocal_words")
 
     @staticmethod
     def _governor(noun: Token) -> Token | None:
@@ -265,7 +269,7 @@ class ArgumentsMixin:
     def _noun_args(self, noun: Token, entry: Entry) -> _Args:
         # "the invasion of Iraq", "the arrest of Maduro", "a mediation effort between the Emirates and Saudi Arabia"
         preps = entry.preps or _DEFAULT_PREPS + ("of", "between")
-        if any(entry.cameo.startswith(r) for r in self.lex.words("topic_roots")):
+        if self.lex.coded(entry.cameo, "topic_roots"):
             # "negotiations on an Israeli troop pullback": what talks are on is their topic, not their party
             preps = tuple(p for p in preps if p not in ("on", "over", "about"))
         phrase = [noun, noun.head] if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else [noun]

@@ -87,11 +87,6 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
                 best = entry
         return best
 
-    def _symmetric(self, token: Token, entry: Entry) -> bool:
-        """Whether an act is one parties do together (``reciprocal.yaml``), also when it failed or was refused."""
-        return any(entry.cameo.startswith(r) for r in self.lex.words("reciprocal_roots")) or \
-            token.lemma_.lower() in self.lex.words("reciprocal_words")
-
     def _must(self, token: Token) -> Entry | None:
         """"The Red Cross said US forces must ensure security": what a speaker says another must do is a demand,
         whatever the act (a statement here, turned into the speaker's demand with the other reported events)."""
@@ -199,7 +194,7 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
                 args = self._verb_args(token, entry, actor_at)
                 if entry.received:  # "Ukraine received 20 tanks from Germany": the giver acts on the receiver
                     args.source, args.target = [t for t in args.target if t.dep_ != "dobj"], args.source
-                yielding = any(entry.cameo.startswith(r) for r in self.lex.words("yielded_object_roots"))
+                yielding = self.lex.coded(entry.cameo, "yielded_object_roots")
                 for c in token.children:  # "imposed sanctions": the noun is part of this event
                     if c.dep_ in ("dobj", "attr", "nsubjpass") and c.lemma_.lower() in entry.objects or \
                             yielding and c.dep_ == "dobj":  # "backed off its threat": what is given up
@@ -231,15 +226,15 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
             # when the object is the instrument ("raised the reward for … the arrest of Maduro"), the target is
             # deeper in the object's phrase
             deep = entry.pos == "VERB" and bool(entry.objects)
-            held = any(entry.cameo.startswith(r) for r in self.lex.words("held_roots"))
+            held = self.lex.coded(entry.cameo, "held_roots")
             target = [r for r in _with_partners(_refs(args.target, actor_at, triggers_at, deep=deep,
                                                       places=not held), partners)
                       if r.actor_id not in {s.actor_id for s in source}]
-            if source and not target and any(entry.cameo.startswith(r) for r in self.lex.words("aim_target_roots")):
+            if source and not target and self.lex.coded(entry.cameo, "aim_target_roots"):
                 target = _aimed_at(token, actor_at, {s.actor_id for s in source}, self.lex.words("stance_words"))
             # targets are inferred only when someone acts ("a fire destroyed homes in Chittagong", "mass shootings in
             # the United States" are no events between actors)
-            if source and not target and any(entry.cameo.startswith(r) for r in self.lex.words("place_target_roots")):
+            if source and not target and self.lex.coded(entry.cameo, "place_target_roots"):
                 target = [r for r in _refs(_place_of(token, actor_at), actor_at)
                           if r.actor_id not in {s.actor_id for s in source}]
             target = _foreign(source, target, country, person)
@@ -261,7 +256,7 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
             if entry.needs_target and token.lemma_.lower() in self.transfer and not source and not any(
                     c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
                 continue  # nor is a giving without a giver: "Given the greater cost of sanctions for Russia"
-            scene = bool(not source and target and any(entry.cameo.startswith(r) for r in self.lex.words("scene_source_roots")))
+            scene = bool(not source and target and self.lex.coded(entry.cameo, "scene_source_roots"))
             if scene:
                 # "was arrested in Niger", "a bomb near Samarra killed …": with no doer named, the state where a
                 # coercive or violent act happens stands for it (CAMEO coders' unidentified forces of that state)
@@ -303,7 +298,8 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
             # the document's sentence that holds the trigger (the same spans the store keeps)
             sentence = sentences[max(0, bisect_right(starts, token.idx) - 1)]
             # a doer inferred from the scene is weaker evidence than one the text names
-            confidence = 0.45 + (0.1 if scene else 0.25) * bool(source) + 0.2 * bool(target) + 0.1 * (entry.pos == "VERB")
+            confidence = 0.45 + (0.1 if scene else 0.25) * bool(source) + 0.2 * bool(target) + \
+                0.1 * (entry.pos == "VERB")
             events.append(Event(
                 id=f"e{len(events) + 1}", sentence=sentence, trigger=Span.of(doc.text, token.idx,
                                                                                 token.idx + len(token.text)),

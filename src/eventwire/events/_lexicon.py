@@ -90,6 +90,10 @@ class Lexicon:
     def words(self, name: str) -> frozenset[str]:
         return self.modality.get(name, frozenset())
 
+    def coded(self, code: str, name: str) -> bool:
+        """Whether ``code`` falls under one of the CAMEO roots or code prefixes the list ``name`` holds."""
+        return any(code.startswith(prefix) for prefix in self.words(name))
+
 
 def _frame(e: Entry) -> tuple:
     """What an entry is matched on: an entry with the same word and frame replaces it. A verb's `prep:` is part of
