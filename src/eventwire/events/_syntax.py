@@ -250,6 +250,9 @@ def _phrase(token: Token, depth: int = 6):
                 yield from _phrase(child, depth - 1)
 
 
+_SCENE_PREPS = {"in", "at", "near", "outside", "inside"}
+
+
 def _scene(event: Token, actor_at: dict[int, ActorRef]) -> list[Token]:
     """The place, named as a state's, where an act whose doer is not named happens: on the act, its subject or its
     passive agent ("was arrested in Niger", "a roadside bombing near the town of Samarra killed …", "were killed by
@@ -267,7 +270,7 @@ def _scene(event: Token, actor_at: dict[int, ActorRef]) -> list[Token]:
     return []
 
 
-_SCENE_PREPS = {"in", "at", "near", "outside", "inside"}
+TOPIC_PREPS = frozenset({"on", "over", "about"})
 
 
 def _topic_of(trigger: Token, ref: ActorRef) -> bool:
@@ -284,6 +287,3 @@ def _topic_of(trigger: Token, ref: ActorRef) -> bool:
             return trigger in t.ancestors
         t = t.head
     return False
-
-
-TOPIC_PREPS = frozenset({"on", "over", "about"})
