@@ -13,7 +13,8 @@ from ._syntax import ADJUNCT_PREPS, _passive, _refs
 
 _EVENT_NAMERS = frozenset({"GPE", "LOC", "EVENT"})  # entity types of a name that names an act
 _SUBJECTS = {"nsubj", "csubj", "expl"}
-_DEFAULT_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "into", "upon", "over", "for")
+# ("mediated between Israel and Hamas": the parties a go-between acts on)
+_DEFAULT_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "into", "upon", "over", "for", "between")
 _RELATIVE = {"who", "which", "that", "whom"}
 # prepositions whose gerund shares the subject of the clause it hangs on ("guilty of violating", "after meeting")
 _GERUND_PREPS = {"of", "for", "after", "before", "since", "by", "in", "upon", "without", "despite", "to"}
@@ -98,6 +99,15 @@ class ArgumentsMixin:
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and not _refs(source, actor_at):
             # "issued a statement calling on …", "put out a report accusing …": what a document does, its author does
             source = self._subject(verb.head.head) or source
+        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and not _refs(source, actor_at) and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            # "the Pentagon announced a plan to hit ISIS targets": with no one named in the noun's phrase, whose plan
+            # it is: the doer of the light verb that takes it
+            # (a subject of its own, and no one else named to do it: "giving states flexibility to request waivers")
+            governor = self._governor(verb.head)
+            if governor is not None and governor.lemma_.lower() in self.light and not any(
+                    c.dep_ in ("dative", "dobj") and c.i != verb.head.i for c in governor.children):
+                source = [c for c in governor.children if c.dep_ == "nsubj"] or source
         target = self._objects(verb, preps, actor_at, reason)
         if not source and verb.lemma_.lower() in self.lex.words("stance_participles") and not any(
                 c.dep_ == "agent" for c in verb.children):
@@ -132,6 +142,13 @@ class ArgumentsMixin:
             # whose object is who would act)
             acted_on = [c for c in verb.head.children if c.dep_ == "dobj" and c not in source]
             target = acted_on if _refs(acted_on, actor_at) else target
+        if not named(target) and not self.lex.coded(entry.cameo, "aim_target_roots") and \
+                verb.lemma_.lower() not in self.transfer and any(c.dep_ == "dobj" and c.i not in actor_at
+                                                                  for c in verb.children):
+            # "welcomed a proposal from Qatar", "received a delegation from Guatemala", with "from" parsed on the
+            # verb: whose the thing acted on is (not for hostile acts: "fired rockets from Gaza")
+            target = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                      for g in c.children if g.dep_ == "pobj"] or target
         if not named(target) and self.lex.coded(entry.cameo, "ultimatum_roots"):
             # "threatened to launch an offensive unless Baghdad accepted its conditions": whom the condition is on
             target = [s for head in chain for c in head.children if c.dep_ == "advcl" and any(
@@ -183,13 +200,22 @@ class ArgumentsMixin:
         for c in verb.children:
             # … and, for acts with a reason (`reason_roots`), "for" the reason ("blamed Israel for the bombing of
             # Raed Karmi", "arrested him for spying for Iran"; not "mobilized reservists for a war against Iraq")
+            # … and "over" the cause ("sanctioned Russia over its invasion of Ukraine", "criticized China over its
+            # treatment of Uighurs": Ukraine and the Uighurs are what it is about, not acted on)
             if c.dep_ == "prep" and c.lower_ in preps and not (armed and (
-                    c.lower_ == "with" or c.lower_ == "for" and reason)):
+                    c.lower_ in ("with", "over") or c.lower_ == "for" and reason)):
                 target += [g for g in c.children if g.dep_ == "pobj" and not self._helping(c, g)]
             if c.dep_ == "prt":  # "spoke out against": the preposition hangs on the particle
                 for p in c.children:
                     if p.dep_ == "prep" and p.lower_ in preps:
                         target += [g for g in p.children if g.dep_ == "pobj"]
+        owned = [t for t in target if t.dep_ == "dobj" and any(c.dep_ == "poss" and c.lower_ in _PRONOUNS
+                                                                for c in t.children)]
+        if owned:
+            # "recalled its ambassador from Israel", "… its ambassador to Russia": whom one's own people are taken
+            # away from (the phrase on the verb or on the object)
+            target += [g for h in (verb, *owned) for c in h.children if c.dep_ == "prep" and (
+                c.lower_ == "from" or c.lower_ == "to" and h is not verb) for g in c.children if g.dep_ == "pobj"]
         if verb.lemma_.lower() in self.transfer:
             # "sent 100 vehicles and a team of paratroopers to Lebanon", "withdrew its troops from Abyei": what is
             # moved is not the target; the recipient or the place is
@@ -199,8 +225,22 @@ class ArgumentsMixin:
                 recipients = [g for o in verb.children if o.dep_ in ("dobj", "nsubjpass") for t in o.subtree
                               if t.dep_ == "prep" and (t.lower_ in ("to", "into") or t.lower_ == "in" and t.head == o)
                               for g in t.children if g.dep_ == "pobj" and (t.lower_ != "in" or g.ent_type_ == "GPE")]
-            target = recipients or target
+            purpose = [] if recipients else self._purpose_objects(verb)
+            target = recipients or (purpose if _refs(purpose, actor_at) else target)
         return target
+
+    def _purpose_objects(self, verb: Token) -> list[Token]:
+        """Whom the purpose clause of a transfer acts on: "sent warships to support Israel", "sent troops to help
+        Lithuania defend its border" (with the helped parsed as the subject of the helped act)."""
+        objects = []
+        for clause in verb.children:
+            if clause.dep_ in ("advcl", "xcomp") and clause.pos_ == "VERB" and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+                objects += [o for o in clause.children if o.dep_ in ("dobj", "dative")]
+                if clause.lemma_.lower() in self.causative:
+                    objects += [s for c in clause.children if c.dep_ in ("ccomp", "xcomp")
+                                for s in c.children if s.dep_ == "nsubj"]
+        return objects
 
     def _noun_sources(self, noun: Token, entry: Entry) -> list[list[Token]]:
         """Candidate sources of an event noun, best first: its possessor or actor modifier, its "by" agent,
@@ -268,7 +308,7 @@ class ArgumentsMixin:
 
     def _noun_args(self, noun: Token, entry: Entry) -> _Args:
         # "the invasion of Iraq", "the arrest of Maduro", "a mediation effort between the Emirates and Saudi Arabia"
-        preps = entry.preps or _DEFAULT_PREPS + ("of", "between")
+        preps = entry.preps or _DEFAULT_PREPS + ("of",)
         if self.lex.coded(entry.cameo, "topic_roots"):
             # "negotiations on an Israeli troop pullback": what talks are on is their topic, not their party
             preps = tuple(p for p in preps if p not in ("on", "over", "about"))

@@ -1,0 +1,79 @@
+"""Event arguments: who acts on whom in the constructions of real news (reasons, purposes, owners, go-betweens)."""
+
+from __future__ import annotations
+
+from tests.test_events import codes, detector, events_of, one, parsed, refs_at  # noqa: F401 (fixture)
+
+
+def test_after_an_actor_object_over_names_the_reason_not_a_target(detector):
+    # "Britain sanctioned Russia over its invasion of Ukraine"
+    doc = parsed("Britain/PROPN/nsubj/1 sanctioned/VERB/ROOT/- Russia/PROPN/dobj/1 over/ADP/prep/1 "
+                 "invasion/NOUN/pobj/3 of/ADP/prep/4 Ukraine/PROPN/pobj/5")
+    assert [t.text for t in detector._objects(doc[1], ("against", "over"), refs_at(doc, 0, 2, 6))] == ["Russia"]
+    # after an object that names no actor, "over" still names the target ("gained control over Crimea")
+    doc = parsed("Russia/PROPN/nsubj/1 seized/VERB/ROOT/- control/NOUN/dobj/1 over/ADP/prep/1 Crimea/PROPN/pobj/3")
+    assert "Crimea" in [t.text for t in detector._objects(doc[1], ("over",), refs_at(doc, 0, 4))]
+
+
+def test_an_intended_act_takes_no_doer_from_the_scene():
+    from eventwire.events._syntax import _scene
+
+    # "a plan to hit targets in Syria": Syria is where the plan would strike, not who strikes
+    doc = parsed("plan/NOUN/ROOT/- to/PART/aux/2 hit/VERB/acl/0 targets/NOUN/dobj/2 in/ADP/prep/2 Syria/PROPN/pobj/4")
+    assert _scene(doc[2], refs_at(doc, 5)) == []
+    doc = parsed("convoy/NOUN/nsubjpass/2 was/AUX/auxpass/2 attacked/VERB:VBN/ROOT/- in/ADP/prep/2 Syria/PROPN/pobj/3")
+    assert [t.text for t in _scene(doc[2], refs_at(doc, 4))] == ["Syria"]
+
+
+def test_an_announced_plan_is_done_by_who_announces_it(detector):
+    # (the lemmas of these hand-made parses are their words: "announce", "give", "send")
+    doc = parsed("Pentagon/PROPN/nsubj/1 announce/VERB/ROOT/- plan/NOUN/dobj/1 to/PART/aux/4 hit/VERB/acl/2 "
+                 "targets/NOUN/dobj/4")
+    entry = next(iter(detector.lex.verbs["hit"]))
+    assert [t.text for t in detector._verb_args(doc[4], entry, refs_at(doc, 0, 5)).source] == ["Pentagon"]
+    # not when the light verb names who is to act: "gave states flexibility to request waivers"
+    doc = parsed("Congress/PROPN/nsubj/1 give/VERB/ROOT/- states/NOUN/dative/1 flexibility/NOUN/dobj/1 "
+                 "to/PART/aux/5 request/VERB/acl/3 waivers/NOUN/dobj/5")
+    entry = next(iter(detector.lex.verbs["request"]))
+    assert [t.text for t in detector._verb_args(doc[5], entry, refs_at(doc, 0, 2)).source] != ["Congress"]
+
+
+def test_a_transfer_with_no_recipient_goes_to_whom_its_purpose_acts_on(detector):
+    doc = parsed("Germany/PROPN/nsubj/1 send/VERB/ROOT/- troops/NOUN/dobj/1 to/PART/aux/4 help/VERB/advcl/1 "
+                 "Lithuania/PROPN/nsubj/6 defend/VERB/ccomp/4 border/NOUN/dobj/6")
+    assert [t.text for t in detector._objects(doc[1], ("to",), refs_at(doc, 0, 5))] == ["Lithuania"]
+    doc = parsed("US/PROPN/nsubj/1 send/VERB/ROOT/- warships/NOUN/dobj/1 to/PART/aux/4 support/VERB/advcl/1 "
+                 "Israel/PROPN/dobj/4")
+    assert [t.text for t in detector._objects(doc[1], ("to",), refs_at(doc, 0, 5))] == ["Israel"]
+    # a purpose that names no actor leaves the target as it was ("sent troops to restore order")
+    doc = parsed("army/NOUN/nsubj/1 send/VERB/ROOT/- troops/NOUN/dobj/1 to/PART/aux/4 restore/VERB/advcl/1 "
+                 "order/NOUN/dobj/4")
+    assert [t.text for t in detector._objects(doc[1], ("to",), refs_at(doc, 0))] == ["troops"]
+
+
+def test_a_go_between_acts_on_both_parties(detector):
+    doc = parsed("Egypt/PROPN/nsubj/1 mediated/VERB/ROOT/- between/ADP/prep/1 Israel/PROPN/pobj/2 and/CCONJ/cc/3 "
+                 "Hamas/PROPN/conj/3")
+    entry = next(iter(detector.lex.verbs["mediate"]))
+    args = detector._verb_args(doc[1], entry, refs_at(doc, 0, 3, 5))
+    assert [t.text for t in args.target] == ["Israel"]  # (its conjunct joins when the actors are read off)
+
+
+def test_what_is_received_or_welcomed_from_an_actor_is_aimed_at_it(detector):
+    doc = parsed("Mexico/PROPN/nsubj/1 received/VERB/ROOT/- delegation/NOUN/dobj/1 from/ADP/prep/1 "
+                 "Guatemala/PROPN/pobj/3")
+    entry = next(iter(detector.lex.verbs["receive"]))
+    assert [t.text for t in detector._verb_args(doc[1], entry, refs_at(doc, 0, 4)).target] == ["Guatemala"]
+    # not for hostile acts: where rockets are fired from is no target
+    doc = parsed("militants/NOUN/nsubj/1 fired/VERB/ROOT/- rockets/NOUN/dobj/1 from/ADP/prep/1 Gaza/PROPN/pobj/3")
+    entry = next(e for e in detector.lex.verbs["fire"] if e.cameo.startswith("19"))
+    assert [t.text for t in detector._verb_args(doc[1], entry, refs_at(doc, 0, 4)).target] != ["Gaza"]
+
+
+def test_ones_own_envoy_taken_from_a_state_is_aimed_at_the_state(detector):
+    doc = parsed("Turkey/PROPN/nsubj/1 recalled/VERB/ROOT/- its/PRON/poss/3 ambassador/NOUN/dobj/1 "
+                 "from/ADP/prep/3 Israel/PROPN/pobj/4")
+    assert "Israel" in [t.text for t in detector._objects(doc[1], ("to",), refs_at(doc, 0, 3, 5))]
+    doc = parsed("Germany/PROPN/nsubj/1 recalled/VERB/ROOT/- its/PRON/poss/3 ambassador/NOUN/dobj/1 "
+                 "to/ADP/prep/3 Russia/PROPN/pobj/4")
+    assert "Russia" in [t.text for t in detector._objects(doc[1], ("to",), refs_at(doc, 0, 3, 5))]
