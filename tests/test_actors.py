@@ -613,3 +613,42 @@ def test_a_known_person_not_yet_in_office_is_coded_by_the_text():
 def test_a_state_acted_on_does_not_place_the_body_that_acts():
     for text in ("Obama faces pressure from Congress to help Iran.", "Congress is pressuring Obama to help Iran."):
         assert by_mention(actors_of(text, date="2014-01-01"), "Congress").country is None
+
+
+def test_a_known_person_not_yet_in_office_and_untitled_is_a_notable_of_their_state():
+    actors = actors_of("Donald Trump criticized the plan.", date="2015-06-01")
+    trump = by_mention(actors, "Donald Trump")
+    assert (trump.cameo_code, trump.former) == ("USAELI", False)
+
+
+def test_a_current_title_the_knowledge_base_lacks_names_the_office_held_now():
+    actors = actors_of("Mayor Rahm Emanuel fired the police superintendent.", date="2015-12-01")
+    assert by_mention(actors, "Mayor Rahm Emanuel").cameo_code == "USAGOV"
+    # a title the knowledge base knows for the person stays a former office
+    assert by_mention(actors_of("President George W. Bush spoke.", date="2015-12-01"),
+                      "President George W. Bush").cameo_code == "USAELI"
+
+
+def test_a_seat_of_power_before_a_title_gives_its_state_and_sector():
+    actors = actors_of("A senior White House official said the talks failed. Pentagon spokesman Joe Dorn agreed.")
+    assert by_mention(actors, "A senior White House official").cameo_code == "USAGOV"
+    assert by_mention(actors, "Pentagon spokesman Joe Dorn").cameo_code == "USAMIL"
+
+
+def test_a_gazetteer_place_before_a_title_places_the_person_or_group():
+    actors = actors_of("Ohio Sen. Joe Dorn met the Basra police chief.")
+    assert by_mention(actors, "Ohio Sen. Joe Dorn").cameo_code == "USALEG"
+    assert by_mention(actors, "the Basra police chief").cameo_code == "IRQCOP"
+
+
+def test_an_indefinite_title_or_the_official_is_no_head_of_state_named_before():
+    actors = actors_of("President Barack Obama spoke on Monday. One official said the talks went well. "
+                       "The official said more.", date="2015-01-01")
+    obama = by_mention(actors, "President Barack Obama")
+    assert {m.span.text for m in obama.mentions} == {"President Barack Obama"}
+
+
+def test_a_surname_of_someone_named_before_is_that_person_whatever_ner_calls_it():
+    actors = actors_of("Rep. Joe Dornfeld spoke on Monday. Dornfeld said it would pass.")
+    dornfeld = by_mention(actors, "Rep. Joe Dornfeld")
+    assert [m.span.text for m in dornfeld.mentions] == ["Rep. Joe Dornfeld", "Dornfeld"]

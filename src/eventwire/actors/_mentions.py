@@ -18,8 +18,9 @@ from spacy.tokens import Doc, Token
 from spacy.util import filter_spans
 
 from ._bodies import BodyFinder, _letters
-from ._kb import ActorKB, People, SurfaceRef
+from ._kb import ActorKB, SurfaceRef
 from ._links import link_short_forms
+from ._modifiers import _ETHNIC, ModifierFinder
 from ._names import NameFinder, title_words
 from ._phrases import PhraseFinder, headline_names, verb_lemmas
 from ._places import (
@@ -35,7 +36,6 @@ from ._typos import TypoIndex
 _SUBJECT_PRONOUNS = {"he": "m", "she": "f"}
 _ACTOR_ENT_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"}
 _SETTLEMENTS = {"town", "city", "village", "port", "capital", "outskirts", "suburb", "district", "province"}
-_ETHNIC = People("ethnic", (), "ethnic", None)  # "ethnic Albanians": a people placed by the text, not a state
 
 
 @dataclass
@@ -60,7 +60,7 @@ class Candidate:
         return self.kind.upper()
 
 
-class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder):
+class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder, ModifierFinder):
     """Finds candidates in Docs of one spaCy vocabulary with one knowledge base."""
 
     def __init__(self, kb: ActorKB, nlp) -> None:
@@ -153,40 +153,11 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder):
         doc = head.doc
         start, end = self._np_range(head)
         ent = ent_at.get(head.i)
-        countries: list[tuple[int, str]] = []  # (token index, iso3) of country words modifying the head
-        org = None
-        people: People | None = None  # an ethnic or religious community modifying the head ("Hutu rebels")
-        kin = None  # the state an "ethnic" demonym names, which is not where that people lives here
-        head_refs: list[SurfaceRef] = []
         scan = range(start, end)
         if ent is not None and ent.label_ == "ORG":  # an organisation's own name may hold its state
             scan = range(min(start, ent.start), max(end, ent.end))
-        seen_spans = set()
-        for i in scan:
-            if i not in kb_at:
-                continue
-            s, e, refs = kb_at[i]
-            if (s, e) in seen_spans:
-                continue
-            seen_spans.add((s, e))
-            if s <= head.i < e:
-                head_refs = refs
-                continue
-            for ref in refs:
-                if ref.kind == "people":
-                    people = people or self.kb.peoples[ref.id]
-                    break
-                if ref.kind == "demonym" and s > 0 and doc[s - 1].lower_ == "ethnic":
-                    people = people or _ETHNIC  # "ethnic Albanian guerrillas" in Macedonia
-                    kin = ref.id
-                    break
-                if ref.kind in _PLACE_KINDS:
-                    iso3 = self._state_of(ref)
-                    if iso3 not in [c for _, c in countries]:
-                        countries.append((s, iso3))
-                    break
-                if ref.kind == "org" and org is None:
-                    org = ref.id
+        mods = self._modifiers(head, scan, kb_at, ent_at)
+        countries, org, people, kin, head_refs = mods.countries, mods.org, mods.people, mods.kin, mods.head_refs
         country = countries[0][1] if countries else self._of_country(head, kb_at, ("of",))
         former = any(t.lower_ in self.former_words for t in doc[start:end])
         deceased = any(t.lower_ in self.deceased_words for t in doc[start:end])
@@ -209,7 +180,9 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder):
         titled = (ent is not None and ent.label_ in ("GPE", "LOC") and not kinds
                   and (len(ent) > 1 or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.lefts))
                   and self._appositive_title(head, kb_at, None, None)[0] is not None)
-        if "person" in kinds or titled or (ent is not None and ent.label_ == "PERSON" and not kinds & {"org", "seat"}):
+        # a surname of someone named before is that person whatever NER calls it ("Larson said" as ORG)
+        if kinds & {"person", "surname"} or titled or (
+                ent is not None and ent.label_ == "PERSON" and not kinds & {"org", "seat"}):
             name_span = ent if ent is not None and (ent.label_ == "PERSON" or titled) else None
             if name_span is None:
                 s, e, _ = kb_at[head.i]
@@ -241,6 +214,8 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder):
                     title_sector = next((x for x in body.sectors if x != "IGO"), title_sector)
             if title is None:  # "Kofi Annan, UN secretary-general,": the title in apposition
                 title, title_sector, country, org = self._appositive_title(head, kb_at, country, org)
+            if mods.seat is not None and title is not None and self._generic_head(doc[t_end - 1]):
+                title_sector = self.kb.seats[mods.seat].sector  # "Pentagon spokesman Peter Cook": USA MIL
             if title_sector == "IGO":  # "U.N. Secretary-General Kofi Annan": an official of an IGO
                 country, title_sector = country or "IGO", "GOV"
             return [Candidate(kind="person", country=country, sector=title_sector, role=title,
@@ -319,6 +294,8 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder):
             return [Candidate(kind="country", country=ref.id, refs=kind_refs, sector="CVL" if civilians else None,
                               **base)]
         sector = self._group_sector(head)
+        if mods.seat is not None and self._generic_head(head) and (sector or self._title_at(head)):
+            sector = self.kb.seats[mods.seat].sector  # "White House officials" are no House (LEG)
         if ent is not None and ent.label_ in ("GPE", "LOC", "FAC", "NORP") and not (sector and countries):
             # NER calls some towns peoples or regions ("the town of Samarra" as NORP): where a town stands, a town
             # (but "the Philippine Marines" is a state's body, whatever NER calls it)
@@ -348,6 +325,8 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder):
             # "Red Cross officials", "Supreme Court sources": the people of a body keep its sector, not GOV
             # (officials of international organisations stay GOV, as PLOVER and CAMEO code them)
             body = next(iter(self.kb.organizations[org].sectors), None) if org is not None else None
+            if body is None and mods.seat is not None:  # "White House officials", not the House's
+                body = self.kb.seats[mods.seat].sector
             if body is None and org is None:
                 named = next((ent_at[c.i] for c in head.lefts if c.dep_ in ("compound", "nmod", "poss")
                               and ent_at.get(c.i) is not None and ent_at[c.i].label_ == "ORG"), None)
