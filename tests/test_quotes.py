@@ -679,3 +679,19 @@ def test_a_reported_clause_stops_before_a_tail_after_a_semicolon():
     doc = parsed(words, heads, deps, pos, tags=["PRP", "VBD", "PRP", "VBZ", ":", "PRP", "VBD", "."])
     works_end = doc[3].idx + len(doc[3])
     assert quote_finder()._clause_end(doc, doc[1], works_end, set()) == works_end
+
+
+def test_an_indefinite_pronoun_or_quantifier_names_its_own_speaker():
+    out, doc = quotes_of("Supporters filled the hall on Monday. “It was a long night,” one of the advisers said. "
+                         "Some chanted “USA! USA!” as he left.\n\n“We won,” another said.\n\n“We lost,” another said.")
+    speakers = {content: speaker for _, content, speaker, _, _ in out}
+    assert speakers["It was a long night,"] == "one of the advisers"
+    assert speakers["USA! USA!"] == "Some"
+    others = [q.speaker.actor_id for q in doc.quotes if q.content.text in ("We won,", "We lost,")]
+    assert len(others) == 2 and others[0] != others[1]  # two people, not one actor "another"
+
+
+def test_a_quoted_phrase_that_is_all_a_naming_verb_attributes_is_a_mixed_quote():
+    out, _ = quotes_of("Mr. Trump spoke for an hour. Bloomberg pegged him at $2.9 billion, which Mr. Trump called "
+                       "“a disgrace,” blaming Michael R. Bloomberg.")
+    assert ("mixed", "a disgrace", "Donald Trump", "called", None) in out

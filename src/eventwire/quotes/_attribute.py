@@ -99,22 +99,26 @@ class QuoteFinder:
             if clause is None and (clause := self._clause_going_on(doc, text, q, near)) is not None:
                 clause.content = (clause.content[0], q.outer_end)  # "said that A, and B “…”": one reported clause
             parts = [a for a in near if holds_clause(q, a.content)]
+            whole: list[Attribution] = []  # the attributions whose content is the quotation itself
             if clause is not None and ((q.end - q.start) >= 0.8 * (clause.content[1] - clause.content[0])
                                        or self._cited_by(doc, text, q, clause)):
-                clause.in_quote = True  # the clause is the quotation itself: one direct quote with that cue
-                cue = clause.cue
+                whole, cue = [clause], clause.cue  # one direct quote with that cue
             elif clause is not None:
                 if not title_cased(text[q.start:q.end].split()):
                     clause.kind = "mixed"  # a quoted phrase inside reported speech; a title in it is no quote
                 continue
             elif parts:  # "He said: “…. ….”": the cue's clause is (the start of) the quotation
-                for a in parts:
-                    a.in_quote = True
-                cue = parts[0].cue
+                whole, cue = parts, parts[0].cue
             else:
                 cue = self.direct_cues.find(doc, q, state)
             alone = self._stands_alone(text[q.start:q.end])
             if not alone and not self._uttered(doc, text, q):
+                if whole and not title_cased(text[q.start:q.end].split()):
+                    for a in whole:  # a quoted phrase that is all a frame attributes: "Trump called it ⟦“a disgrace”⟧"
+                        a.kind = "mixed"
+                    continue
+                for a in whole:
+                    a.in_quote = True  # a title in marks is no quote
                 # a quoted phrase: the words of whoever "called" or "criticised" with it, else a scare quote
                 fragment = self._fragment(doc, q, state)
                 if fragment is not None:
@@ -124,7 +128,10 @@ class QuoteFinder:
                     else:
                         same.content = (min(same.content[0], fragment.content[0]),
                                         max(same.content[1], fragment.content[1]))
+                        same.kind = "mixed"
                 continue
+            for a in whole:
+                a.in_quote = True
             # a short sentence in marks with no cue counts only as part of a run of quotes ("“No.” “Never.”")
             direct.append((q, cue, not alone and cue is None))
         for q, cue in merge_runs(doc, text, direct):
@@ -335,9 +342,9 @@ class QuoteFinder:
         inside = tokens(doc, q.start, q.end)
         if not len(inside):
             return None
-        verb = inside.root
+        verb = head_word(inside)
         for _ in range(4):
-            if verb.head is verb:
+            if verb.head.i == verb.i:
                 return None
             verb = verb.head
             if verb.pos_ == "VERB" and verb.i not in state.quoted_tokens:
@@ -437,9 +444,20 @@ class QuoteFinder:
 
 
 
+def head_word(span) -> Token:
+    """The head of a span's words: ``Span.root`` but for punctuation, which the parser often hangs on the
+    sentence's root ("called “a disgrace,”": the comma would make the root "disgrace"'s sentence verb)."""
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if not words:
+        return span.root
+    inside = {t.i for t in words}
+    tops = [t for t in words if t.head.i not in inside or t.head.i == t.i]
+    return min(tops, key=lambda t: sum(1 for _ in t.ancestors))
+
+
 def _child_holding(verb: Token, token: Token) -> Token | None:
     """The child of ``verb`` whose phrase holds ``token`` (None when ``token`` is not under ``verb``)."""
-    while token.head is not token:
+    while token.head.i != token.i:
         if token.head.i == verb.i:
             return token
         token = token.head

@@ -152,7 +152,7 @@ def subject_of(verb: Token) -> Token | None:
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             verb = verb.head.head  # "Blige sings to Clinton before asking her, “…”"
             continue
-        if verb.dep_ not in ("advcl", "conj", "xcomp", "relcl") or verb.head is verb:
+        if verb.dep_ not in ("advcl", "conj", "xcomp", "relcl") or verb.head.i == verb.i:
             return None
         if verb.dep_ == "relcl":
             return None
@@ -179,7 +179,7 @@ def loose_subject(verb: Token) -> Token | None:
     if k < verb.sent.start or verb.doc[k].pos_ not in NOMINAL:
         return None
     who = verb.doc[k]
-    while who.dep_ in ("pobj", "prep", "compound", "amod") and who.head.i < verb.i and who.head is not who:
+    while who.dep_ in ("pobj", "prep", "compound", "amod") and who.head.i < verb.i and who.head.i != who.i:
         who = who.head
     if who.dep_ == "appos" and who.head.pos_ in NOMINAL:
         who = who.head  # "Warren, a military spokesman": Warren
@@ -283,7 +283,7 @@ def without_aside(tokens: list[Token]) -> list[Token]:
             continue
         nxt = tokens[k + 1]
         aside = nxt
-        while aside.head.i > comma.i and aside.head is not aside and aside.head.i <= last:
+        while aside.head.i > comma.i and aside.head.i != aside.i and aside.head.i <= last:
             aside = aside.head  # climb to the head of the phrase that starts after the comma
         if aside.left_edge.i != nxt.i or aside.right_edge.i < last - 1:
             continue
