@@ -77,3 +77,19 @@ def test_ones_own_envoy_taken_from_a_state_is_aimed_at_the_state(detector):
     doc = parsed("Germany/PROPN/nsubj/1 recalled/VERB/ROOT/- its/PRON/poss/3 ambassador/NOUN/dobj/1 "
                  "to/ADP/prep/3 Russia/PROPN/pobj/4")
     assert "Russia" in [t.text for t in detector._objects(doc[1], ("to",), refs_at(doc, 0, 3, 5))]
+
+
+def test_an_object_made_to_act_on_an_actor_aims_its_verb_there(detector):
+    # "Arnor signed an accord to supply Gondor with wheat", with the clause on the verb or on its object
+    entry = next(e for e in detector.lex.verbs["sign"] if e.objects)
+    for spec in ("Arnor/PROPN/nsubj/1 sign/VERB/ROOT/- accord/NOUN/dobj/1 to/PART/aux/4 supply/VERB/advcl/1 "
+                 "Gondor/PROPN/dobj/4",
+                 "Arnor/PROPN/nsubj/1 sign/VERB/ROOT/- accord/NOUN/dobj/1 to/PART/aux/4 supply/VERB/relcl/2 "
+                 "Gondor/PROPN/dobj/4"):
+        doc = parsed(spec)
+        assert [t.text for t in detector._verb_args(doc[1], entry, refs_at(doc, 0, 5)).target] == ["Gondor"]
+    # an object someone owns is that owner's act: "supports its decision to expel Russian diplomats"
+    entry = next(iter(detector.lex.verbs["support"]))
+    doc = parsed("US/PROPN/nsubj/1 supports/VERB/ROOT/- its/PRON/poss/3 decision/NOUN/dobj/1 to/PART/aux/5 "
+                 "expel/VERB/acl/3 diplomats/NOUN/dobj/5")
+    assert [t.text for t in detector._verb_args(doc[1], entry, refs_at(doc, 0, 6)).target] != ["diplomats"]

@@ -99,8 +99,7 @@ class ArgumentsMixin:
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and not _refs(source, actor_at):
             # "issued a statement calling on …", "put out a report accusing …": what a document does, its author does
             source = self._subject(verb.head.head) or source
-        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and not _refs(source, actor_at) and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and not _refs(source, actor_at) and _infinitive(verb):
             # "the Pentagon announced a plan to hit ISIS targets": with no one named in the noun's phrase, whose plan
             # it is: the doer of the light verb that takes it
             # (a subject of its own, and no one else named to do it: "giving states flexibility to request waivers")
@@ -149,6 +148,15 @@ class ArgumentsMixin:
             # verb: whose the thing acted on is (not for hostile acts: "fired rockets from Gaza")
             target = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
                       for g in c.children if g.dep_ == "pobj"] or target
+        # (an object of no one's: "supports its decision to expel 23 Russian diplomats" is the owner's act)
+        things = [c for c in verb.children if c.dep_ == "dobj" and c.i not in actor_at
+                  and not any(p.dep_ == "poss" for p in c.children)]
+        if not named(target) and things and not self.lex.coded(entry.cameo, "topic_roots"):
+            # "signed an accord to supply Gondor with wheat", "approved a plan to sanction Russia": the actor the act
+            # its object is for is done to (not what talks are held to discuss, nor a place in its phrase)
+            aims = self._purpose_objects(verb) + [o for t in things for c in t.children if c.dep_ in ("acl", "relcl")
+                                                  and _infinitive(c) for o in c.children if o.dep_ in ("dobj", "dative")]
+            target = [o for o in aims if o.i in actor_at] or target
         if not named(target) and self.lex.coded(entry.cameo, "ultimatum_roots"):
             # "threatened to launch an offensive unless Baghdad accepted its conditions": whom the condition is on
             target = [s for head in chain for c in head.children if c.dep_ == "advcl" and any(
@@ -234,8 +242,7 @@ class ArgumentsMixin:
         Lithuania defend its border" (with the helped parsed as the subject of the helped act)."""
         objects = []
         for clause in verb.children:
-            if clause.dep_ in ("advcl", "xcomp") and clause.pos_ == "VERB" and any(
-                    a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+            if clause.dep_ in ("advcl", "xcomp") and clause.pos_ == "VERB" and _infinitive(clause):
                 objects += [o for o in clause.children if o.dep_ in ("dobj", "dative")]
                 if clause.lemma_.lower() in self.causative:
                     objects += [s for c in clause.children if c.dep_ in ("ccomp", "xcomp")
@@ -367,3 +374,8 @@ class ArgumentsMixin:
         return [g for c in token.children if c.dep_ in ("prep", "prt") and c.lower_ in self.transfer_preps
                 for g in [*c.children, *(g2 for p in c.children if p.dep_ == "prep" for g2 in p.children)]
                 if g.dep_ == "pobj"]
+
+
+def _infinitive(verb: Token) -> bool:
+    """A to-infinitive: "to supply", "to hit"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
