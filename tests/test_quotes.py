@@ -695,3 +695,12 @@ def test_a_quoted_phrase_that_is_all_a_naming_verb_attributes_is_a_mixed_quote()
     out, _ = quotes_of("Mr. Trump spoke for an hour. Bloomberg pegged him at $2.9 billion, which Mr. Trump called "
                        "“a disgrace,” blaming Michael R. Bloomberg.")
     assert ("mixed", "a disgrace", "Donald Trump", "called", None) in out
+
+
+def test_a_dash_and_a_name_on_the_line_after_a_quotation_sign_it():
+    out, _ = quotes_of("We review claims.\n\n\"Almost all new income is going to the top 1 percent.\"\n\n- Bernie Sanders."
+                       "\n\nThe senator is relying on old data.")
+    assert out[0][:4] == ("direct", "Almost all new income is going to the top 1 percent.", "Bernie Sanders", "-")
+    out, _ = quotes_of("He spoke.\n\n\"Almost all new income is going to the top 1 percent.\"\n\n- The senator then "
+                       "left the hall after a long speech about taxes, spending and the deficit.")
+    assert out[0][2] is None  # a dash opening a line of prose signs nothing

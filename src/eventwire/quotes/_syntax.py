@@ -21,10 +21,25 @@ def dash_cue(doc: Doc, last: Token) -> Token | None:
         k = last.i + 1
         while k < len(doc) and doc[k].is_space and "\n" not in doc[k].text:
             k += 1  # "”\xa0― Ann Lee"
+        if k + 1 < len(doc) and doc[k].is_space and _signature_line(doc, k + 1):
+            k += 1  # "“…”\n\n- Bernie Sanders.": a line of its own that only signs the quotation
         nxt = doc[k] if k < len(doc) else None
     if nxt is not None and nxt.text.strip() in ("—", "―", "–", "-", "--", last.text) and named_after(nxt) is not None:
         return nxt
     return None
+
+
+_SIGNATURE_WORDS = 8  # a signature line ("- Michelle Marks, Philadelphia.") is at most this many tokens
+
+
+def _signature_line(doc: Doc, k: int) -> bool:
+    """The line starting at token ``k`` is a dash and a name, short, and nothing else ("- Bernie Sanders.")."""
+    if doc[k].text not in ("—", "―", "–", "-", "--"):
+        return False
+    end = next((t.i for t in doc[k:k + _SIGNATURE_WORDS + 2] if "\n" in t.text), None)
+    if end is None and len(doc) - k > _SIGNATURE_WORDS + 1:
+        return False
+    return named_after(doc[k]) is not None
 
 
 def named_after(cue: Token) -> Token | None:
