@@ -704,3 +704,8 @@ def test_a_dash_and_a_name_on_the_line_after_a_quotation_sign_it():
     out, _ = quotes_of("He spoke.\n\n\"Almost all new income is going to the top 1 percent.\"\n\n- The senator then "
                        "left the hall after a long speech about taxes, spending and the deficit.")
     assert out[0][2] is None  # a dash opening a line of prose signs nothing
+
+
+def test_a_paragraph_going_on_with_a_quotation_but_closing_it_with_a_comma_has_its_own_attribution():
+    text = "“A is one,” Rubio said. “B is two.\n\n“C is three,” he continued. “D.”\n\n“E.\n\n“F.”"
+    assert quoted_texts(text) == ["A is one,", "B is two.", "C is three,", "D.", "E.\n\n“F."]
