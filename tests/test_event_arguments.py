@@ -93,3 +93,18 @@ def test_an_object_made_to_act_on_an_actor_aims_its_verb_there(detector):
     doc = parsed("US/PROPN/nsubj/1 supports/VERB/ROOT/- its/PRON/poss/3 decision/NOUN/dobj/1 to/PART/aux/5 "
                  "expel/VERB/acl/3 diplomats/NOUN/dobj/5")
     assert [t.text for t in detector._verb_args(doc[1], entry, refs_at(doc, 0, 6)).target] != ["diplomats"]
+
+
+def test_what_comes_under_an_act_is_its_target(detector):
+    doc = parsed("positions/NOUN/nsubj/1 came/VERB/ROOT/- under/ADP/prep/1 attack/NOUN/pobj/2 from/ADP/prep/3 "
+                 "forces/NOUN/pobj/4")
+    entry = next(e for e in detector.lex.nouns["attack"] if not e.governors and not e.objects)
+    assert [t.text for t in detector._noun_args(doc[3], entry).target] == ["positions"]
+
+
+def test_what_a_state_telling_of_an_attack_calls_its_own_is_that_states():
+    _, source, target, _ = one(events_of("Armenia said Azerbaijani troops opened fire on its positions."), "ASSAULT")
+    assert codes(source) == {"AZEMIL"} and codes(target) == {"ARM"}
+    # not the doer's own, nor in a clause inside the one told
+    _, source, target, _ = one(events_of("Russia said Ukrainian drones struck its own power plant."), "ASSAULT")
+    assert "RUS" not in codes(target)

@@ -157,6 +157,14 @@ class ArgumentsMixin:
             aims = self._purpose_objects(verb) + [o for t in things for c in t.children if c.dep_ in ("acl", "relcl")
                                                   and _infinitive(c) for o in c.children if o.dep_ in ("dobj", "dative")]
             target = [o for o in aims if o.i in actor_at] or target
+        if not named(target) and self.lex.coded(entry.cameo, "scene_source_roots") and any(
+                c.dep_ == "poss" and c.lower_ == "its" for t in target for c in t.children) and not any(
+                c.lower_ == "own" for t in target for c in t.children):
+            # "Armenia said Azerbaijani troops opened fire on its positions": what a state telling of an attack calls
+            # "its" is that state's (only for coercive and violent acts: "said Benin opened its borders"; not "its
+            # own", the doer's; and only in the clause told itself: "said … after crowds burned its embassy")
+            teller = self._speaker(verb) if verb.dep_ == "ccomp" else []
+            target = [s for s in teller if s.lower_ not in _PRONOUNS] or target
         if not named(target) and self.lex.coded(entry.cameo, "ultimatum_roots"):
             # "threatened to launch an offensive unless Baghdad accepted its conditions": whom the condition is on
             target = [s for head in chain for c in head.children if c.dep_ == "advcl" and any(
@@ -351,6 +359,12 @@ class ArgumentsMixin:
                       and not self._helping(c, g)]
             target += [c for c in governor.children if c.dep_ == "dobj" and c.i != noun.i
                        and noun.i not in {t.i for t in c.subtree}]
+        if not target and noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB",
+                                                                                                         "AUX"):
+            # "Ukrainian positions came under attack from Russian forces", "the town remained under siege": what
+            # is under the act is its target
+            holder = noun.head.head
+            target = self._subject(holder) or [c for c in holder.children if c.dep_ == "nsubjpass"]
         if not target:  # "its demand that Ukraine withdraw": who the that-clause is about, on the noun or its verb
             light = governor is not None and governor.lemma_.lower() in self.light
             clauses = [c for t in (noun, governor) if t is noun or light for c in t.children
