@@ -37,9 +37,9 @@ def test_curly_straight_and_double_apostrophe_marks():
 
 
 def test_quote_over_several_paragraphs_is_one_quote():
-    text = "She said:\n\n“The first part.\n\n“The second part,” she added."
+    text = "She said:\n\n“The first part.\n\n“The second part.”\n\nShe left."
     (q,) = find_quoted(text)
-    assert text[q.start:q.end] == "The first part.\n\n“The second part,"
+    assert text[q.start:q.end] == "The first part.\n\n“The second part."
     assert q.paragraphs == 2
 
 

@@ -1,7 +1,8 @@
 """Quotation marks → the stretches of text they enclose (no parse needed).
 
 Handles curly and straight double quotes, guillemets, the ``…'' pairs of some corpora, quotes running over
-several paragraphs (an opening mark on each, a closing one only at the end), and quotes split by their
+several paragraphs (an opening mark on each, a closing one only at the end; a last paragraph closed with a
+comma, “…,” he added, has an attribution of its own and is a quotation of its own), and quotes split by their
 attribution (two separate stretches). Marks that never close are dropped at the end of their paragraph, so one
 stray mark cannot swallow the rest of an article. Single quotes are read only in texts that use no double ones
 (British style), and only curly ones, as straight apostrophes are mostly elisions.
