@@ -652,3 +652,12 @@ def test_a_surname_of_someone_named_before_is_that_person_whatever_ner_calls_it(
     actors = actors_of("Rep. Joe Dornfeld spoke on Monday. Dornfeld said it would pass.")
     dornfeld = by_mention(actors, "Rep. Joe Dornfeld")
     assert [m.span.text for m in dornfeld.mentions] == ["Rep. Joe Dornfeld", "Dornfeld"]
+
+
+def test_a_government_title_held_in_an_unknown_body_takes_the_bodys_sector():
+    actors = actors_of("Jane Dorn, president of the Zembla Policy Council, said the war was lost.")
+    assert by_mention(actors, "Jane Dorn").sectors == ["NGO"]
+    actors = actors_of("Civic Partnership vice president Joe Dorn said so.")
+    assert by_mention(actors, "Civic Partnership vice president Joe Dorn").sectors == []
+    # a state's body keeps the title's sector; a title of its own sector is kept
+    assert by_mention(actors_of("Exxon chairman Joe Dorn said so."), "Exxon chairman Joe Dorn").sectors == ["BUS"]

@@ -81,6 +81,8 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder, ModifierF
         self.affiliate_heads = kb.words("affiliate_heads") | kb.words("member_heads") | self.generic_heads
         self.state_heads = kb.words("state_heads")
         self.capitalised_nouns = kb.words("capitalised_nouns")
+        self.body_titles = kb.words("body_titles")
+        self.state_body_sectors = kb.codes("state_body_sectors")
         self.government_heads = kb.words("government_heads")
         self.people_elite_heads = kb.words("people_elite_heads")
         self.people_armed = kb.codes("people_armed_sectors")
@@ -196,6 +198,7 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder, ModifierF
             base["start"], base["end"] = min(start, name_span.start), max(end, name_span.end)  # "Barack Obama and …"
             if t_end > name_span.start:  # a title inside the name is no title ("Prime" in a name)
                 title, title_sector = None, None
+            title_head = doc[t_end - 1] if title is not None else None
             lead = head.head
             if (head.dep_ == "appos" and lead.i < name_span.start and lead.i not in kb_at
                     and self._title_at(lead)):
@@ -207,6 +210,7 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder, ModifierF
                 own = title
                 if own is None:
                     title, title_sector, _, _ = self._title(doc, start, lead.i + 1)
+                    title_head = lead
                 country, org = self._refs_in(start, name_span.start, kb_at, country, org)
                 if own is None and org is not None and self._generic_head(lead):  # a body's spokesman: its sector
                     body = self.kb.organizations[org]
@@ -214,8 +218,11 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder, ModifierF
                     title_sector = next((x for x in body.sectors if x != "IGO"), title_sector)
             if title is None:  # "Kofi Annan, UN secretary-general,": the title in apposition
                 title, title_sector, country, org = self._appositive_title(head, kb_at, country, org)
-            if mods.seat is not None and title is not None and self._generic_head(doc[t_end - 1]):
+                title_head = next((c for c in head.rights if c.dep_ == "appos"), None) if title else None
+            if mods.seat is not None and title_head is not None and self._generic_head(title_head):
                 title_sector = self.kb.seats[mods.seat].sector  # "Pentagon spokesman Peter Cook": USA MIL
+            if title_sector == "GOV" and title_head is not None and org is None and title.lower() in self.body_titles:
+                title_sector = self._body_title_sector(title_head, title_sector, kb_at, ent_at)
             if title_sector == "IGO":  # "U.N. Secretary-General Kofi Annan": an official of an IGO
                 country, title_sector = country or "IGO", "GOV"
             return [Candidate(kind="person", country=country, sector=title_sector, role=title,

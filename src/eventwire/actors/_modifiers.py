@@ -16,6 +16,7 @@ from ._places import _PLACE_KINDS
 
 _ETHNIC = People("ethnic", (), "ethnic", None)  # "ethnic Albanians": a people placed by the text, not a state
 _MODIFIER_DEPS = ("compound", "nmod", "poss", "amod")
+_BODY_PREPS = ("of", "at", "for", "with")
 
 
 @dataclass
@@ -76,3 +77,30 @@ class ModifierFinder:
         place = self._city(ent)
         if place is not None and place.country and place.country not in [c for _, c in found.countries]:
             found.countries.append((i, place.country))
+
+    def _body_title_sector(self, title: Token, sector: str | None, kb_at, ent_at) -> str | None:
+        """The sector of an office an organisation the knowledge base does not know gives (``body_titles``):
+        "Richard Haass, president of the Council on Foreign Relations" is of an NGO, "National Partnership vice
+        president Vicki Shabo" of no sector we know, not a government; offices of state bodies keep ``sector``."""
+        body = _title_body(title, ent_at)
+        if body is None or any(i in kb_at for i in range(body.start, body.end)):
+            return sector
+        named = self._org_name_sector(body)
+        return sector if named in self.state_body_sectors else named
+
+
+def _title_body(title: Token, ent_at):
+    """The organisation a title is held in: a name before it ("Exxon chairman") or in an of/at/for phrase on it
+    ("president of the Council on Foreign Relations", "vice president for economic policy at Third Way")."""
+    doc = title.doc
+    first = title.left_edge.i
+    for child in title.lefts:
+        ent = ent_at.get(child.i)
+        if child.dep_ in ("compound", "poss", "nmod") and ent is not None and ent.label_ == "ORG" and ent.end <= title.i:
+            return ent
+    for token in doc[title.i + 1 : title.right_edge.i + 1]:
+        ent = ent_at.get(token.i)
+        if (token.dep_ == "pobj" and token.head.lower_ in _BODY_PREPS and ent is not None and ent.label_ == "ORG"
+                and ent.start > first):
+            return ent
+    return None
