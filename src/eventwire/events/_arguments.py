@@ -151,11 +151,15 @@ class ArgumentsMixin:
         # (an object of no one's: "supports its decision to expel 23 Russian diplomats" is the owner's act)
         things = [c for c in verb.children if c.dep_ == "dobj" and c.i not in actor_at
                   and not any(p.dep_ == "poss" for p in c.children)]
-        if not named(target) and things and not self.lex.coded(entry.cameo, "topic_roots"):
+        if not named(target) and things and not self.lex.coded(entry.cameo, "topic_roots") and \
+                not self.lex.coded(entry.cameo, "framing_roots"):
             # "signed an accord to supply Gondor with wheat", "approved a plan to sanction Russia": the actor the act
-            # its object is for is done to (not what talks are held to discuss, nor a place in its phrase)
-            aims = self._purpose_objects(verb) + [o for t in things for c in t.children if c.dep_ in ("acl", "relcl")
-                                                  and _infinitive(c) for o in c.children if o.dep_ in ("dobj", "dative")]
+            # its object is for is done to (not what talks are held to discuss, nor a place in its phrase; not for
+            # acts whose object is asked or promised, nor a complement whose doer the object is: "urging officials
+            # to push President Trump")
+            aims = self._purpose_objects(verb, ("advcl",)) + [
+                o for t in things for c in t.children if c.dep_ in ("acl", "relcl") and _infinitive(c)
+                for o in c.children if o.dep_ in ("dobj", "dative")]
             target = [o for o in aims if o.i in actor_at] or target
         if not named(target) and self.lex.coded(entry.cameo, "scene_source_roots") and any(
                 c.dep_ == "poss" and c.lower_ == "its" for t in target for c in t.children) and not any(
@@ -245,12 +249,12 @@ class ArgumentsMixin:
             target = recipients or (purpose if _refs(purpose, actor_at) else target)
         return target
 
-    def _purpose_objects(self, verb: Token) -> list[Token]:
+    def _purpose_objects(self, verb: Token, deps: tuple[str, ...] = ("advcl", "xcomp")) -> list[Token]:
         """Whom the purpose clause of a transfer acts on: "sent warships to support Israel", "sent troops to help
         Lithuania defend its border" (with the helped parsed as the subject of the helped act)."""
         objects = []
         for clause in verb.children:
-            if clause.dep_ in ("advcl", "xcomp") and clause.pos_ == "VERB" and _infinitive(clause):
+            if clause.dep_ in deps and clause.pos_ == "VERB" and _infinitive(clause):
                 objects += [o for o in clause.children if o.dep_ in ("dobj", "dative")]
                 if clause.lemma_.lower() in self.causative:
                     objects += [s for c in clause.children if c.dep_ in ("ccomp", "xcomp")
