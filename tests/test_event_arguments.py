@@ -108,3 +108,19 @@ def test_what_a_state_telling_of_an_attack_calls_its_own_is_that_states():
     # not the doer's own, nor in a clause inside the one told
     _, source, target, _ = one(events_of("Russia said Ukrainian drones struck its own power plant."), "ASSAULT")
     assert "RUS" not in codes(target)
+
+
+def test_a_hostile_participle_that_is_no_event_of_its_own_names_the_target(detector):
+    # "Iraqi warplanes carried out a raid, targeting Islamic State commanders" ("target" has an object frame that
+    # "commanders" does not fit)
+    doc = parsed("warplanes/NOUN/nsubj/1 carry/VERB/ROOT/- out/ADP/prt/1 raid/NOUN/dobj/1 ,/PUNCT/punct/1 "
+                 "targeting/VERB:VBG/advcl/1 commanders/NOUN/dobj/5")
+    doc[5].lemma_ = "target"
+    entry = next(e for e in detector.lex.verbs["carry"] if "raid" in e.objects)
+    assert [t.text for t in detector._verb_args(doc[1], entry, refs_at(doc, 0, 6)).target] == ["commanders"]
+    # a participle that is an event of its own stays apart: "torched a village, killing 11 civilians"
+    doc = parsed("fighters/NOUN/nsubj/1 torch/VERB/ROOT/- village/NOUN/dobj/1 ,/PUNCT/punct/1 "
+                 "killing/VERB:VBG/advcl/1 civilians/NOUN/dobj/4")
+    doc[4].lemma_ = "kill"
+    entry = next(iter(detector.lex.verbs["torch"]))
+    assert [t.text for t in detector._verb_args(doc[1], entry, refs_at(doc, 0, 5)).target] != ["civilians"]

@@ -169,6 +169,12 @@ class ArgumentsMixin:
             # own", the doer's; and only in the clause told itself: "said … after crowds burned its embassy")
             teller = self._speaker(verb) if verb.dep_ == "ccomp" else []
             target = [s for s in teller if s.lower_ not in _PRONOUNS] or target
+        if not named(target) and self.lex.coded(entry.cameo, "aim_target_roots"):
+            # "carried out a raid, targeting Islamic State commanders": a participle of a hostile verb names what the
+            # act is aimed at (when it is no event of its own: "torched a village, killing 11 civilians" is two)
+            target = [o for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and any(
+                self.lex.coded(e.cameo, "aim_target_roots") for e in self.lex.verbs.get(c.lemma_.lower(), ()))
+                and self._entry(c) is None for o in c.children if o.dep_ == "dobj" and o.i in actor_at] or target
         if not named(target) and self.lex.coded(entry.cameo, "ultimatum_roots"):
             # "threatened to launch an offensive unless Baghdad accepted its conditions": whom the condition is on
             target = [s for head in chain for c in head.children if c.dep_ == "advcl" and any(
