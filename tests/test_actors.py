@@ -661,3 +661,21 @@ def test_a_government_title_held_in_an_unknown_body_takes_the_bodys_sector():
     assert by_mention(actors, "Civic Partnership vice president Joe Dorn").sectors == []
     # a state's body keeps the title's sector; a title of its own sector is kept
     assert by_mention(actors_of("Exxon chairman Joe Dorn said so."), "Exxon chairman Joe Dorn").sectors == ["BUS"]
+
+
+def test_a_title_held_in_a_state_body_the_kb_lacks_takes_the_bodys_sector():
+    actors = actors_of("The chairman of the House Foreign Relations Committee said so.")
+    assert actors[0].sectors == ["LEG"]
+
+
+def test_a_gazetteer_place_in_an_of_phrase_places_the_person():
+    assert by_mention_in(actors_of("Sen. Joe Dorn of Alabama criticized the plan."), "Joe Dorn").country == "USA"
+
+
+def test_a_surname_the_tagger_took_for_a_noun_is_the_person_named_before():
+    actors = actors_of("Donald Trump spoke. In August, during a particularly rough patch of poll numbers for Trump, "
+                       "some GOP officials were reportedly considering contingency plans. But Trump — whose father was "
+                       "diagnosed with Alzheimer’s in his 80s — said so.", date="2016-01-01")
+    trump = by_mention(actors, "Donald Trump")
+    assert len([m for m in trump.mentions if m.span.text == "Trump"]) == 2
+    assert [a.name for a in actors if a.name == "Trump"] == []

@@ -160,7 +160,7 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder, ModifierF
             scan = range(min(start, ent.start), max(end, ent.end))
         mods = self._modifiers(head, scan, kb_at, ent_at)
         countries, org, people, kin, head_refs = mods.countries, mods.org, mods.people, mods.kin, mods.head_refs
-        country = countries[0][1] if countries else self._of_country(head, kb_at, ("of",))
+        country = countries[0][1] if countries else self._of_country(head, kb_at, ("of",), ent_at)
         former = any(t.lower_ in self.former_words for t in doc[start:end])
         deceased = any(t.lower_ in self.deceased_words for t in doc[start:end])
         title, title_sector, t_start, t_end = self._title(doc, start, end)
@@ -221,7 +221,7 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder, ModifierF
                 title_head = next((c for c in head.rights if c.dep_ == "appos"), None) if title else None
             if mods.seat is not None and title_head is not None and self._generic_head(title_head):
                 title_sector = self.kb.seats[mods.seat].sector  # "Pentagon spokesman Peter Cook": USA MIL
-            if title_sector == "GOV" and title_head is not None and org is None and title.lower() in self.body_titles:
+            if title_head is not None and org is None and title.lower() in self.body_titles:
                 title_sector = self._body_title_sector(title_head, title_sector, kb_at, ent_at)
             if title_sector == "IGO":  # "U.N. Secretary-General Kofi Annan": an official of an IGO
                 country, title_sector = country or "IGO", "GOV"
@@ -345,6 +345,8 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder, ModifierF
                 # "a rebel spokesman", "a police official", "a Hamas spokesman": of the modifier's sector
                 body = next((x for x in self.kb.organizations[org].sectors if x != "IGO"), None) if org else None
                 title_sector = sector if sector and sector not in self.generic_sectors else body or title_sector
+            if org is None and mods.seat is None and title.lower() in self.body_titles:
+                title_sector = self._body_title_sector(head, title_sector, kb_at, ent_at)
             if title_sector == "IGO":
                 country, title_sector = country or "IGO", "GOV"
             return [Candidate(kind="title", country=country, sector=title_sector, role=title, org=org, **base)]

@@ -79,14 +79,17 @@ class ModifierFinder:
             found.countries.append((i, place.country))
 
     def _body_title_sector(self, title: Token, sector: str | None, kb_at, ent_at) -> str | None:
-        """The sector of an office an organisation the knowledge base does not know gives (``body_titles``):
-        "Richard Haass, president of the Council on Foreign Relations" is of an NGO, "National Partnership vice
-        president Vicki Shabo" of no sector we know, not a government; offices of state bodies keep ``sector``."""
+        """The sector of an office an organisation the knowledge base does not know gives (``body_titles``): a
+        state body's by a word of its name ("chairman of the House Foreign Relations Committee" LEG), else the
+        body's by the word heading its name ("Richard Haass, president of the Council on Foreign Relations" NGO);
+        an unknown body's government title is of no sector we know ("National Partnership vice president")."""
         body = _title_body(title, ent_at)
         if body is None or any(i in kb_at for i in range(body.start, body.end)):
             return sector
-        named = self._org_name_sector(body)
-        return sector if named in self.state_body_sectors else named
+        heads = self.kb.org_heads
+        state = next((heads[t.text] for t in body if heads.get(t.text) in self.state_body_sectors), None)
+        named = state or self._org_name_sector(body)
+        return named or (None if sector == "GOV" else sector)
 
 
 def _title_body(title: Token, ent_at):

@@ -40,8 +40,11 @@ class NameFinder:
         if not forms:
             return
         for token in tokens:  # the Doc's tokens, listed once: every pass over a Doc builds them anew
-            if (token.text in forms and token.i not in kb_at and token.pos_ == "PROPN"
-                    and not self._in_place_phrase(token)):  # (NER's GPE label is no proof: "Petro’s response")
+            # (the tagger takes some names for nouns: "But Trump — whose father …"; NER's GPE label is no proof:
+            # "Petro’s response")
+            if (token.text in forms and token.i not in kb_at
+                    and (token.pos_ == "PROPN" or token.pos_ == "NOUN" and token.is_title and not token.is_sent_start)
+                    and not self._in_place_phrase(token)):
                 ent = ent_at.get(token.i)
                 if ent is not None and ent.label_ == "PERSON" and len(ent) > 1:
                     continue  # part of a full name, found already
