@@ -709,3 +709,9 @@ def test_a_dash_and_a_name_on_the_line_after_a_quotation_sign_it():
 def test_a_paragraph_going_on_with_a_quotation_but_closing_it_with_a_comma_has_its_own_attribution():
     text = "“A is one,” Rubio said. “B is two.\n\n“C is three,” he continued. “D.”\n\n“E.\n\n“F.”"
     assert quoted_texts(text) == ["A is one,", "B is two.", "C is three,", "D.", "E.\n\n“F."]
+
+
+def test_a_video_or_statement_that_said_something_is_the_words_of_whoever_released_it():
+    out, _ = quotes_of("Donald Trump opened the school in 2005. That year Trump released a marketing video that said, "
+                       "“We are going to have professors that are absolutely terrific.”")
+    assert out[0][2] == "Donald Trump"

@@ -402,7 +402,7 @@ class QuoteFinder:
         if cue.tag_ != "VBG" or cue.dep_ != "acl" or noun.pos_ not in ("NOUN", "PROPN"):
             return None
         if noun.pos_ == "NOUN" and noun.lemma_.lower() in self.cues.channels:
-            return noun_author(noun) or (subject_of(noun.head) if noun.head.pos_ == "VERB" else None)
+            return noun_author(noun) or _issuer(noun)
         return noun
 
     def _speaker(self, cue: Token, state: State) -> ActorRef | None:
@@ -435,7 +435,8 @@ class QuoteFinder:
                     return ActorRef(ref.actor_id, Span.of(state.text, who.idx, who.idx + len(who))) if ref else None
                 who = antecedent  # "a report … that said": the report's author, below
             if who is not None and who.pos_ == "NOUN" and who.lemma_.lower() in self.cues.channels:
-                who = noun_author(who) or who  # "a report by the New York Times": the Times
+                # "a report by the New York Times": the Times; "Trump released a video that said": Trump
+                who = noun_author(who) or (_issuer(who) if who.dep_ == "dobj" else None) or who
             if who is None and _after_quotation(cue, quoted):
                 who = name_beside(cue, quoted)  # "“…,” said Richard Trumka, …" with the name hung on the next clause
         if who is None:
@@ -462,6 +463,15 @@ def _child_holding(verb: Token, token: Token) -> Token | None:
             return token
         token = token.head
     return None
+
+
+def _issuer(noun: Token) -> Token | None:
+    """Who issued, released or sent the statement or video ``noun`` names: the subject of the verb it hangs on, or
+    the name right before that verb when the parser gave it none ("Black Lives Matter issued a statement")."""
+    verb = noun.head
+    if verb.pos_ != "VERB":
+        return None
+    return subject_of(verb) or loose_subject(verb)
 
 
 def _after_quotation(cue: Token, quoted: set[int]) -> bool:
