@@ -499,6 +499,7 @@ def test_a_speaker_the_parser_took_from_inside_the_quotation_is_the_name_beside_
 
 def test_a_participle_cue_takes_the_nearest_of_two_subjects_the_parser_gave_its_verb():
     from eventwire.quotes import quote_finder
+    from eventwire.quotes._speakers import speaker_of
     from eventwire.quotes._state import State
 
     # "Hampshire, Trump went on, calling him “a stiff”" parsed with both "Hampshire" and "Trump" as subjects
@@ -510,11 +511,12 @@ def test_a_participle_cue_takes_the_nearest_of_two_subjects_the_parser_gave_its_
     finder = quote_finder()
     state = State(doc, [], [0], finder.speech_verbs)
     state.quoted_tokens = {7, 8, 9}
-    assert finder._speaker(doc[5], state).span.text == "Trump"
+    assert speaker_of(doc[5], state, finder.cues).span.text == "Trump"
 
 
 def test_a_participle_describing_a_noun_is_that_nouns_cue():
     from eventwire.quotes import quote_finder
+    from eventwire.quotes._speakers import speaker_of
     from eventwire.quotes._state import State
 
     # "The ad ends with a voice saying: “No.”"  -- "saying" describes the voice, not the ad
@@ -526,7 +528,7 @@ def test_a_participle_describing_a_noun_is_that_nouns_cue():
     finder = quote_finder()
     state = State(doc, [], [0], finder.speech_verbs)
     state.quoted_tokens = {8, 9, 10}
-    assert finder._speaker(doc[6], state).span.text == "a voice"
+    assert speaker_of(doc[6], state, finder.cues).span.text == "a voice"
 
 
 def test_a_punctuation_mark_the_parser_made_a_subject_names_no_speaker():
@@ -625,6 +627,7 @@ def test_the_finder_takes_the_text_the_pipeline_already_has_with_the_same_result
 
 def test_a_cue_after_a_quotation_without_a_subject_takes_the_name_after_it():
     from eventwire.quotes import quote_finder
+    from eventwire.quotes._speakers import speaker_of
     from eventwire.quotes._state import State
 
     # "“We act,” said Ann Lee, head of the union The pact …" -- the parser ran on and made "Lee" the next verb's
@@ -639,9 +642,9 @@ def test_a_cue_after_a_quotation_without_a_subject_takes_the_name_after_it():
     finder = quote_finder()
     state = State(doc, [], [0], finder.speech_verbs)
     state.quoted_tokens = {0, 1, 2, 3, 4}
-    assert finder._speaker(doc[5], state).span.text == "Ann Lee"
+    assert speaker_of(doc[5], state, finder.cues).span.text == "Ann Lee"
     state.quoted_tokens = set()  # no quotation before the cue: not taken
-    assert finder._speaker(doc[5], state) is None
+    assert speaker_of(doc[5], state, finder.cues) is None
 
 
 def test_a_quoted_phrase_in_what_a_verb_reports_leaves_out_whom_it_was_told_to():

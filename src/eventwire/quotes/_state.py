@@ -9,7 +9,6 @@ from functools import lru_cache
 from importlib import resources
 
 import yaml
-
 from spacy.tokens import Doc, Token
 
 from ..actors import mention_index
