@@ -124,3 +124,15 @@ def test_a_hostile_participle_that_is_no_event_of_its_own_names_the_target(detec
     doc[4].lemma_ = "kill"
     entry = next(iter(detector.lex.verbs["torch"]))
     assert [t.text for t in detector._verb_args(doc[1], entry, refs_at(doc, 0, 5)).target] != ["civilians"]
+
+
+def test_a_subject_the_parser_split_in_two_is_one_compound_subject(detector):
+    doc = parsed("Lions/NOUN/nsubj/5 ,/PUNCT/punct/0 tigers/NOUN/conj/0 and/CCONJ/cc/0 Gondor/PROPN/nsubj/5 "
+                 "welcomed/VERB/ROOT/- talks/NOUN/dobj/5")
+    assert [t.text for t in detector._subject(doc[5])] == ["Lions", "Gondor"]
+    doc = parsed("Old/ADJ/amod/1 foes/NOUN/nsubj/3 Gondor/PROPN/nsubj/3 renewed/VERB/ROOT/- ties/NOUN/dobj/3")
+    assert [t.text for t in detector._subject(doc[3])] == ["foes", "Gondor"]
+    # a byline ended by a dash is no part of the subject
+    doc = parsed("YORK/PROPN/nsubj/5 (/PUNCT/punct/0 CNNMoney/PROPN/appos/0 --/PUNCT/punct/0 stocks/NOUN/nsubj/5 "
+                 "rallied/VERB/ROOT/-")
+    assert [t.text for t in detector._subject(doc[5])] == ["YORK"]

@@ -51,7 +51,7 @@ class ArgumentsMixin:
                 if subject.pos_ == "VERB" and subject.tag_ in ("VBG", "VBN"):
                     # "The Red Cross operating in Iraq said …", parsed with the participle as the subject
                     subject = next((c for c in subject.children if c.dep_ in ("nsubj", "nsubjpass")), subject)
-                return [subject]
+                return [subject] + _split_subjects(subjects)
             if verb.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in verb.head.children):
                 # "the prime minister has been indicted by the court and will resign": the passive's subject
                 return [c for c in verb.head.children if c.dep_ == "nsubjpass"][:1]
@@ -403,3 +403,17 @@ class ArgumentsMixin:
 def _infinitive(verb: Token) -> bool:
     """A to-infinitive: "to supply", "to hit"."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _split_subjects(subjects: list[Token]) -> list[Token]:
+    """The subjects after the first that continue it right where it ends, one phrase the parser split in two: "Lions,
+    tigers, and Gondor welcomed …", "Old foes Gondor and Osgiliath have renewed …" (not after a dash or bracket
+    that ends a byline: "NEW YORK (CNNMoney) -- U.S. stocks rallied")."""
+    out, previous = [], subjects[0]
+    for subject in subjects[1:]:
+        if subject.dep_ != "nsubj" or previous.dep_ != "nsubj" or subject.left_edge.i != previous.right_edge.i + 1 \
+                or previous.right_edge.pos_ == "PUNCT":
+            break
+        out.append(subject)
+        previous = subject
+    return out
