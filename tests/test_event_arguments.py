@@ -136,3 +136,13 @@ def test_a_subject_the_parser_split_in_two_is_one_compound_subject(detector):
     doc = parsed("YORK/PROPN/nsubj/5 (/PUNCT/punct/0 CNNMoney/PROPN/appos/0 --/PUNCT/punct/0 stocks/NOUN/nsubj/5 "
                  "rallied/VERB/ROOT/-")
     assert [t.text for t in detector._subject(doc[5])] == ["YORK"]
+
+
+def test_an_object_stands_for_the_actor_its_participle_goes_to_or_carries(detector):
+    doc = parsed("soldiers/NOUN/nsubj/1 cordoned/VERB/ROOT/- off/ADP/prt/1 roads/NOUN/dobj/1 leading/VERB:VBG/acl/3 "
+                 "into/ADP/prep/4 Mordor/PROPN/pobj/5")
+    assert "Mordor" in [t.text for t in detector._objects(doc[1], ("against",), refs_at(doc, 0, 6))]
+    # not when the participle is an event of its own ("a statement urging North Korea to comply")
+    doc = parsed("ministers/NOUN/nsubj/1 issued/VERB/ROOT/- statement/NOUN/dobj/1 urge/VERB:VBG/acl/2 "
+                 "Korea/PROPN/dobj/3")
+    assert "Korea" not in [t.text for t in detector._objects(doc[1], ("against",), refs_at(doc, 0, 4))]

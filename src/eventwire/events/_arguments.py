@@ -18,6 +18,7 @@ _DEFAULT_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "int
 _RELATIVE = {"who", "which", "that", "whom"}
 # prepositions whose gerund shares the subject of the clause it hangs on ("guilty of violating", "after meeting")
 _GERUND_PREPS = {"of", "for", "after", "before", "since", "by", "in", "upon", "without", "despite", "to"}
+_HEADING = {"to", "into", "toward", "towards"}  # where a thing on its way goes ("roads leading into Mordor")
 _GATHERINGS = ("04", "14")  # CAMEO roots of events one goes to: meetings, rallies
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our"}
 
@@ -235,6 +236,15 @@ class ArgumentsMixin:
                 for p in c.children:
                     if p.dep_ == "prep" and p.lower_ in preps:
                         target += [g for g in p.children if g.dep_ == "pobj"]
+        if not _refs(target, actor_at):
+            # "cordoned off the roads leading into Mordor", "boycotted the parade supporting Gondor": an object that
+            # names no actor stands for the one its present participle goes to or acts on (a participle that is no
+            # event of its own: "issued a statement urging North Korea to …" is the statement's author's urging)
+            target += [g for t in target if t.dep_ in ("dobj", "nsubjpass") for c in t.children
+                       if c.dep_ == "acl" and c.tag_ == "VBG" and self._entry(c) is None
+                       for g in (*(o for o in c.children if o.dep_ == "dobj"),
+                                 *(o for p in c.children if p.dep_ == "prep" and p.lower_ in _HEADING
+                                   for o in p.children if o.dep_ == "pobj")) if g.i in actor_at]
         owned = [t for t in target if t.dep_ == "dobj" and any(c.dep_ == "poss" and c.lower_ in _PRONOUNS
                                                                 for c in t.children)]
         if owned:
