@@ -718,3 +718,9 @@ def test_a_video_or_statement_that_said_something_is_the_words_of_whoever_releas
     out, _ = quotes_of("Donald Trump opened the school in 2005. That year Trump released a marketing video that said, "
                        "“We are going to have professors that are absolutely terrific.”")
     assert out[0][2] == "Donald Trump"
+
+
+def test_a_quotation_nested_in_one_of_the_same_marks_is_part_of_it():
+    text = "“As a woman, I’d rather live in what he calls “hell” than live where he rules.” ― Ann Lee"
+    assert quoted_texts(text) == ["As a woman, I’d rather live in what he calls “hell” than live where he rules."]
+    assert quoted_texts("“A is good. “B is bad,” he said.") == ["B is bad,"]  # the first mark never closes

@@ -81,8 +81,10 @@ def _scan(text: str, pattern: re.Pattern, own_attributions: bool = True) -> list
     open_len = 0
     paragraphs = 1
     went_on_at = went_on_len = previous_end = 0  # the last paragraph's opening mark, and where the one before ended
+    outer: tuple[int, int, int] | None = None  # the quotation open around a nested one
     for line_start, line in _paragraphs(text):
         marks = list(pattern.finditer(line))
+        outer = None  # a nesting never runs over a paragraph break
         if open_at is not None:
             lead = len(line) - len(line.lstrip())
             if marks and marks[0].start() == lead and _role(line, marks[0], opening_now=False) == "open":
@@ -95,7 +97,9 @@ def _scan(text: str, pattern: re.Pattern, own_attributions: bool = True) -> list
             pos = line_start + m.start()
             role = _role(line, m, opening_now=open_at is None)
             if role == "open":
-                # a second opening while one is open: the first was never closed
+                # a second opening while one is open: a quotation nested in it (“… what he calls “hell” than …”),
+                # or the first was never closed (then it is dropped at its paragraph's end)
+                outer = (open_at, open_len, paragraphs) if open_at is not None and pos > open_at + open_len else None
                 open_at, open_len, paragraphs = pos, len(m.group()), 1
             elif role == "close" and open_at is not None:
                 if own_attributions and paragraphs > 1 and text[:pos].rstrip().endswith(","):
@@ -108,6 +112,8 @@ def _scan(text: str, pattern: re.Pattern, own_attributions: bool = True) -> list
                 if quoted:
                     found.append(quoted)
                 open_at = None
+                if outer is not None:
+                    (open_at, open_len, paragraphs), outer = outer, None  # the quotation around it goes on
         previous_end = line_start + len(line.rstrip())
     return found
 
