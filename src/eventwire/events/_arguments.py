@@ -121,8 +121,13 @@ class ArgumentsMixin:
                                                and c.pos_ == "VERB"), None)) is not None:
             chain.append(nxt)
 
+        seen: dict[tuple[int, ...], bool] = {}  # (the fallbacks below ask again of the same target)
+
         def named(tokens: list[Token]) -> bool:  # an unresolved pronoun is a target too ("urging him to send …")
-            return bool(_refs(tokens, actor_at)) or any(t.pos_ == "PRON" for t in tokens)
+            key = tuple(t.i for t in tokens)
+            if key not in seen:
+                seen[key] = bool(_refs(tokens, actor_at)) or any(t.pos_ == "PRON" for t in tokens)
+            return seen[key]
 
         def acts_on(head: Token) -> bool:  # a direct object is the target, actor or not ("urging officials to …")
             return any(c.dep_ in ("dobj", "dative") for c in head.children)
