@@ -679,3 +679,23 @@ def test_a_surname_the_tagger_took_for_a_noun_is_the_person_named_before():
     trump = by_mention(actors, "Donald Trump")
     assert len([m for m in trump.mentions if m.span.text == "Trump"]) == 2
     assert [a.name for a in actors if a.name == "Trump"] == []
+
+
+def test_a_bare_surname_names_its_one_bearer_shortly_before_their_first_office():
+    text = "Trump has accused undocumented migrants of undercutting U.S. workers."
+    assert by_mention(actors_of(text, date="2016-06-22"), "Trump").cameo_code == "USAELI"
+    assert by_mention(actors_of(text, date="2013-06-22"), "Trump").kb_id is None  # years before: anyone
+
+
+def test_an_armed_groups_home_state_places_no_official():
+    actors = actors_of('The war on ISIS "will be the focus," deputy national security adviser Joe Dorn told reporters.')
+    assert by_mention_in(actors, "Joe Dorn").country is None
+    # an organisation whose name spells its state still names it
+    actors = actors_of("President Dos Santos conceded to demands from National Union for the Total Independence of "
+                       "Angola (UNITA).", date=None)
+    assert by_mention_in(actors, "Dos Santos").country == "AGO"
+
+
+def test_a_former_office_the_text_names_before_a_first_known_office_is_no_current_one():
+    actors = actors_of("Former London mayor Boris Johnson said so.", date="2016-06-22")
+    assert by_mention_in(actors, "Boris Johnson").cameo_code == "GBRELI"

@@ -7,13 +7,15 @@ A mixin of :class:`~eventwire.actors._mentions.MentionFinder`; each method adds 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from difflib import get_close_matches
 
 from spacy.tokens import Doc, Span, Token
 
 from ._kb import ActorKB, SurfaceRef, surname_forms
 from ._places import _LOCATIVE_PREPS, _PLACE_KINDS, _known_place
+
+_NAMED_BEFORE_OFFICE = timedelta(days=2 * 365)  # how long before taking office a bare surname already names someone
 
 # Words before a name that are no part of it, though written capitalised ("Mr Khan", "Sheikh Hasina").
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "sheikh",
@@ -56,8 +58,9 @@ class NameFinder:
         word unless NER calls it a person or it is the subject, nor a word NER places, nor a place a place noun
         stands in ("a refugee centre in Kerry")."""
         for token in tokens:  # the Doc's tokens, listed once: every pass over a Doc builds them anew
-            if token.i in kb_at or token.pos_ != "PROPN" or len(token.text) < 5:
-                continue
+            if token.i in kb_at or len(token.text) < 5 or not (token.pos_ == "PROPN" or (
+                    token.pos_ == "NOUN" and token.is_title and token.ent_type_ in ("PERSON", "ORG"))):
+                continue  # (a name the tagger took for a noun, NER for a name: "Trump has accused …")
             person_id = self._sole_bearer(token.text, day)
             if person_id is None:
                 continue
@@ -83,7 +86,11 @@ class NameFinder:
             people = [self.kb.people[i] for i in ids]
             in_office = [p.id for p in people if any(o.holds_on(day) for o in p.offices)]
             known = [p.id for p in people if any(o.start is None or o.start <= day for o in p.offices)]
-            ids = in_office or known
+            # news names a leader-to-be by surname during the campaign or nomination before the office ("Trump" in
+            # 2016): the one bearer whose first office is that close
+            soon = [p.id for p in people if p.offices and all(o.start is not None for o in p.offices)
+                    and min(o.start for o in p.offices) <= day + _NAMED_BEFORE_OFFICE]
+            ids = in_office or known or soon
         return ids[0] if len(ids) == 1 else None
 
     def _in_place_phrase(self, token: Token) -> bool:

@@ -265,7 +265,9 @@ class Resolver:
             # the state they will serve ("Donald Trump" in 2015: USA ELI, as CAMEO codes public figures)
             states = {o.country for o in person.offices}
             country = c.country or (states.pop() if len(states) == 1 and not states & {"IGO", "NGO"} else None)
-            sectors = [c.sector] if c.sector else ["ELI"] if country else []
+            sectors = [c.sector] if c.sector else []
+            if (c.former and c.sector == "GOV") or (not c.sector and country):  # "Former London mayor Boris Johnson"
+                sectors = ["ELI"]
             role = _role_text(c.role, c.former)
         elif former and not deceased and office.country not in ("IGO", "NGO") and _new_office(c, person):
             # out of the offices we know, but the text names a current one ("Mayor Rahm Emanuel"): that one
