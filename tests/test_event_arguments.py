@@ -146,3 +146,13 @@ def test_an_object_stands_for_the_actor_its_participle_goes_to_or_carries(detect
     doc = parsed("ministers/NOUN/nsubj/1 issued/VERB/ROOT/- statement/NOUN/dobj/1 urge/VERB:VBG/acl/2 "
                  "Korea/PROPN/dobj/3")
     assert "Korea" not in [t.text for t in detector._objects(doc[1], ("against",), refs_at(doc, 0, 4))]
+
+
+def test_where_a_meeting_is_held_is_no_party_to_it():
+    events = events_of("FBI Director Christopher Wray will meet US President Donald Trump at the White House on "
+                       "Monday.")
+    assert events and all("White House" not in r.span.text for e, *_ in events for r in e.source + e.target)
+    # a protest held at an embassy is aimed at it
+    _, source, target, _ = one(events_of("Thousands of Iranians protested at the British embassy in Tehran."),
+                               "PROTEST")
+    assert "GBR" in {a.country for a in target}

@@ -85,6 +85,10 @@ class ArgumentsMixin:
 
     def _verb_args(self, verb: Token, entry: Entry, actor_at: dict[int, ActorRef]) -> _Args:
         preps = entry.preps or _DEFAULT_PREPS
+        if self.lex.coded(entry.cameo, "held_roots") and not self.lex.coded(entry.cameo, "aim_target_roots"):
+            # "will meet Trump at the White House": where a meeting is held is no party to it (a protest held at an
+            # embassy is aimed at it)
+            preps = tuple(p for p in preps if p != "at")
         reason = self.lex.coded(entry.cameo, "reason_roots")
         if self.lex.coded(entry.cameo, "taken_from_roots"):
             preps += ("from",)  # "confiscated weapons from armed groups": whom something is taken from
