@@ -699,3 +699,9 @@ def test_an_armed_groups_home_state_places_no_official():
 def test_a_former_office_the_text_names_before_a_first_known_office_is_no_current_one():
     actors = actors_of("Former London mayor Boris Johnson said so.", date="2016-06-22")
     assert by_mention_in(actors, "Boris Johnson").cameo_code == "GBRELI"
+
+
+def test_a_surname_that_is_a_demonym_names_the_person_named_in_full():
+    actors = actors_of("Mark Dorncuban and Joe Cuban met. Later Cuban said he was on board.")
+    assert by_mention(actors, "Cuban").name == "Joe Cuban"
+    assert by_mention(actors_of("The French said it was wrong."), "The French").country == "FRA"

@@ -44,7 +44,7 @@ class NameFinder:
         for token in tokens:  # the Doc's tokens, listed once: every pass over a Doc builds them anew
             # (the tagger takes some names for nouns: "But Trump — whose father …"; NER's GPE label is no proof:
             # "Petro’s response")
-            if (token.text in forms and token.i not in kb_at
+            if (token.text in forms and (token.i not in kb_at or _named_as_people(token, kb_at))
                     and (token.pos_ == "PROPN" or token.pos_ == "NOUN" and token.is_title and not token.is_sent_start)
                     and not self._in_place_phrase(token)):
                 ent = ent_at.get(token.i)
@@ -167,6 +167,15 @@ class NameFinder:
             refs = self.typos.correct(token.text)
             if refs and _known_place(token.text) in (None, refs[0].id):  # not "Columbia" (USA) for Colombia
                 kb_at[token.i] = (token.i, token.i + 1, refs)
+
+
+def _named_as_people(token: Token, kb_at) -> bool:
+    """``token`` is read as a state's name or people, but stands alone as a singular proper noun ("Cuban said",
+    "French wrote"): with a full name ending so in the document ("Mark Cuban"), the person's surname."""
+    s, e, refs = kb_at[token.i]
+    return (e - s == 1 and refs and all(r.kind in ("demonym", "country") for r in refs) and token.tag_ == "NNP"
+            and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj")
+            and not any(c.dep_ == "det" for c in token.children))
 
 
 def _bare_subject(token: Token) -> bool:
