@@ -129,8 +129,8 @@ def speaker_of(cue: Token, state: State, cues: Cues) -> ActorRef | None:
 
 
 def _issuer(noun: Token) -> Token | None:
-    """Who issued, released or sent the statement or video ``noun`` names: the subject of the verb it hangs on, or
-    the name right before that verb when the parser gave it none ("Black Lives Matter issued a statement")."""
+    """Who issued, released or sent the statement or video ``noun`` names: the subject of the verb it hangs on
+    ("Trump released a video that said …": Trump), else the loose subject of that verb ("Said Ellis:")."""
     verb = noun.head
     if verb.pos_ != "VERB":
         return None
