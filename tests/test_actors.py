@@ -687,7 +687,7 @@ def test_a_bare_surname_names_its_one_bearer_shortly_before_their_first_office()
     assert by_mention(actors_of(text, date="2013-06-22"), "Trump").kb_id is None  # years before: anyone
 
 
-def test_an_armed_groups_home_state_places_no_official():
+def test_an_organisation_named_only_as_a_topic_places_no_official():
     actors = actors_of('The war on ISIS "will be the focus," deputy national security adviser Joe Dorn told reporters.')
     assert by_mention_in(actors, "Joe Dorn").country is None
     # an organisation whose name spells its state still names it

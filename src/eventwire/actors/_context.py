@@ -5,11 +5,10 @@ Runs on the resolver's drafts after every mention is attached. Which mentions ma
 
 - a news outlet is where a story came from, not whose its actors are ("rebel commanders told AFP");
 - a person, or a named body, is not placed by another person's state;
-- nor anyone by the home state of an organisation that is no state body (an armed group, a party, a firm: "the war
-  on ISIS", said an official, names no Iraq);
-- a person or a state body (``state_body_sectors``) is not placed by a state the sentence names only as a place, a
-  topic or an object ("Defense Secretary William Perry said troops arrived in Bosnia", "Senator X slams Israel aid",
-  "Obama faces pressure from Congress to help Iran"): such a state is where something happens or what is done to,
+- a person or a state body (``state_body_sectors``) is not placed by a state (or an organisation's home state) the
+  sentence names only as a place, a topic or an object ("Defense Secretary William Perry said troops arrived in
+  Bosnia", "Senator X slams Israel aid", "Obama faces pressure from Congress to help Iran", "The war on ISIS …,
+  deputy national security adviser Ben Rhodes said"): such a state is where something happens or what is done to,
   not whose official acts; unless the place is in the official's own clause ("President X threatened to impose a
   curfew in Algiers").
 """
@@ -33,9 +32,10 @@ def clause_of(token: Token) -> int:
 
 
 def place_clause(kind: str, head: Token) -> int | None:
-    """For a mention of a state or town that names only where something is, what it is about or what is done to it,
-    the clause it belongs to (-1 for an object, which places no one); None for others."""
-    if kind not in ("country", "city") or head.dep_ not in _PLACE_DEPS:
+    """For a mention of a state, town or organisation ("the war on ISIS") that names only where something is, what
+    it is about or what is done to it, the clause it belongs to (-1 for an object, which places no one); None for
+    others."""
+    if kind not in ("country", "city", "org") or head.dep_ not in _PLACE_DEPS:
         return None
     if head.dep_ in ("dobj", "dative"):
         return -1  # "Congress sanctioned Iran": not Congress's state, even in its own clause
@@ -55,8 +55,6 @@ def place_from_context(drafts, kb, code, places: dict[int, int], heads: dict, se
     party_bodies: dict[int, set[str]] = {}  # an official person or named body by neither
     by_clause: dict[int, set[str]] = {}  # the states of place phrases, by clause
     for d in drafts:
-        if d.key[0] == "org" and not set(d.sectors) & state_bodies and not _names_state(d, kb, heads):
-            continue  # an armed group, party or firm is not its home state ("the war on ISIS" names no Iraq)
         if d.country and d.country not in ("IGO", "NGO") and "MED" not in d.sectors:
             for start, _, _, sentence in d.mentions:
                 everything.setdefault(sentence, set()).add(d.country)
@@ -86,13 +84,3 @@ def place_from_context(drafts, kb, code, places: dict[int, int], heads: dict, se
         if len(around) == 1:
             d.country = next(iter(around))
             d.cameo_code = code(kb, d.country, d.sectors)
-
-
-def _names_state(draft, kb, heads) -> bool:
-    """Some mention of an organisation spells its state ("National Union for the Total Independence of Angola")."""
-    country = kb.countries.get(draft.country)
-    if country is None:
-        return False
-    names = (country.name, *country.aliases, *country.demonyms)
-    text = next(iter(heads.values())).doc.text if heads else ""
-    return any(name in text[start:end] for start, end, _, _ in draft.mentions for name in names if name)
