@@ -690,6 +690,9 @@ def test_a_bare_surname_names_its_one_bearer_shortly_before_their_first_office()
 def test_an_organisation_named_only_as_a_topic_places_no_official():
     actors = actors_of('The war on ISIS "will be the focus," deputy national security adviser Joe Dorn told reporters.')
     assert by_mention_in(actors, "Joe Dorn").country is None
+    # an organisation that acts still places them
+    assert by_mention(actors_of("FARC rebels attacked a checkpoint, army officials said."),
+                      "army officials").country == "COL"
     # an organisation whose name spells its state still names it
     actors = actors_of("President Dos Santos conceded to demands from National Union for the Total Independence of "
                        "Angola (UNITA).", date=None)
