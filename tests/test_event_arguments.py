@@ -45,6 +45,11 @@ def test_a_transfer_with_no_recipient_goes_to_whom_its_purpose_acts_on(detector)
     doc = parsed("US/PROPN/nsubj/1 send/VERB/ROOT/- warships/NOUN/dobj/1 to/PART/aux/4 support/VERB/advcl/1 "
                  "Israel/PROPN/dobj/4")
     assert [t.text for t in detector._objects(doc[1], ("to",), refs_at(doc, 0, 5))] == ["Israel"]
+    # not when a person is sent ("sending Biden to address the NAACP")
+    doc = parsed("Obama/PROPN/nsubj/1 send/VERB/ROOT/- Biden/PROPN/dobj/1 to/PART/aux/4 address/VERB/advcl/1 "
+                 "NAACP/PROPN/dobj/4")
+    doc[2].ent_type_ = "PERSON"
+    assert "NAACP" not in [t.text for t in detector._objects(doc[1], ("to",), refs_at(doc, 0, 2, 5))]
     # a purpose that names no actor leaves the target as it was ("sent troops to restore order")
     doc = parsed("army/NOUN/nsubj/1 send/VERB/ROOT/- troops/NOUN/dobj/1 to/PART/aux/4 restore/VERB/advcl/1 "
                  "order/NOUN/dobj/4")
@@ -64,6 +69,11 @@ def test_what_is_received_or_welcomed_from_an_actor_is_aimed_at_it(detector):
                  "Guatemala/PROPN/pobj/3")
     entry = next(iter(detector.lex.verbs["receive"]))
     assert [t.text for t in detector._verb_args(doc[1], entry, refs_at(doc, 0, 4)).target] == ["Guatemala"]
+    # not a "from" past a time: "was visiting the city Tuesday from the embassy compound"
+    doc = parsed("Stevens/PROPN/nsubj/1 visited/VERB/ROOT/- city/NOUN/dobj/1 Tuesday/PROPN/npadvmod/1 "
+                 "from/ADP/prep/1 embassy/NOUN/pobj/4")
+    doc[3].ent_type_ = "DATE"
+    assert [t.text for t in detector._verb_args(doc[1], entry, refs_at(doc, 0, 5)).target] != ["embassy"]
     # not for hostile acts: where rockets are fired from is no target
     doc = parsed("militants/NOUN/nsubj/1 fired/VERB/ROOT/- rockets/NOUN/dobj/1 from/ADP/prep/1 Gaza/PROPN/pobj/3")
     entry = next(e for e in detector.lex.verbs["fire"] if e.cameo.startswith("19"))

@@ -85,9 +85,10 @@ class ArgumentsMixin:
 
     def _verb_args(self, verb: Token, entry: Entry, actor_at: dict[int, ActorRef]) -> _Args:
         preps = entry.preps or _DEFAULT_PREPS
-        if self.lex.coded(entry.cameo, "held_roots") and not self.lex.coded(entry.cameo, "aim_target_roots"):
+        if not entry.preps and self.lex.coded(entry.cameo, "held_roots") and \
+                not self.lex.coded(entry.cameo, "aim_target_roots"):
             # "will meet Trump at the White House": where a meeting is held is no party to it (a protest held at an
-            # embassy is aimed at it)
+            # embassy is aimed at it; where one arrives, a frame's own "at", is the host)
             preps = tuple(p for p in preps if p != "at")
         reason = self.lex.coded(entry.cameo, "reason_roots")
         if self.lex.coded(entry.cameo, "taken_from_roots"):
@@ -151,16 +152,17 @@ class ArgumentsMixin:
             # whose object is who would act)
             acted_on = [c for c in verb.head.children if c.dep_ == "dobj" and c not in source]
             target = acted_on if _refs(acted_on, actor_at) else target
-        if not named(target) and not self.lex.coded(entry.cameo, "aim_target_roots") and \
-                verb.lemma_.lower() not in self.transfer and any(c.dep_ == "dobj" and c.i not in actor_at
-                                                                  for c in verb.children):
+        things = [c for c in verb.children if c.dep_ == "dobj" and c.i not in actor_at]
+        if not named(target) and things and not self.lex.coded(entry.cameo, "aim_target_roots") and \
+                verb.lemma_.lower() not in self.transfer:
             # "welcomed a proposal from Qatar", "received a delegation from Guatemala", with "from" parsed on the
-            # verb: whose the thing acted on is (not for hostile acts: "fired rockets from Gaza")
-            target = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+            # verb after the object: whose the thing acted on is (not for hostile acts: "fired rockets from Gaza";
+            # not past a comma or a time: "was visiting the city Tuesday from the embassy compound")
+            target = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > things[0].i
+                      and not any(x.is_punct or x.ent_type_ in ("DATE", "TIME") for x in verb.doc[things[0].i:c.i])
                       for g in c.children if g.dep_ == "pobj"] or target
         # (an object of no one's: "supports its decision to expel 23 Russian diplomats" is the owner's act)
-        things = [c for c in verb.children if c.dep_ == "dobj" and c.i not in actor_at
-                  and not any(p.dep_ == "poss" for p in c.children)]
+        things = [c for c in things if not any(p.dep_ == "poss" for p in c.children)]
         if not named(target) and things and not self.lex.coded(entry.cameo, "topic_roots") and \
                 not self.lex.coded(entry.cameo, "framing_roots"):
             # "signed an accord to supply Gondor with wheat", "approved a plan to sanction Russia": the actor the act
@@ -249,8 +251,10 @@ class ArgumentsMixin:
             # "cordoned off the roads leading into Mordor", "boycotted the parade supporting Gondor": an object that
             # names no actor stands for the one its present participle goes to or acts on (a participle that is no
             # event of its own: "issued a statement urging North Korea to …" is the statement's author's urging)
+            # (a participle of the object's own phrase, not one past a comma: "convened a panel …, choosing X")
             target += [g for t in target if t.dep_ in ("dobj", "nsubjpass") for c in t.children
                        if c.dep_ == "acl" and c.tag_ == "VBG" and self._entry(c) is None
+                       and not any(x.is_punct for x in t.doc[t.i:c.i])
                        for g in (*(o for o in c.children if o.dep_ == "dobj"),
                                  *(o for p in c.children if p.dep_ == "prep" and p.lower_ in _HEADING
                                    for o in p.children if o.dep_ == "pobj")) if g.i in actor_at]
@@ -270,8 +274,12 @@ class ArgumentsMixin:
                 recipients = [g for o in verb.children if o.dep_ in ("dobj", "nsubjpass") for t in o.subtree
                               if t.dep_ == "prep" and (t.lower_ in ("to", "into") or t.lower_ == "in" and t.head == o)
                               for g in t.children if g.dep_ == "pobj" and (t.lower_ != "in" or g.ent_type_ == "GPE")]
-            purpose = [] if recipients else self._purpose_objects(verb)
-            target = recipients or (purpose if _refs(purpose, actor_at) else target)
+            # (what is moved is a thing or a force: "sending Vice President Biden to address the NAACP", "gives
+            # Ban Ki-moon a month to help Malian authorities" are no transfers to whom the purpose names)
+            moved = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            purpose = [o for o in self._purpose_objects(verb) if o.i in actor_at] if not recipients and not any(
+                c.ent_type_ in ("PERSON", "DATE", "TIME") for c in moved) else []
+            target = recipients or purpose or target
         return target
 
     def _purpose_objects(self, verb: Token, deps: tuple[str, ...] = ("advcl", "xcomp")) -> list[Token]:
