@@ -166,3 +166,10 @@ def test_where_a_meeting_is_held_is_no_party_to_it():
     _, source, target, _ = one(events_of("Thousands of Iranians protested at the British embassy in Tehran."),
                                "PROTEST")
     assert "GBR" in {a.country for a in target}
+
+
+def test_what_an_anti_modifier_names_is_the_target_not_the_doer():
+    _, source, target, _ = one(events_of("Anti-U.S. demonstrations spread across the region."), "PROTEST")
+    assert not source and codes(target) == {"USA"}
+    _, source, target, _ = one(events_of("Jordanians staged anti-Israel protests in Amman."), "PROTEST")
+    assert "ISR" not in {a.country for a in source} and "ISR" in {a.country for a in target}

@@ -297,7 +297,7 @@ class ArgumentsMixin:
     def _noun_sources(self, noun: Token, entry: Entry) -> list[list[Token]]:
         """Candidate sources of an event noun, best first: its possessor or actor modifier, its "by" agent,
         the subject of the light verb that takes it ("launched an attack"), the owner of a copula subject."""
-        modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and not _against(c)]
         if self._named_by(noun, entry, modifiers):
             modifiers = []
         options = [modifiers,
@@ -396,6 +396,8 @@ class ArgumentsMixin:
                       and not self._helping(c, g)]
             target += [c for c in governor.children if c.dep_ == "dobj" and c.i != noun.i
                        and noun.i not in {t.i for t in c.subtree}]
+        if not target:  # "anti-U.S. demonstrations", "anti-government protests": what they are against
+            target = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and _against(c)]
         if not target and noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB",
                                                                                                          "AUX"):
             # "Ukrainian positions came under attack from Russian forces", "the town remained under siege": what
@@ -444,3 +446,9 @@ def _split_subjects(subjects: list[Token]) -> list[Token]:
         out.append(subject)
         previous = subject
     return out
+
+
+def _against(modifier: Token) -> bool:
+    """A modifier after "anti-": "anti-U.S.", "anti-government" name whom the act is against, not its doer."""
+    doc = modifier.doc
+    return modifier.i >= 2 and doc[modifier.i - 1].text == "-" and doc[modifier.i - 2].lower_ == "anti"
