@@ -225,3 +225,75 @@ def test_funding_or_proposing_without_a_recipient_is_no_event():
     assert not any(c.startswith("07") for _, c, *_ in coded("The Syrian rebels now fund their war with oil sales."))
     assert coded("The French senator was critical of the German president's proposals.") == []
     assert ("071", {"IRN"}) in [(c, s) for _, c, s, t, _ in coded("Iran funds Hezbollah.") if t]
+
+
+def test_contests_fought_in_votes_courts_or_markets_are_no_armed_fight():
+    assert coded("Senator Smith fought the election against the Labour Party in Canada.") == []
+    assert coded("Canada started a trade war with Mexico.") == []
+    assert coded("The battle for the party's nomination in Peru was bitter.") == []
+    # fighting an actor stays a fight
+    assert [c for _, c, *_ in coded("Kurdish fighters fought Turkish troops near the border.")] == ["190"]
+
+
+def test_a_dispute_over_something_between_leaders_is_no_clash_of_arms():
+    assert {c for _, c, *_ in coded("The French and German governments clashed over the budget.")} == {"110"}
+    assert [c for _, c, *_ in coded("Protesters clashed with Kenyan police over the weekend.")] == ["190"]
+
+
+def test_attacking_someone_for_something_is_a_denunciation():
+    (event,) = coded("The Russian president attacked the French president for doing nothing about the crisis.")
+    assert event[1:4] == ("111", {"RUSGOV"}, {"FRAGOV"})
+
+
+def test_a_threat_someone_is_or_names_no_one_is_no_threat_made():
+    assert coded("The Iranian missile program is a serious threat to Israel.") == []
+    assert [c for _, c, *_ in coded("Diplomats discussed the North Korean threat.") if c.startswith("13")] == []
+    (event,) = coded("Iran issued a threat against Israel on Monday.")
+    assert event[1:4] == ("130", {"IRN"}, {"ISR"})
+
+
+def test_capturing_votes_or_calls_and_surrendering_documents_are_no_seizure_or_retreat():
+    assert coded("The Kenyan opposition captured 40 percent of the vote.") == []
+    assert coded("A Kenyan court asked the ministry to surrender its documents to Uganda.") == []
+
+
+def test_demonstrating_something_is_no_protest():
+    assert coded("The drills demonstrate to Russia that NATO is ready.") == []
+    assert [c for _, c, *_ in coded("Thousands of Kenyans demonstrated against the government in Nairobi.")] == ["141"]
+
+
+def test_people_sent_back_are_deported():
+    assert [(c, flagged) for _, c, _, _, flagged in coded("Mexican migrants were sent back by the US government.")] \
+        == [("174", False)]
+
+
+def test_a_cancelled_act_or_one_there_is_no_evidence_of_is_negated():
+    events = [e for e in coded("Reporters discussed the cancelled summit between Russia and Japan.") if e[0] == "summit"]
+    assert events and all(flagged for *_, flagged in events)
+    events = coded("There is no evidence of cooperation between Russia and Iran.")
+    assert events and all(flagged for *_, flagged in events)
+
+
+def test_what_happens_if_someone_acts_is_no_threat_of_theirs():
+    events = coded("The death toll would be higher if North Korea used nuclear weapons against Japan.")
+    assert [(c[:2], flagged) for _, c, _, _, flagged in events] == [("20", True)]
+    # a condition on the act itself still makes it a threat
+    assert [c[:2] for _, c, *_ in coded("Iran will attack Israel if the sanctions are not lifted.")] == ["13"]
+
+
+def test_an_intent_needs_someone_who_intends():
+    events = coded("A new bill would grant citizenship to Mexican migrants.")
+    assert [(c, flagged) for _, c, _, _, flagged in events if c.startswith(("03", "08"))] == [("0833", True)]
+
+
+def test_a_gerund_subject_or_an_example_shares_its_verbs_modality():
+    events = coded("Increasing the presence of US troops in Afghanistan could cost the president support.")
+    assert events and all(flagged for *_, flagged in events)
+    events = coded("The US will respond if China retaliates, such as imposing tariffs on Japan.")
+    assert all(flagged for _, c, _, _, flagged in events if c.startswith("16"))
+
+
+def test_a_condition_is_not_governed_by_the_verb_it_hangs_on():
+    # "avoid" does not negate the concessions: they are hypothetical, not refused
+    events = coded("Canada could avoid US tariffs if Canada grants concessions to the United States.")
+    assert [c[:2] for _, c, *_ in events if c.startswith(("08", "12"))] == ["08"]

@@ -83,7 +83,7 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
         for entry in entries or ():
             if best is not None and entry.specificity < best.specificity:
                 break
-            if self._fits(token, entry) and (best is None or _detail(entry.cameo) > _detail(best.cameo)):
+            if self._fits(token, entry) and (best is None or _detail(entry) > _detail(best)):
                 best = entry
         return best
 
@@ -98,7 +98,7 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
     def _fits(self, token: Token, entry: Entry) -> bool:
         # (a particle follows its verb and, if it can be a preposition of place, has no object unless the frame names
         # it: "gave a speech in Cuba", "In Colombia, … have given birth" are no "give in"; "killed in an airstrike")
-        if entry.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ == entry.particle and not _dated(c)
+        if entry.particle and not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == entry.particle and not _dated(c)
                                       and c.i > token.i and not (c.lower_ in self.place_particles and not entry.objects
                                                                  and any(g.dep_ == "pobj" for g in c.children))
                                       or c.dep_ in ("advcl", "ccomp") and _marked(c, entry.particle)
@@ -107,7 +107,7 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
             # Burma to institute reforms" with "for" marking a clause
             return False
         if entry.preps and entry.pos == "VERB" and not any(
-                c.dep_ in ("prep", "prt", "agent") and c.lower_ in entry.preps or
+                c.dep_ in ("prep", "prt", "agent") and c.lower_ in entry.preps and not _dated(c) or
                 (c.dep_ == "prt" and any(p.dep_ == "prep" and p.lower_ in entry.preps for p in c.children))
                 for c in token.children):
             return False  # a verb's `prep:` is part of its frame: "press for", "agree with", "speak out against"
@@ -200,6 +200,9 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
                             yielding and c.dep_ == "dobj":  # "backed off its threat": what is given up
                         consumed.add(c.i)
             else:
+                if self.lex.coded(entry.cameo, "yielded_object_roots"):  # "a lifting of sanctions": what is given up
+                    consumed.update(g.i for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                                    for g in c.children if g.dep_ == "pobj")
                 args = self._noun_args(token, entry)
                 for option in self._noun_sources(token, entry):
                     if _refs(option, actor_at, triggers_at):
@@ -286,7 +289,9 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
                 # "will not accept refugees", "failed to reach agreement": the fact is the refusal
                 code = self.lex.codes[self._mapped("rejection_codes", code.code)]
                 negated = hypothetical = False
-            elif hypothetical and intended and not negated:
+            elif hypothetical and intended and not negated and (source or intended == "governor" or _passive(token)):
+                # (an intent is someone's: "a bill that would grant citizenship", "the planned talks will cover"
+                # intend nothing; "agreed to allow", "sanctions will be imposed" name or imply who intends)
                 # "Finland will give Tanzania a grant": the fact is the expressed intent (CAMEO 03, AGREE);
                 # "farmers would blockade Paris": the fact is the threat (CAMEO 13, THREATEN)
                 mapped = self._mapped("intent_codes", code.code) or self._mapped("threat_codes", code.code)
@@ -370,9 +375,10 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
         return kept
 
 
-def _detail(code: str) -> tuple[int, bool]:
-    """How specific a CAMEO code is: its length, then not being a "not specified below" code (020 < 025)."""
-    return len(code), not code.endswith("0")
+def _detail(entry: Entry) -> tuple[int, bool, bool]:
+    """How specific an entry's CAMEO code is: its length, then not being a "not specified below" code (020 < 025);
+    then whether a preposition frames it ("clashed over the budget", 110, before "clashed", 190)."""
+    return len(entry.cameo), not entry.cameo.endswith("0"), bool(entry.preps)
 
 
 def _clause_object(verb: Token) -> list[Token]:
@@ -403,6 +409,11 @@ def _framed_by(verb: Token, trigger: Token) -> bool:
     return False
 
 
+def _passive(verb: Token) -> bool:
+    """A passive verb, whose doer is implied though unnamed ("sanctions will be imposed if …")."""
+    return verb.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
 def _names_object(verb: Token) -> bool:
     """Whether a verb names its object something: an object complement ("called Denmark's prime minister nasty",
     "called the Dutch leaders fascists") or an indefinite apposition to its object ("called Britain's ambassador a
@@ -417,9 +428,10 @@ def _marked(clause: Token, word: str) -> bool:
 
 
 def _dated(prep: Token) -> bool:
-    """A preposition that only dates the act: "called Morrison on Wednesday" is no "call on"."""
+    """A preposition that only dates the act: "called Morrison on Wednesday" is no "call on", "attacked the base for
+    the third time" no "attack for"."""
     objects = [g for g in prep.children if g.dep_ == "pobj"]
-    return bool(objects) and all(g.ent_type_ in ("DATE", "TIME") for g in objects)
+    return bool(objects) and all(g.ent_type_ in ("DATE", "TIME") or g.lower_ in ("time", "times") for g in objects)
 
 
 def _foreign(source: list[ActorRef], target: list[ActorRef], country: dict[str, str | None],

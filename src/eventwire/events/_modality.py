@@ -8,6 +8,8 @@ from spacy.tokens import Token
 
 from ._syntax import ADJUNCT_PREPS
 
+_EXAMPLE_PREPS = {"as", "like", "including"}  # "such as imposing tariffs": an example of the act it hangs on
+
 
 class ModalityMixin:
     def _clause_of(self, token: Token) -> Token:
@@ -19,16 +21,23 @@ class ModalityMixin:
             t = t.head
         return t
 
-    def _modality(self, trigger: Token) -> tuple[bool, bool, bool]:
-        """(negated, hypothetical, intended): intended when the hypothetical is a future or an intention."""
+    def _modality(self, trigger: Token) -> tuple[bool, bool, bool | str]:
+        """(negated, hypothetical, intended): intended when the hypothetical is a future or an intention
+        (``"governor"`` when a word of intent governs it: "agreed to allow", "pledged to send")."""
         negated = hypothetical = intended = False
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children):
             negated = True
         if trigger.dep_ in ("pcomp", "pobj") and trigger.head.dep_ == "prep" and trigger.head.lower_ in self.negations:
             negated = True  # "met Netanyahu without consulting the White House": the consulting was not done
         if trigger.pos_ != "VERB":
-            if any(c.lemma_.lower() in self.hypo_mods for c in trigger.children if c.dep_ in ("amod", "compound")):
+            modifiers = {c.lower_ for c in trigger.children if c.dep_ in ("amod", "compound")} | \
+                {c.lemma_.lower() for c in trigger.children if c.dep_ in ("amod", "compound")}
+            if modifiers & self.hypo_mods:
                 hypothetical = True
+            if modifiers & self.lex.words("negating_modifiers"):
+                negated = True  # "a cancelled summit", "the scrapped deal": not done
+            if self._absent(trigger):
+                negated = True  # "no evidence of collusion or cooperation with Russia"
         clause = self._clause_of(trigger)
         adjuncts = ADJUNCT_PREPS | self.lex.words("reason_preps")
         t = trigger
@@ -41,7 +50,7 @@ class ModalityMixin:
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and (
                 clause.head.lemma_.lower() not in self.factive):
             hypothetical = True  # "to use military force": intended, not done
-        t, coordinated = clause, False
+        t, coordinated, conditional, conditioned = clause, False, False, False
         for _ in range(6):
             children = list(t.children)
             if any(c.dep_ == "neg" for c in children) and (t is clause or t is trigger):
@@ -53,21 +62,42 @@ class ModalityMixin:
                 intended = intended or any(c.dep_ == "advcl" and any(
                     m.dep_ == "mark" and m.lower_ in self.conditionals for m in c.children) for c in children)
             if any(c.dep_ == "mark" and c.lower_ in self.conditionals for c in children):
+                hypothetical = conditioned = True
+            # "helped to plan and carry out killings": a verb coordinated with the trigger does not govern it, nor
+            # does the verb a condition hangs on ("could avoid tariffs if they grant concessions")
+            governs = t is not trigger and not coordinated and not conditional
+            if governs and t.lemma_.lower() in self.hypo_governors:
                 hypothetical = True
-            # "helped to plan and carry out killings": a verb coordinated with the trigger does not govern it
-            if t is not trigger and not coordinated and t.lemma_.lower() in self.hypo_governors:
-                hypothetical = True
-                intended = intended or t.lemma_.lower() in self.intent
-            if t is not trigger and not coordinated and t.lemma_.lower() in self.neg_governors:
+                if t.lemma_.lower() in self.intent:
+                    intended = "governor"
+            if governs and t.lemma_.lower() in self.neg_governors:
                 negated = True
-            if t.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "dobj", "pobj", "prep", "acl", "relcl") \
-                    or t.head.i == t.i:
+            # (a gerund subject shares its verb's modality, "Increasing troops could cost support", and so does an
+            # example of an act: "if China retaliates, such as imposing tariffs")
+            if t.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "dobj", "pobj", "prep", "acl", "relcl", "csubj") \
+                    and not (t.dep_ == "pcomp" and t.head.lower_ in _EXAMPLE_PREPS) or t.head.i == t.i:
                 break
             if t.dep_ in ("ccomp",) and t.head.lemma_.lower() in self.reporting:
                 break  # reported speech: the speaker's own modality is not the event's
             coordinated = t.dep_ == "conj"
+            conditional = t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.conditionals
+                                                    for c in t.children)
             t = t.head
-        return negated, hypothetical, intended
+        # what happens if something is done is no intent of the one who would do it: "the toll would be higher if
+        # North Korea used its nuclear weapons" is no threat
+        return negated, hypothetical, False if conditioned else intended
+
+    def _absent(self, noun: Token) -> bool:
+        """Whether an event noun is what a negated noun of evidence finds none of: "no evidence of collusion or
+        cooperation with Russia", "no sign of talks"."""
+        t = noun
+        while t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+        if t.dep_ != "pobj" or t.head.lower_ not in ("of", "for", "that"):
+            return False
+        head = t.head.head
+        return head.lemma_.lower() in self.lex.words("absence_nouns") and any(
+            c.dep_ in ("det", "neg") and c.lower_ in self.negations for c in head.children)
 
     def _historical(self, trigger: Token, day: str | None) -> bool:
         """A year attached to the event that lies well before the document ("since the 1999 election victory",
