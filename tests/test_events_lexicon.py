@@ -297,3 +297,19 @@ def test_a_condition_is_not_governed_by_the_verb_it_hangs_on():
     # "avoid" does not negate the concessions: they are hypothetical, not refused
     events = coded("Canada could avoid US tariffs if Canada grants concessions to the United States.")
     assert [c[:2] for _, c, *_ in events if c.startswith(("08", "12"))] == ["08"]
+
+
+def test_police_or_immigration_raids_are_coercion_not_assault():
+    assert [c for _, c, *_ in coded("Kenyan immigration raids in Nairobi targeted Somali refugees.")][:1] == ["170"]
+
+
+def test_a_negation_holds_over_or_and_forced_acts_happened():
+    events = coded("The Kenyan government did not arrest or deport the Somali refugees.")
+    assert events and all(flagged for *_, flagged in events)
+    assert [(c, flagged) for _, c, _, _, flagged in coded("The Kenyan defence minister was forced to resign.")] == \
+        [("0831", False)]
+
+
+def test_naming_an_act_something_does_not_make_it_hypothetical():
+    events = coded("The British government called the poisoning of the Russian defector an attack on Britain.")
+    assert ("poisoning", False) in [(t, flagged) for t, _, _, _, flagged in events]

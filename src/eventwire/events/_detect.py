@@ -21,7 +21,7 @@ from ..records import Actor, ActorRef, Event, Span
 from ._arguments import _PRONOUNS, ArgumentsMixin
 from ._kinds import qualified
 from ._lexicon import Entry, Lexicon
-from ._modality import ModalityMixin
+from ._modality import ModalityMixin, names_object
 from ._pairs import two_way
 from ._syntax import (
     _aimed_at,
@@ -145,7 +145,7 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
         if entry.transitive and not any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in token.children) and \
                 not _clause_object(token) and token.dep_ != "acl":
             return False  # ("seized on his remarks" is no seizure; "the tanker seized by Iran" is one)
-        if entry.not_naming and _names_object(token):
+        if entry.not_naming and names_object(token):
             return False
         if entry.governors:
             governor = self._governor(token)
@@ -412,15 +412,6 @@ def _framed_by(verb: Token, trigger: Token) -> bool:
 def _passive(verb: Token) -> bool:
     """A passive verb, whose doer is implied though unnamed ("sanctions will be imposed if …")."""
     return verb.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-
-
-def _names_object(verb: Token) -> bool:
-    """Whether a verb names its object something: an object complement ("called Denmark's prime minister nasty",
-    "called the Dutch leaders fascists") or an indefinite apposition to its object ("called Britain's ambassador a
-    very stupid guy")."""
-    return any(c.dep_ == "oprd" for c in verb.children) or any(
-        a.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in a.children)
-        for o in verb.children if o.dep_ == "dobj" for a in o.children)
 
 
 def _marked(clause: Token, word: str) -> bool:

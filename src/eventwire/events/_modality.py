@@ -29,6 +29,9 @@ class ModalityMixin:
             negated = True
         if trigger.dep_ in ("pcomp", "pobj") and trigger.head.dep_ == "prep" and trigger.head.lower_ in self.negations:
             negated = True  # "met Netanyahu without consulting the White House": the consulting was not done
+        if trigger.dep_ == "conj" and any(c.dep_ == "neg" for c in trigger.head.children) and any(
+                c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in trigger.head.children):
+            negated = True  # "have never had a record or been deported": a negation holds over "or"
         if trigger.pos_ != "VERB":
             modifiers = {c.lower_ for c in trigger.children if c.dep_ in ("amod", "compound")} | \
                 {c.lemma_.lower() for c in trigger.children if c.dep_ in ("amod", "compound")}
@@ -66,7 +69,8 @@ class ModalityMixin:
             # "helped to plan and carry out killings": a verb coordinated with the trigger does not govern it, nor
             # does the verb a condition hangs on ("could avoid tariffs if they grant concessions")
             governs = t is not trigger and not coordinated and not conditional
-            if governs and t.lemma_.lower() in self.hypo_governors:
+            # (a verb naming its object something does not announce it: "called the poisoning an attack")
+            if governs and t.lemma_.lower() in self.hypo_governors and not names_object(t):
                 hypothetical = True
                 if t.lemma_.lower() in self.intent:
                     intended = "governor"
@@ -181,3 +185,12 @@ class ModalityMixin:
                 return False
             t = t.head
         return False
+
+
+def names_object(verb: Token) -> bool:
+    """Whether a verb names its object something: an object complement ("called Denmark's prime minister nasty",
+    "called the Dutch leaders fascists") or an indefinite apposition to its object ("called Britain's ambassador a
+    very stupid guy")."""
+    return any(c.dep_ == "oprd" for c in verb.children) or any(
+        a.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in a.children)
+        for o in verb.children if o.dep_ == "dobj" for a in o.children)
