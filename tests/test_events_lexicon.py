@@ -313,3 +313,10 @@ def test_a_negation_holds_over_or_and_forced_acts_happened():
 def test_naming_an_act_something_does_not_make_it_hypothetical():
     events = coded("The British government called the poisoning of the Russian defector an attack on Britain.")
     assert ("poisoning", False) in [(t, flagged) for t, _, _, _, flagged in events]
+
+
+def test_a_nouns_frame_preposition_picks_its_entry():
+    assert [c for t, c, *_ in coded("The French president's call for sanctions on Russia surprised Germany.")
+            if t == "call"] == ["020"]
+    assert [c for t, c, *_ in coded("The French president's call with Putin lasted an hour.") if t == "call"][:1] == ["041"]
+    assert coded("A Turkish ship sent a distress call near Greece.") == []

@@ -83,7 +83,7 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
         for entry in entries or ():
             if best is not None and entry.specificity < best.specificity:
                 break
-            if self._fits(token, entry) and (best is None or _detail(entry) > _detail(best)):
+            if self._fits(token, entry) and (best is None or _rank(token, entry) > _rank(token, best)):
                 best = entry
         return best
 
@@ -373,6 +373,14 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
         for n, event in enumerate(kept, 1):
             event.id = f"e{n}"
         return kept
+
+
+def _rank(token: Token, entry: Entry) -> tuple[bool, int, bool, bool]:
+    """How well an entry that fits describes ``token``: a noun's frame preposition present first ("Trump's call for
+    Russia's readmission" is an appeal, 020, not the phone call, 041, a bare "call" is), then its code's detail."""
+    framed = entry.pos == "NOUN" and bool(entry.preps) and any(c.dep_ == "prep" and c.lower_ in entry.preps
+                                                                for c in token.children)
+    return (framed, *_detail(entry))
 
 
 def _detail(entry: Entry) -> tuple[int, bool, bool]:
