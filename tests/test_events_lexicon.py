@@ -320,3 +320,12 @@ def test_a_nouns_frame_preposition_picks_its_entry():
             if t == "call"] == ["020"]
     assert [c for t, c, *_ in coded("The French president's call with Putin lasted an hour.") if t == "call"][:1] == ["041"]
     assert coded("A Turkish ship sent a distress call near Greece.") == []
+
+
+def test_a_named_place_taken_is_territory_occupied():
+    assert [c for _, c, *_ in coded("Turkish troops captured Afrin from Kurdish fighters.")][:1] == ["192"]
+
+
+def test_a_clause_of_time_is_not_governed_by_the_verb_it_hangs_on():
+    events = coded("NATO moved to stop Russian aggression after Russia seized ships from Ukraine.")
+    assert [(c[:3], flagged) for t, c, _, _, flagged in events if t == "seized"] == [("171", False)]

@@ -9,6 +9,9 @@ from spacy.tokens import Token
 from ._syntax import ADJUNCT_PREPS
 
 _EXAMPLE_PREPS = {"as", "like", "including"}  # "such as imposing tariffs": an example of the act it hangs on
+# subordinators of a clause of time or reason, which the verb it hangs on does not govern ("to stop Russian action
+# after Russia seized Crimea": the seizure was not stopped)
+_ADVERBIAL_MARKS = {"after", "before", "since", "because", "although", "though", "while", "whereas", "when", "once"}
 
 
 class ModalityMixin:
@@ -67,7 +70,7 @@ class ModalityMixin:
             if any(c.dep_ == "mark" and c.lower_ in self.conditionals for c in children):
                 hypothetical = conditioned = True
             # "helped to plan and carry out killings": a verb coordinated with the trigger does not govern it, nor
-            # does the verb a condition hangs on ("could avoid tariffs if they grant concessions")
+            # does the verb a condition or a clause of time hangs on ("could avoid tariffs if they grant concessions")
             governs = t is not trigger and not coordinated and not conditional
             # (a verb naming its object something does not announce it: "called the poisoning an attack")
             if governs and t.lemma_.lower() in self.hypo_governors and not names_object(t):
@@ -84,7 +87,7 @@ class ModalityMixin:
             if t.dep_ in ("ccomp",) and t.head.lemma_.lower() in self.reporting:
                 break  # reported speech: the speaker's own modality is not the event's
             coordinated = t.dep_ == "conj"
-            conditional = t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.conditionals
+            conditional = t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.conditionals | _ADVERBIAL_MARKS
                                                     for c in t.children)
             t = t.head
         # what happens if something is done is no intent of the one who would do it: "the toll would be higher if
