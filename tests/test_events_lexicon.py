@@ -329,3 +329,13 @@ def test_a_named_place_taken_is_territory_occupied():
 def test_a_clause_of_time_is_not_governed_by_the_verb_it_hangs_on():
     events = coded("NATO moved to stop Russian aggression after Russia seized ships from Ukraine.")
     assert [(c[:3], flagged) for t, c, _, _, flagged in events if t == "seized"] == [("171", False)]
+
+
+def test_offering_a_view_or_giving_a_copy_is_no_event():
+    assert coded("The Kenyan president offered a generous appraisal of Uganda.") == []
+    assert coded("The Kenyan minister gave the Ugandan minister a copy of the letter.") == []
+
+
+def test_a_question_reports_no_act():
+    events = coded("Did Russia attack Ukraine on Monday?")
+    assert events and all(flagged for *_, flagged in events)

@@ -44,6 +44,8 @@ class ModalityMixin:
                 negated = True  # "a cancelled summit", "the scrapped deal": not done
             if self._absent(trigger):
                 negated = True  # "no evidence of collusion or cooperation with Russia"
+        if _asked(trigger):
+            hypothetical = True  # "Who did she share the information with?": a question reports no act
         clause = self._clause_of(trigger)
         adjuncts = ADJUNCT_PREPS | self.lex.words("reason_preps")
         t = trigger
@@ -197,3 +199,10 @@ def names_object(verb: Token) -> bool:
     return any(c.dep_ == "oprd" for c in verb.children) or any(
         a.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in a.children)
         for o in verb.children if o.dep_ == "dobj" for a in o.children)
+
+
+def _asked(trigger: Token) -> bool:
+    """Whether the trigger's sentence is a question (ends with a question mark)."""
+    sentence = trigger.sent
+    ends = [t for t in sentence if not t.is_space and t.text not in ('"', "'", "”", "’", ")")]
+    return bool(ends) and ends[-1].text == "?"
