@@ -339,3 +339,11 @@ def test_offering_a_view_or_giving_a_copy_is_no_event():
 def test_a_question_reports_no_act():
     events = coded("Did Russia attack Ukraine on Monday?")
     assert events and all(flagged for *_, flagged in events)
+
+
+def test_a_standing_agreement_sanction_or_inquiry_with_no_doer_is_no_act_reported():
+    assert [c for _, c, *_ in coded("Israel remains a critic of the nuclear deal with Iran.") if c.startswith("05")] == []
+    assert [c for _, c, *_ in coded("Exporters in Kenya worry about the sanctions on Uganda.") if c.startswith("16")] \
+        == []
+    # a doer named keeps it
+    assert "163" in [c for _, c, *_ in coded("Exporters in Kenya worry about US sanctions on Uganda.")]

@@ -265,6 +265,9 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
                 # coercive or violent act happens stands for it (CAMEO coders' unidentified forces of that state)
                 source = [r for r in _refs(_scene(token, actor_at), actor_at)
                           if r.actor_id in places and r.actor_id not in {t.actor_id for t in target}]
+            if entry.pos == "NOUN" and not source and self.lex.coded(entry.cameo, "standing_roots") and not any(
+                    c.dep_ == "prep" and c.lower_ == "between" for c in token.children):
+                continue  # "the nuclear deal with Iran", "sanctions on Russia": with no doer, a state of affairs
             if not source and not target or entry.needs_target and not target:
                 continue  # precision first: an event with no actor is not reported
             if not any(placed.get(r.actor_id) for r in source + target):
