@@ -347,3 +347,14 @@ def test_a_standing_agreement_sanction_or_inquiry_with_no_doer_is_no_act_reporte
         == []
     # a doer named keeps it
     assert "163" in [c for _, c, *_ in coded("Exporters in Kenya worry about US sanctions on Uganda.")]
+
+
+def test_attacking_a_decision_a_judge_or_the_press_is_an_attack_in_words():
+    (event,) = coded("The Kenyan president attacked the Ugandan decision.")
+    assert event[1] == "111"
+    assert [c for _, c, *_ in coded("Kenyan troops attacked Somali militant positions.")] == ["190"]
+
+
+def test_an_event_said_to_be_likely_is_hypothetical():
+    events = coded("Experts say war between Kenya and Somalia is unlikely.")
+    assert events and all(flagged for _, c, _, _, flagged in events if c.startswith("19"))

@@ -38,8 +38,9 @@ class ModalityMixin:
         if trigger.pos_ != "VERB":
             modifiers = {c.lower_ for c in trigger.children if c.dep_ in ("amod", "compound")} | \
                 {c.lemma_.lower() for c in trigger.children if c.dep_ in ("amod", "compound")}
-            if modifiers & self.hypo_mods:
-                hypothetical = True
+            if modifiers & self.hypo_mods or trigger.dep_ in ("nsubj", "nsubjpass") and any(
+                    c.dep_ == "acomp" and c.lemma_.lower() in self.hypo_mods for c in trigger.head.children):
+                hypothetical = True  # "a possible attack", "war between the US and North Korea is likely"
             if modifiers & self.lex.words("negating_modifiers"):
                 negated = True  # "a cancelled summit", "the scrapped deal": not done
             if self._absent(trigger):
