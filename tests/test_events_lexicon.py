@@ -358,3 +358,9 @@ def test_attacking_a_decision_a_judge_or_the_press_is_an_attack_in_words():
 def test_an_event_said_to_be_likely_is_hypothetical():
     events = coded("Experts say war between Kenya and Somalia is unlikely.")
     assert events and all(flagged for _, c, _, _, flagged in events if c.startswith("19"))
+
+
+def test_what_there_are_no_plans_for_is_not_done():
+    events = coded("The Kenyan government has no plans to withdraw troops from Somalia.")
+    assert events and all(e[4] for e in events)
+    assert not [c for _, c, *_ in events if c.startswith("13")]  # no threat either

@@ -78,7 +78,11 @@ class ModalityMixin:
             # (a verb naming its object something does not announce it: "called the poisoning an attack")
             if governs and t.lemma_.lower() in self.hypo_governors and not names_object(t):
                 hypothetical = True
-                if t.lemma_.lower() in self.intent:
+                if any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in children):
+                    # "has no plans to withdraw", "did not threaten to attack": what is not intended is not done,
+                    # and no refusal either
+                    negated, intended = True, False
+                elif t.lemma_.lower() in self.intent:
                     intended = "governor"
             if governs and t.lemma_.lower() in self.neg_governors:
                 negated = True
