@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from ._syntax import ADJUNCT_PREPS
 
+_CLOSING = {'"', "'", "”", "’", ")"}
 _EXAMPLE_PREPS = {"as", "like", "including"}  # "such as imposing tariffs": an example of the act it hangs on
 # subordinators of a clause of time or reason, which the verb it hangs on does not govern ("to stop Russian action
 # after Russia seized Crimea": the seizure was not stopped)
@@ -207,7 +208,9 @@ def names_object(verb: Token) -> bool:
 
 
 def _asked(trigger: Token) -> bool:
-    """Whether the trigger's sentence is a question (ends with a question mark)."""
-    sentence = trigger.sent
-    ends = [t for t in sentence if not t.is_space and t.text not in ('"', "'", "”", "’", ")")]
-    return bool(ends) and ends[-1].text == "?"
+    """Whether the trigger's sentence is a question (its last word, before closing quotes, is a question mark)."""
+    sentence, doc = trigger.sent, trigger.doc
+    for i in range(sentence.end - 1, sentence.start - 1, -1):
+        if not doc[i].is_space and doc[i].text not in _CLOSING:
+            return doc[i].text == "?"
+    return False
