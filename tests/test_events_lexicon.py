@@ -268,7 +268,8 @@ def test_people_sent_back_are_deported():
 
 
 def test_a_cancelled_act_or_one_there_is_no_evidence_of_is_negated():
-    events = [e for e in coded("Reporters discussed the cancelled summit between Russia and Japan.") if e[0] == "summit"]
+    events = [e for e in coded("Reporters discussed the cancelled summit between Russia and Japan.")
+              if e[0] == "summit"]
     assert events and all(flagged for *_, flagged in events)
     events = coded("There is no evidence of cooperation between Russia and Iran.")
     assert events and all(flagged for *_, flagged in events)
@@ -318,7 +319,8 @@ def test_naming_an_act_something_does_not_make_it_hypothetical():
 def test_a_nouns_frame_preposition_picks_its_entry():
     assert [c for t, c, *_ in coded("The French president's call for sanctions on Russia surprised Germany.")
             if t == "call"] == ["020"]
-    assert [c for t, c, *_ in coded("The French president's call with Putin lasted an hour.") if t == "call"][:1] == ["041"]
+    assert [c for t, c, *_ in coded("The French president's call with Putin lasted an hour.")
+            if t == "call"][:1] == ["041"]
     assert coded("A Turkish ship sent a distress call near Greece.") == []
 
 
@@ -342,7 +344,8 @@ def test_a_question_reports_no_act():
 
 
 def test_a_standing_agreement_sanction_or_inquiry_with_no_doer_is_no_act_reported():
-    assert [c for _, c, *_ in coded("Israel remains a critic of the nuclear deal with Iran.") if c.startswith("05")] == []
+    assert [c for _, c, *_ in coded("Israel remains a critic of the nuclear deal with Iran.")
+            if c.startswith("05")] == []
     assert [c for _, c, *_ in coded("Exporters in Kenya worry about the sanctions on Uganda.") if c.startswith("16")] \
         == []
     # a doer named keeps it

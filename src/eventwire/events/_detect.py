@@ -98,13 +98,15 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
     def _fits(self, token: Token, entry: Entry) -> bool:
         # (a particle follows its verb and, if it can be a preposition of place, has no object unless the frame names
         # it: "gave a speech in Cuba", "In Colombia, … have given birth" are no "give in"; "killed in an airstrike")
-        if entry.particle and not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == entry.particle and not _dated(c)
+        if entry.particle and not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == entry.particle
+                                      and not _dated(c)
                                       and c.i > token.i and not (c.lower_ in self.place_particles and not entry.objects
                                                                  and any(g.dep_ == "pobj" for g in c.children))
                                       or c.dep_ in ("advcl", "ccomp") and _marked(c, entry.particle)
                                       for c in token.children):
-            # spaCy parses "call for", "insist on" with a preposition, "step up" with a particle, and "called for
-            # Burma to institute reforms" with "for" marking a clause
+            # spaCy parses "call for", "insist on" with a preposition, "step up" with a particle, "sent back" or
+            # "stepped down" at times with an adverb, and "called for Burma to institute reforms" with "for" marking
+            # a clause
             return False
         if entry.preps and entry.pos == "VERB" and not any(
                 c.dep_ in ("prep", "prt", "agent") and c.lower_ in entry.preps and not _dated(c) or

@@ -95,8 +95,8 @@ class ModalityMixin:
             if t.dep_ in ("ccomp",) and t.head.lemma_.lower() in self.reporting:
                 break  # reported speech: the speaker's own modality is not the event's
             coordinated = t.dep_ == "conj"
-            conditional = t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.conditionals | _ADVERBIAL_MARKS
-                                                    for c in t.children)
+            conditional = t.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in self.conditionals | _ADVERBIAL_MARKS for c in t.children)
             t = t.head
         # what happens if something is done is no intent of the one who would do it: "the toll would be higher if
         # North Korea used its nuclear weapons" is no threat
