@@ -225,3 +225,145 @@ def test_funding_or_proposing_without_a_recipient_is_no_event():
     assert not any(c.startswith("07") for _, c, *_ in coded("The Syrian rebels now fund their war with oil sales."))
     assert coded("The French senator was critical of the German president's proposals.") == []
     assert ("071", {"IRN"}) in [(c, s) for _, c, s, t, _ in coded("Iran funds Hezbollah.") if t]
+
+
+def test_contests_fought_in_votes_courts_or_markets_are_no_armed_fight():
+    assert coded("Senator Smith fought the election against the Labour Party in Canada.") == []
+    assert coded("Canada started a trade war with Mexico.") == []
+    assert coded("The battle for the party's nomination in Peru was bitter.") == []
+    # fighting an actor stays a fight
+    assert [c for _, c, *_ in coded("Kurdish fighters fought Turkish troops near the border.")] == ["190"]
+
+
+def test_a_dispute_over_something_between_leaders_is_no_clash_of_arms():
+    assert {c for _, c, *_ in coded("The French and German governments clashed over the budget.")} == {"110"}
+    assert [c for _, c, *_ in coded("Protesters clashed with Kenyan police over the weekend.")] == ["190"]
+
+
+def test_attacking_someone_for_something_is_a_denunciation():
+    (event,) = coded("The Russian president attacked the French president for doing nothing about the crisis.")
+    assert event[1:4] == ("111", {"RUSGOV"}, {"FRAGOV"})
+
+
+def test_a_threat_someone_is_or_names_no_one_is_no_threat_made():
+    assert coded("The Iranian missile program is a serious threat to Israel.") == []
+    assert [c for _, c, *_ in coded("Diplomats discussed the North Korean threat.") if c.startswith("13")] == []
+    (event,) = coded("Iran issued a threat against Israel on Monday.")
+    assert event[1:4] == ("130", {"IRN"}, {"ISR"})
+
+
+def test_capturing_votes_or_calls_and_surrendering_documents_are_no_seizure_or_retreat():
+    assert coded("The Kenyan opposition captured 40 percent of the vote.") == []
+    assert coded("A Kenyan court asked the ministry to surrender its documents to Uganda.") == []
+
+
+def test_demonstrating_something_is_no_protest():
+    assert coded("The drills demonstrate to Russia that NATO is ready.") == []
+    assert [c for _, c, *_ in coded("Thousands of Kenyans demonstrated against the government in Nairobi.")] == ["141"]
+
+
+def test_people_sent_back_are_deported():
+    assert [(c, flagged) for _, c, _, _, flagged in coded("Mexican migrants were sent back by the US government.")] \
+        == [("174", False)]
+
+
+def test_a_cancelled_act_or_one_there_is_no_evidence_of_is_negated():
+    events = [e for e in coded("Reporters discussed the cancelled summit between Russia and Japan.")
+              if e[0] == "summit"]
+    assert events and all(flagged for *_, flagged in events)
+    events = coded("There is no evidence of cooperation between Russia and Iran.")
+    assert events and all(flagged for *_, flagged in events)
+
+
+def test_what_happens_if_someone_acts_is_no_threat_of_theirs():
+    events = coded("The death toll would be higher if North Korea used nuclear weapons against Japan.")
+    assert [(c[:2], flagged) for _, c, _, _, flagged in events] == [("20", True)]
+    # a condition on the act itself still makes it a threat
+    assert [c[:2] for _, c, *_ in coded("Iran will attack Israel if the sanctions are not lifted.")] == ["13"]
+
+
+def test_an_intent_needs_someone_who_intends():
+    events = coded("A new bill would grant citizenship to Mexican migrants.")
+    assert [(c, flagged) for _, c, _, _, flagged in events if c.startswith(("03", "08"))] == [("0833", True)]
+
+
+def test_a_gerund_subject_or_an_example_shares_its_verbs_modality():
+    events = coded("Increasing the presence of US troops in Afghanistan could cost the president support.")
+    assert events and all(flagged for *_, flagged in events)
+    events = coded("The US will respond if China retaliates, such as imposing tariffs on Japan.")
+    assert all(flagged for _, c, _, _, flagged in events if c.startswith("16"))
+
+
+def test_a_condition_is_not_governed_by_the_verb_it_hangs_on():
+    # "avoid" does not negate the concessions: they are hypothetical, not refused
+    events = coded("Canada could avoid US tariffs if Canada grants concessions to the United States.")
+    assert [c[:2] for _, c, *_ in events if c.startswith(("08", "12"))] == ["08"]
+
+
+def test_police_or_immigration_raids_are_coercion_not_assault():
+    assert [c for _, c, *_ in coded("Kenyan immigration raids in Nairobi targeted Somali refugees.")][:1] == ["170"]
+
+
+def test_a_negation_holds_over_or_and_forced_acts_happened():
+    events = coded("The Kenyan government did not arrest or deport the Somali refugees.")
+    assert events and all(flagged for *_, flagged in events)
+    assert [(c, flagged) for _, c, _, _, flagged in coded("The Kenyan defence minister was forced to resign.")] == \
+        [("0831", False)]
+
+
+def test_naming_an_act_something_does_not_make_it_hypothetical():
+    events = coded("The British government called the poisoning of the Russian defector an attack on Britain.")
+    assert ("poisoning", False) in [(t, flagged) for t, _, _, _, flagged in events]
+
+
+def test_a_nouns_frame_preposition_picks_its_entry():
+    assert [c for t, c, *_ in coded("The French president's call for sanctions on Russia surprised Germany.")
+            if t == "call"] == ["020"]
+    assert [c for t, c, *_ in coded("The French president's call with Putin lasted an hour.")
+            if t == "call"][:1] == ["041"]
+    assert coded("A Turkish ship sent a distress call near Greece.") == []
+
+
+def test_a_named_place_taken_is_territory_occupied():
+    assert [c for _, c, *_ in coded("Turkish troops captured Afrin from Kurdish fighters.")][:1] == ["192"]
+
+
+def test_a_clause_of_time_is_not_governed_by_the_verb_it_hangs_on():
+    events = coded("NATO moved to stop Russian aggression after Russia seized ships from Ukraine.")
+    assert [(c[:3], flagged) for t, c, _, _, flagged in events if t == "seized"] == [("171", False)]
+
+
+def test_offering_a_view_or_giving_a_copy_is_no_event():
+    assert coded("The Kenyan president offered a generous appraisal of Uganda.") == []
+    assert coded("The Kenyan minister gave the Ugandan minister a copy of the letter.") == []
+
+
+def test_a_question_reports_no_act():
+    events = coded("Did Russia attack Ukraine on Monday?")
+    assert events and all(flagged for *_, flagged in events)
+
+
+def test_a_standing_agreement_sanction_or_inquiry_with_no_doer_is_no_act_reported():
+    assert [c for _, c, *_ in coded("Israel remains a critic of the nuclear deal with Iran.")
+            if c.startswith("05")] == []
+    assert [c for _, c, *_ in coded("Exporters in Kenya worry about the sanctions on Uganda.") if c.startswith("16")] \
+        == []
+    # a doer named keeps it
+    assert "163" in [c for _, c, *_ in coded("Exporters in Kenya worry about US sanctions on Uganda.")]
+
+
+def test_attacking_a_decision_a_judge_or_the_press_is_an_attack_in_words():
+    (event,) = coded("The Kenyan president attacked the Ugandan decision.")
+    assert event[1] == "111"
+    assert [c for _, c, *_ in coded("Kenyan troops attacked Somali militant positions.")] == ["190"]
+
+
+def test_an_event_said_to_be_likely_is_hypothetical():
+    events = coded("Experts say war between Kenya and Somalia is unlikely.")
+    assert events and all(flagged for _, c, _, _, flagged in events if c.startswith("19"))
+
+
+def test_what_there_are_no_plans_for_is_not_done():
+    events = coded("The Kenyan government has no plans to withdraw troops from Somalia.")
+    assert events and all(e[4] for e in events)
+    assert not [c for _, c, *_ in events if c.startswith("13")]  # no threat either

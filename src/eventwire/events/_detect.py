@@ -21,7 +21,7 @@ from ..records import Actor, ActorRef, Event, Span
 from ._arguments import _PRONOUNS, ArgumentsMixin
 from ._kinds import qualified
 from ._lexicon import Entry, Lexicon
-from ._modality import ModalityMixin
+from ._modality import ModalityMixin, names_object
 from ._pairs import two_way
 from ._syntax import (
     _aimed_at,
@@ -83,7 +83,7 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
         for entry in entries or ():
             if best is not None and entry.specificity < best.specificity:
                 break
-            if self._fits(token, entry) and (best is None or _detail(entry.cameo) > _detail(best.cameo)):
+            if self._fits(token, entry) and (best is None or _rank(token, entry) > _rank(token, best)):
                 best = entry
         return best
 
@@ -98,16 +98,18 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
     def _fits(self, token: Token, entry: Entry) -> bool:
         # (a particle follows its verb and, if it can be a preposition of place, has no object unless the frame names
         # it: "gave a speech in Cuba", "In Colombia, … have given birth" are no "give in"; "killed in an airstrike")
-        if entry.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ == entry.particle and not _dated(c)
+        if entry.particle and not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == entry.particle
+                                      and not _dated(c)
                                       and c.i > token.i and not (c.lower_ in self.place_particles and not entry.objects
                                                                  and any(g.dep_ == "pobj" for g in c.children))
                                       or c.dep_ in ("advcl", "ccomp") and _marked(c, entry.particle)
                                       for c in token.children):
-            # spaCy parses "call for", "insist on" with a preposition, "step up" with a particle, and "called for
-            # Burma to institute reforms" with "for" marking a clause
+            # spaCy parses "call for", "insist on" with a preposition, "step up" with a particle, "sent back" or
+            # "stepped down" at times with an adverb, and "called for Burma to institute reforms" with "for" marking
+            # a clause
             return False
         if entry.preps and entry.pos == "VERB" and not any(
-                c.dep_ in ("prep", "prt", "agent") and c.lower_ in entry.preps or
+                c.dep_ in ("prep", "prt", "agent") and c.lower_ in entry.preps and not _dated(c) or
                 (c.dep_ == "prt" and any(p.dep_ == "prep" and p.lower_ in entry.preps for p in c.children))
                 for c in token.children):
             return False  # a verb's `prep:` is part of its frame: "press for", "agree with", "speak out against"
@@ -145,7 +147,7 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
         if entry.transitive and not any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in token.children) and \
                 not _clause_object(token) and token.dep_ != "acl":
             return False  # ("seized on his remarks" is no seizure; "the tanker seized by Iran" is one)
-        if entry.not_naming and _names_object(token):
+        if entry.not_naming and names_object(token):
             return False
         if entry.governors:
             governor = self._governor(token)
@@ -200,6 +202,9 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
                             yielding and c.dep_ == "dobj":  # "backed off its threat": what is given up
                         consumed.add(c.i)
             else:
+                if self.lex.coded(entry.cameo, "yielded_object_roots"):  # "a lifting of sanctions": what is given up
+                    consumed.update(g.i for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                                    for g in c.children if g.dep_ == "pobj")
                 args = self._noun_args(token, entry)
                 for option in self._noun_sources(token, entry):
                     if _refs(option, actor_at, triggers_at):
@@ -262,6 +267,9 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
                 # coercive or violent act happens stands for it (CAMEO coders' unidentified forces of that state)
                 source = [r for r in _refs(_scene(token, actor_at), actor_at)
                           if r.actor_id in places and r.actor_id not in {t.actor_id for t in target}]
+            if entry.pos == "NOUN" and not source and self.lex.coded(entry.cameo, "standing_roots") and not any(
+                    c.dep_ == "prep" and c.lower_ == "between" for c in token.children):
+                continue  # "the nuclear deal with Iran", "sanctions on Russia": with no doer, a state of affairs
             if not source and not target or entry.needs_target and not target:
                 continue  # precision first: an event with no actor is not reported
             if not any(placed.get(r.actor_id) for r in source + target):
@@ -286,7 +294,9 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
                 # "will not accept refugees", "failed to reach agreement": the fact is the refusal
                 code = self.lex.codes[self._mapped("rejection_codes", code.code)]
                 negated = hypothetical = False
-            elif hypothetical and intended and not negated:
+            elif hypothetical and intended and not negated and (source or intended == "governor" or _passive(token)):
+                # (an intent is someone's: "a bill that would grant citizenship", "the planned talks will cover"
+                # intend nothing; "agreed to allow", "sanctions will be imposed" name or imply who intends)
                 # "Finland will give Tanzania a grant": the fact is the expressed intent (CAMEO 03, AGREE);
                 # "farmers would blockade Paris": the fact is the threat (CAMEO 13, THREATEN)
                 mapped = self._mapped("intent_codes", code.code) or self._mapped("threat_codes", code.code)
@@ -370,9 +380,18 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
         return kept
 
 
-def _detail(code: str) -> tuple[int, bool]:
-    """How specific a CAMEO code is: its length, then not being a "not specified below" code (020 < 025)."""
-    return len(code), not code.endswith("0")
+def _rank(token: Token, entry: Entry) -> tuple[bool, int, bool, bool]:
+    """How well an entry that fits describes ``token``: a noun's frame preposition present first ("Trump's call for
+    Russia's readmission" is an appeal, 020, not the phone call, 041, a bare "call" is), then its code's detail."""
+    framed = entry.pos == "NOUN" and bool(entry.preps) and any(c.dep_ == "prep" and c.lower_ in entry.preps
+                                                                for c in token.children)
+    return (framed, *_detail(entry))
+
+
+def _detail(entry: Entry) -> tuple[int, bool, bool]:
+    """How specific an entry's CAMEO code is: its length, then not being a "not specified below" code (020 < 025);
+    then whether a preposition frames it ("clashed over the budget", 110, before "clashed", 190)."""
+    return len(entry.cameo), not entry.cameo.endswith("0"), bool(entry.preps)
 
 
 def _clause_object(verb: Token) -> list[Token]:
@@ -403,13 +422,9 @@ def _framed_by(verb: Token, trigger: Token) -> bool:
     return False
 
 
-def _names_object(verb: Token) -> bool:
-    """Whether a verb names its object something: an object complement ("called Denmark's prime minister nasty",
-    "called the Dutch leaders fascists") or an indefinite apposition to its object ("called Britain's ambassador a
-    very stupid guy")."""
-    return any(c.dep_ == "oprd" for c in verb.children) or any(
-        a.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in a.children)
-        for o in verb.children if o.dep_ == "dobj" for a in o.children)
+def _passive(verb: Token) -> bool:
+    """A passive verb, whose doer is implied though unnamed ("sanctions will be imposed if …")."""
+    return verb.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def _marked(clause: Token, word: str) -> bool:
@@ -417,9 +432,10 @@ def _marked(clause: Token, word: str) -> bool:
 
 
 def _dated(prep: Token) -> bool:
-    """A preposition that only dates the act: "called Morrison on Wednesday" is no "call on"."""
+    """A preposition that only dates the act: "called Morrison on Wednesday" is no "call on", "attacked the base for
+    the third time" no "attack for"."""
     objects = [g for g in prep.children if g.dep_ == "pobj"]
-    return bool(objects) and all(g.ent_type_ in ("DATE", "TIME") for g in objects)
+    return bool(objects) and all(g.ent_type_ in ("DATE", "TIME") or g.lower_ in ("time", "times") for g in objects)
 
 
 def _foreign(source: list[ActorRef], target: list[ActorRef], country: dict[str, str | None],

@@ -8,6 +8,12 @@ from spacy.tokens import Token
 
 from ._syntax import ADJUNCT_PREPS
 
+_CLOSING = {'"', "'", "”", "’", ")"}
+_EXAMPLE_PREPS = {"as", "like", "including"}  # "such as imposing tariffs": an example of the act it hangs on
+# subordinators of a clause of time or reason, which the verb it hangs on does not govern ("to stop Russian action
+# after Russia seized Crimea": the seizure was not stopped)
+_ADVERBIAL_MARKS = {"after", "before", "since", "because", "although", "though", "while", "whereas", "when", "once"}
+
 
 class ModalityMixin:
     def _clause_of(self, token: Token) -> Token:
@@ -19,16 +25,29 @@ class ModalityMixin:
             t = t.head
         return t
 
-    def _modality(self, trigger: Token) -> tuple[bool, bool, bool]:
-        """(negated, hypothetical, intended): intended when the hypothetical is a future or an intention."""
+    def _modality(self, trigger: Token) -> tuple[bool, bool, bool | str]:
+        """(negated, hypothetical, intended): intended when the hypothetical is a future or an intention
+        (``"governor"`` when a word of intent governs it: "agreed to allow", "pledged to send")."""
         negated = hypothetical = intended = False
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children):
             negated = True
         if trigger.dep_ in ("pcomp", "pobj") and trigger.head.dep_ == "prep" and trigger.head.lower_ in self.negations:
             negated = True  # "met Netanyahu without consulting the White House": the consulting was not done
+        if trigger.dep_ == "conj" and any(c.dep_ == "neg" for c in trigger.head.children) and any(
+                c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in trigger.head.children):
+            negated = True  # "have never had a record or been deported": a negation holds over "or"
         if trigger.pos_ != "VERB":
-            if any(c.lemma_.lower() in self.hypo_mods for c in trigger.children if c.dep_ in ("amod", "compound")):
-                hypothetical = True
+            modifiers = {c.lower_ for c in trigger.children if c.dep_ in ("amod", "compound")} | \
+                {c.lemma_.lower() for c in trigger.children if c.dep_ in ("amod", "compound")}
+            if modifiers & self.hypo_mods or trigger.dep_ in ("nsubj", "nsubjpass") and any(
+                    c.dep_ == "acomp" and c.lemma_.lower() in self.hypo_mods for c in trigger.head.children):
+                hypothetical = True  # "a possible attack", "war between the US and North Korea is likely"
+            if modifiers & self.lex.words("negating_modifiers"):
+                negated = True  # "a cancelled summit", "the scrapped deal": not done
+            if self._absent(trigger):
+                negated = True  # "no evidence of collusion or cooperation with Russia"
+        if _asked(trigger):
+            hypothetical = True  # "Who did she share the information with?": a question reports no act
         clause = self._clause_of(trigger)
         adjuncts = ADJUNCT_PREPS | self.lex.words("reason_preps")
         t = trigger
@@ -41,7 +60,7 @@ class ModalityMixin:
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and (
                 clause.head.lemma_.lower() not in self.factive):
             hypothetical = True  # "to use military force": intended, not done
-        t, coordinated = clause, False
+        t, coordinated, conditional, conditioned = clause, False, False, False
         for _ in range(6):
             children = list(t.children)
             if any(c.dep_ == "neg" for c in children) and (t is clause or t is trigger):
@@ -53,21 +72,47 @@ class ModalityMixin:
                 intended = intended or any(c.dep_ == "advcl" and any(
                     m.dep_ == "mark" and m.lower_ in self.conditionals for m in c.children) for c in children)
             if any(c.dep_ == "mark" and c.lower_ in self.conditionals for c in children):
+                hypothetical = conditioned = True
+            # "helped to plan and carry out killings": a verb coordinated with the trigger does not govern it, nor
+            # does the verb a condition or a clause of time hangs on ("could avoid tariffs if they grant concessions")
+            governs = t is not trigger and not coordinated and not conditional
+            # (a verb naming its object something does not announce it: "called the poisoning an attack")
+            if governs and t.lemma_.lower() in self.hypo_governors and not names_object(t):
                 hypothetical = True
-            # "helped to plan and carry out killings": a verb coordinated with the trigger does not govern it
-            if t is not trigger and not coordinated and t.lemma_.lower() in self.hypo_governors:
-                hypothetical = True
-                intended = intended or t.lemma_.lower() in self.intent
-            if t is not trigger and not coordinated and t.lemma_.lower() in self.neg_governors:
+                if any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in children):
+                    # "has no plans to withdraw", "did not threaten to attack": what is not intended is not done,
+                    # and no refusal either
+                    negated, intended = True, False
+                elif t.lemma_.lower() in self.intent:
+                    intended = "governor"
+            if governs and t.lemma_.lower() in self.neg_governors:
                 negated = True
-            if t.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "dobj", "pobj", "prep", "acl", "relcl") \
-                    or t.head.i == t.i:
+            # (a gerund subject shares its verb's modality, "Increasing troops could cost support", and so does an
+            # example of an act: "if China retaliates, such as imposing tariffs")
+            if t.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "dobj", "pobj", "prep", "acl", "relcl", "csubj") \
+                    and not (t.dep_ == "pcomp" and t.head.lower_ in _EXAMPLE_PREPS) or t.head.i == t.i:
                 break
             if t.dep_ in ("ccomp",) and t.head.lemma_.lower() in self.reporting:
                 break  # reported speech: the speaker's own modality is not the event's
             coordinated = t.dep_ == "conj"
+            conditional = t.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in self.conditionals | _ADVERBIAL_MARKS for c in t.children)
             t = t.head
-        return negated, hypothetical, intended
+        # what happens if something is done is no intent of the one who would do it: "the toll would be higher if
+        # North Korea used its nuclear weapons" is no threat
+        return negated, hypothetical, False if conditioned else intended
+
+    def _absent(self, noun: Token) -> bool:
+        """Whether an event noun is what a negated noun of evidence finds none of: "no evidence of collusion or
+        cooperation with Russia", "no sign of talks"."""
+        t = noun
+        while t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+        if t.dep_ != "pobj" or t.head.lower_ not in ("of", "for", "that"):
+            return False
+        head = t.head.head
+        return head.lemma_.lower() in self.lex.words("absence_nouns") and any(
+            c.dep_ in ("det", "neg") and c.lower_ in self.negations for c in head.children)
 
     def _historical(self, trigger: Token, day: str | None) -> bool:
         """A year attached to the event that lies well before the document ("since the 1999 election victory",
@@ -151,3 +196,21 @@ class ModalityMixin:
                 return False
             t = t.head
         return False
+
+
+def names_object(verb: Token) -> bool:
+    """Whether a verb names its object something: an object complement ("called Denmark's prime minister nasty",
+    "called the Dutch leaders fascists") or an indefinite apposition to its object ("called Britain's ambassador a
+    very stupid guy")."""
+    return any(c.dep_ == "oprd" for c in verb.children) or any(
+        a.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in a.children)
+        for o in verb.children if o.dep_ == "dobj" for a in o.children)
+
+
+def _asked(trigger: Token) -> bool:
+    """Whether the trigger's sentence is a question (its last word, before closing quotes, is a question mark)."""
+    sentence, doc = trigger.sent, trigger.doc
+    for i in range(sentence.end - 1, sentence.start - 1, -1):
+        if not doc[i].is_space and doc[i].text not in _CLOSING:
+            return doc[i].text == "?"
+    return False
