@@ -97,6 +97,9 @@ def eval_events(data, settings, n_errors, confusion, petrarch, as_json):
     for level, t in p["triples"].items():
         click.echo(f"PLOVER GSR (source, target, type) triples, {level + ' codes':13s}: P {t['precision']:.3f}  "
                    f"R {t['recall']:.3f}  F1 {t['f1']:.3f}  (gold {t['gold']}, predicted {t['predicted']})")
+    if p.get("triple_misses"):
+        click.echo("  gold triples missed (country codes): " +
+                   ", ".join(f"{kind} {n}" for kind, n in p["triple_misses"].items()))
     t = p["roots"]
     click.echo(f"CAMEO root (GSR type within the cameo_class group, {t['gold']} sentences): P {t['precision']:.3f}  "
                f"R {t['recall']:.3f}  F1 {t['f1']:.3f}")
