@@ -204,3 +204,14 @@ def test_a_gerund_after_some_prepositions_is_its_verbs_subjects_stance():
                         "aide in contempt for refusing to testify before the committee.")
     assert ("charges against the mayor", "recommending") in [(content, cue) for content, _, cue in found]
     assert "refusing" not in [cue for _, _, cue in found]  # what the panel blamed, not what it said
+
+
+def test_a_passive_judgement_is_its_by_agents():
+    found = indirect_of("The tax plan was criticized by Senator Bob Kerrey on Monday. "
+                        "Senator Quorvath was told by officials that the bridge would close.")
+    assert ("The tax plan", "Bob Kerrey", "criticized") in found
+    assert ("that the bridge would close", "officials", "told") in found
+
+
+def test_a_passive_act_that_is_no_judgement_is_no_quote():
+    assert contents("The bridge was built by engineers from the city in 1990.") == []

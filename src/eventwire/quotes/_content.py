@@ -20,6 +20,19 @@ class Attribution:
     content: tuple[int, int]  # char span
     kind: str
     in_quote: bool = False  # the clause is (part of) a direct quotation, reported as that quote
+    source: Token | None = None  # who spoke, when not the cue's subject: a passive cue's by-agent
+
+    def __post_init__(self) -> None:
+        if self.source is None and self.cue.pos_ == "VERB":
+            self.source = agent_of(self.cue)  # "it was announced by ⟦the ministry⟧ that …"
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The object of a passive verb's by-agent ("criticized by ⟦Democrats⟧"), else None."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent" and c.lower_ == "by"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
 _TURN = re.compile(r"^\W{0,2}[A-Z][A-Z.' -]{1,30}:", re.MULTILINE)
