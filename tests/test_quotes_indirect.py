@@ -215,3 +215,8 @@ def test_a_passive_judgement_is_its_by_agents():
 
 def test_a_passive_act_that_is_no_judgement_is_no_quote():
     assert contents("The bridge was built by engineers from the city in 1990.") == []
+
+
+def test_a_participle_describing_a_noun_is_that_nouns_stance():
+    found = indirect_of("Donors gave money to a group backing Senator Quorvath.")
+    assert [content for content, _, cue in found if cue == "backing"] == ["Senator Quorvath"]
