@@ -220,3 +220,9 @@ def test_a_passive_act_that_is_no_judgement_is_no_quote():
 def test_a_participle_describing_a_noun_is_that_nouns_stance():
     found = indirect_of("Donors gave money to a group backing Senator Quorvath.")
     assert [content for content, _, cue in found if cue == "backing"] == ["Senator Quorvath"]
+
+
+def test_a_cue_after_an_adjective_takes_the_subject_of_its_linking_verb():
+    found = indirect_of("Rural voters were more likely to say that the economy was getting worse.")
+    assert [(content, speaker) for content, speaker, _ in found] == [
+        ("that the economy was getting worse", "Rural voters")]

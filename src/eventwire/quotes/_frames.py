@@ -146,6 +146,9 @@ def has_speaker(verb: Token) -> bool:
             continue
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and verb.head.pos_ in ("NOUN", "PROPN"):
             return True  # "a group backing ⟦Bush⟧", "a resolution condemning ⟦…⟧": the noun it describes speaks
+        if verb.dep_ == "acomp" and verb.pos_ == "ADJ":
+            verb = verb.head  # "voters are more likely to support ⟦Clinton⟧"
+            continue
         if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head is verb:
             return verb.dep_ == "relcl"  # "a senator who cited …"
         verb = verb.head
