@@ -226,3 +226,19 @@ def test_a_cue_after_an_adjective_takes_the_subject_of_its_linking_verb():
     found = indirect_of("Rural voters were more likely to say that the economy was getting worse.")
     assert [(content, speaker) for content, speaker, _ in found] == [
         ("that the economy was getting worse", "Rural voters")]
+
+
+def test_called_for_with_a_subject_of_its_own_gives_the_infinitive_clause():
+    found = indirect_of("Senator Quorvath is calling for the United States to step up its efforts.")
+    assert [content for content, _, _ in found] == ["the United States to step up its efforts"]
+
+
+def test_an_infinitive_with_a_subject_read_as_a_clause_is_what_was_wanted():
+    found = indirect_of("Governor Tellan wants all the old bridges to be replaced.")
+    assert [content for content, _, _ in found] == ["all the old bridges to be replaced"]
+
+
+def test_responding_to_something_and_seeing_that_something_is_so_are_attributions():
+    found = contents("Senator Quorvath did not respond to requests for comment. "
+                     "Governor Tellan saw that the vote could be won.")
+    assert "requests for comment" in found and "that the vote could be won" in found

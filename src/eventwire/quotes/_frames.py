@@ -30,7 +30,7 @@ def infinitive(verb: Token) -> tuple[int, int] | None:
     """The to-infinitive (with the object before it) of "vowed to …", "urged Congress to …" (of a noun too: "his
     refusal to …")."""
     for child in verb.children:
-        if child.i > verb.i and child.dep_ in ("xcomp", "acl") and _has_to(child):
+        if child.i > verb.i and child.dep_ in ("xcomp", "acl", "ccomp") and _has_to(child):
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < child.i), None)
             return complement_span(verb, obj or child)  # "urged ⟦regulators to act⟧"
         if child.i > verb.i and child.dep_ == "dobj" and any(
@@ -76,6 +76,10 @@ def prepositional_object(verb: Token, preps: frozenset[str]) -> tuple[int, int] 
                 if goes_on is not None:  # "called for ⟦Silicon Valley to roll back the encryption⟧"
                     tokens += list(goes_on.subtree)
                 return _trimmed(tokens)
+    for clause in verb.children:  # "called for ⟦the United States to step up …⟧", read as a clause with "for"
+        if clause.dep_ == "advcl" and clause.i > verb.i and _has_to(clause) and any(
+                m.dep_ == "mark" and m.lower_ in preps and m.i == verb.i + 1 for m in clause.children):
+            return _trimmed([t for t in clause.subtree if t.i > verb.i + 1])
     return None
 
 
