@@ -238,7 +238,5 @@ def test_an_infinitive_with_a_subject_read_as_a_clause_is_what_was_wanted():
     assert [content for content, _, _ in found] == ["all the old bridges to be replaced"]
 
 
-def test_responding_to_something_and_seeing_that_something_is_so_are_attributions():
-    found = contents("Senator Quorvath did not respond to requests for comment. "
-                     "Governor Tellan saw that the vote could be won.")
-    assert "requests for comment" in found and "that the vote could be won" in found
+def test_seeing_that_something_is_so_is_an_attribution():
+    assert contents("Governor Tellan saw that the vote could be won.") == ["that the vote could be won"]
