@@ -240,3 +240,9 @@ def test_an_infinitive_with_a_subject_read_as_a_clause_is_what_was_wanted():
 
 def test_seeing_that_something_is_so_is_an_attribution():
     assert contents("Governor Tellan saw that the vote could be won.") == ["that the vote could be won"]
+
+
+def test_a_cue_noun_inside_what_was_said_is_part_of_it():
+    found = indirect_of("Governor Tellan praised Senator Quorvath's plan to rebuild the old bridges.")
+    assert [(content, cue) for content, _, cue in found] == [
+        ("Senator Quorvath's plan to rebuild the old bridges", "praised")]
