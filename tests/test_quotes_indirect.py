@@ -238,8 +238,8 @@ def test_an_infinitive_with_a_subject_read_as_a_clause_is_what_was_wanted():
     assert [content for content, _, _ in found] == ["all the old bridges to be replaced"]
 
 
-def test_seeing_that_something_is_so_is_an_attribution():
-    assert contents("Governor Tellan saw that the vote could be won.") == ["that the vote could be won"]
+def test_what_someone_saw_is_no_attribution():
+    assert contents("Governor Tellan saw the crowds yelling at once. We will see if that happens.") == []
 
 
 def test_a_cue_noun_inside_what_was_said_is_part_of_it():
