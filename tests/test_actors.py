@@ -613,3 +613,98 @@ def test_a_known_person_not_yet_in_office_is_coded_by_the_text():
 def test_a_state_acted_on_does_not_place_the_body_that_acts():
     for text in ("Obama faces pressure from Congress to help Iran.", "Congress is pressuring Obama to help Iran."):
         assert by_mention(actors_of(text, date="2014-01-01"), "Congress").country is None
+
+
+def test_a_known_person_not_yet_in_office_and_untitled_is_a_notable_of_their_state():
+    actors = actors_of("Donald Trump criticized the plan.", date="2015-06-01")
+    trump = by_mention(actors, "Donald Trump")
+    assert (trump.cameo_code, trump.former) == ("USAELI", False)
+
+
+def test_a_current_title_the_knowledge_base_lacks_names_the_office_held_now():
+    actors = actors_of("Mayor Rahm Emanuel fired the police superintendent.", date="2015-12-01")
+    assert by_mention(actors, "Mayor Rahm Emanuel").cameo_code == "USAGOV"
+    # a title the knowledge base knows for the person stays a former office
+    assert by_mention(actors_of("President George W. Bush spoke.", date="2015-12-01"),
+                      "President George W. Bush").cameo_code == "USAELI"
+
+
+def test_a_seat_of_power_before_a_title_gives_its_state_and_sector():
+    actors = actors_of("A senior White House official said the talks failed. Pentagon spokesman Joe Dorn agreed.")
+    assert by_mention(actors, "A senior White House official").cameo_code == "USAGOV"
+    assert by_mention(actors, "Pentagon spokesman Joe Dorn").cameo_code == "USAMIL"
+
+
+def test_a_gazetteer_place_before_a_title_places_the_person_or_group():
+    actors = actors_of("Ohio Sen. Joe Dorn met the Basra police chief.")
+    assert by_mention(actors, "Ohio Sen. Joe Dorn").cameo_code == "USALEG"
+    assert by_mention(actors, "the Basra police chief").cameo_code == "IRQCOP"
+
+
+def test_an_indefinite_title_or_the_official_is_no_head_of_state_named_before():
+    actors = actors_of("President Barack Obama spoke on Monday. One official said the talks went well. "
+                       "The official said more.", date="2015-01-01")
+    obama = by_mention(actors, "President Barack Obama")
+    assert {m.span.text for m in obama.mentions} == {"President Barack Obama"}
+
+
+def test_a_surname_of_someone_named_before_is_that_person_whatever_ner_calls_it():
+    actors = actors_of("Rep. Joe Dornfeld spoke on Monday. Dornfeld said it would pass.")
+    dornfeld = by_mention(actors, "Rep. Joe Dornfeld")
+    assert [m.span.text for m in dornfeld.mentions] == ["Rep. Joe Dornfeld", "Dornfeld"]
+
+
+def test_a_government_title_held_in_an_unknown_body_takes_the_bodys_sector():
+    actors = actors_of("Jane Dorn, president of the Zembla Policy Council, said the war was lost.")
+    assert by_mention(actors, "Jane Dorn").sectors == ["NGO"]
+    actors = actors_of("Civic Partnership vice president Joe Dorn said so.")
+    assert by_mention(actors, "Civic Partnership vice president Joe Dorn").sectors == []
+    # a state's body keeps the title's sector; a title of its own sector is kept
+    assert by_mention(actors_of("Exxon chairman Joe Dorn said so."), "Exxon chairman Joe Dorn").sectors == ["BUS"]
+
+
+def test_a_title_held_in_a_state_body_the_kb_lacks_takes_the_bodys_sector():
+    actors = actors_of("The chairman of the House Foreign Relations Committee said so.")
+    assert actors[0].sectors == ["LEG"]
+
+
+def test_a_gazetteer_place_in_an_of_phrase_places_the_person():
+    assert by_mention_in(actors_of("Sen. Joe Dorn of Alabama criticized the plan."), "Joe Dorn").country == "USA"
+
+
+def test_a_surname_the_tagger_took_for_a_noun_is_the_person_named_before():
+    actors = actors_of("Donald Trump spoke. In August, during a particularly rough patch of poll numbers for Trump, "
+                       "some GOP officials were reportedly considering contingency plans. But Trump — whose father was "
+                       "diagnosed with Alzheimer’s in his 80s — said so.", date="2016-01-01")
+    trump = by_mention(actors, "Donald Trump")
+    assert len([m for m in trump.mentions if m.span.text == "Trump"]) == 2
+    assert [a.name for a in actors if a.name == "Trump"] == []
+
+
+def test_a_bare_surname_names_its_one_bearer_shortly_before_their_first_office():
+    text = "Trump has accused undocumented migrants of undercutting U.S. workers."
+    assert by_mention(actors_of(text, date="2016-06-22"), "Trump").cameo_code == "USAELI"
+    assert by_mention(actors_of(text, date="2013-06-22"), "Trump").kb_id is None  # years before: anyone
+
+
+def test_an_organisation_named_only_as_a_topic_places_no_official():
+    actors = actors_of('The war on ISIS "will be the focus," deputy national security adviser Joe Dorn told reporters.')
+    assert by_mention_in(actors, "Joe Dorn").country is None
+    # an organisation that acts still places them
+    assert by_mention(actors_of("FARC rebels attacked a checkpoint, army officials said."),
+                      "army officials").country == "COL"
+    # an organisation whose name spells its state still names it
+    actors = actors_of("President Dos Santos conceded to demands from National Union for the Total Independence of "
+                       "Angola (UNITA).", date=None)
+    assert by_mention_in(actors, "Dos Santos").country == "AGO"
+
+
+def test_a_former_office_the_text_names_before_a_first_known_office_is_no_current_one():
+    actors = actors_of("Former London mayor Boris Johnson said so.", date="2016-06-22")
+    assert by_mention_in(actors, "Boris Johnson").cameo_code == "GBRELI"
+
+
+def test_a_surname_that_is_a_demonym_names_the_person_named_in_full():
+    actors = actors_of("Mark Dorncuban and Joe Cuban met. Later Cuban said he was on board.")
+    assert by_mention(actors, "Cuban").name == "Joe Cuban"
+    assert by_mention(actors_of("The French said it was wrong."), "The French").country == "FRA"

@@ -43,3 +43,18 @@ def test_eval_events_reports_scores(shared):
     assert scores["plover_gsr"]["triples"]["country"]["f1"] >= 0.60
     assert scores["plover_gsr"]["roots"]["f1"] >= 0.88
     assert "ASSAULT→ASSAULT" in scores["plover_gsr"]["confusion"]
+
+
+def test_gsr_triple_misses_are_classified():
+    from eventwire.evaluate._events import classify_triple_misses
+    from eventwire.records import Actor
+
+    def actor(code):
+        return Actor(id=code, name=code, mentions=[], country=code)
+
+    usa, rus, ukr = actor("USA"), actor("RUS"), actor("UKR")
+    gold = [(("RUS", ""), (("UKR", ""),), "ASSAULT"), (("USA", ""), (("RUS", ""),), "ACCUSE"),
+            (("USA", ""), ("-",), "AGREE"), (("UKR", ""), (("RUS", ""),), "REQUEST"), (("USA", ""), ("-",), "AID")]
+    predicted = [(rus, ukr, "ASSAULT"), (usa, None, "ACCUSE"), (usa, rus, "AGREE"), (usa, rus, "REQUEST")]
+    assert classify_triple_misses(gold, predicted) == ["target missing", "target where gold has none",
+                                                       "wrong source", "event type missing"]

@@ -37,9 +37,9 @@ def test_curly_straight_and_double_apostrophe_marks():
 
 
 def test_quote_over_several_paragraphs_is_one_quote():
-    text = "She said:\n\n“The first part.\n\n“The second part,” she added."
+    text = "She said:\n\n“The first part.\n\n“The second part.”\n\nShe left."
     (q,) = find_quoted(text)
-    assert text[q.start:q.end] == "The first part.\n\n“The second part,"
+    assert text[q.start:q.end] == "The first part.\n\n“The second part."
     assert q.paragraphs == 2
 
 
@@ -499,6 +499,7 @@ def test_a_speaker_the_parser_took_from_inside_the_quotation_is_the_name_beside_
 
 def test_a_participle_cue_takes_the_nearest_of_two_subjects_the_parser_gave_its_verb():
     from eventwire.quotes import quote_finder
+    from eventwire.quotes._speakers import speaker_of
     from eventwire.quotes._state import State
 
     # "Hampshire, Trump went on, calling him “a stiff”" parsed with both "Hampshire" and "Trump" as subjects
@@ -510,11 +511,12 @@ def test_a_participle_cue_takes_the_nearest_of_two_subjects_the_parser_gave_its_
     finder = quote_finder()
     state = State(doc, [], [0], finder.speech_verbs)
     state.quoted_tokens = {7, 8, 9}
-    assert finder._speaker(doc[5], state).span.text == "Trump"
+    assert speaker_of(doc[5], state, finder.cues).span.text == "Trump"
 
 
 def test_a_participle_describing_a_noun_is_that_nouns_cue():
     from eventwire.quotes import quote_finder
+    from eventwire.quotes._speakers import speaker_of
     from eventwire.quotes._state import State
 
     # "The ad ends with a voice saying: “No.”"  -- "saying" describes the voice, not the ad
@@ -526,7 +528,7 @@ def test_a_participle_describing_a_noun_is_that_nouns_cue():
     finder = quote_finder()
     state = State(doc, [], [0], finder.speech_verbs)
     state.quoted_tokens = {8, 9, 10}
-    assert finder._speaker(doc[6], state).span.text == "a voice"
+    assert speaker_of(doc[6], state, finder.cues).span.text == "a voice"
 
 
 def test_a_punctuation_mark_the_parser_made_a_subject_names_no_speaker():
@@ -625,6 +627,7 @@ def test_the_finder_takes_the_text_the_pipeline_already_has_with_the_same_result
 
 def test_a_cue_after_a_quotation_without_a_subject_takes_the_name_after_it():
     from eventwire.quotes import quote_finder
+    from eventwire.quotes._speakers import speaker_of
     from eventwire.quotes._state import State
 
     # "“We act,” said Ann Lee, head of the union The pact …" -- the parser ran on and made "Lee" the next verb's
@@ -639,9 +642,9 @@ def test_a_cue_after_a_quotation_without_a_subject_takes_the_name_after_it():
     finder = quote_finder()
     state = State(doc, [], [0], finder.speech_verbs)
     state.quoted_tokens = {0, 1, 2, 3, 4}
-    assert finder._speaker(doc[5], state).span.text == "Ann Lee"
+    assert speaker_of(doc[5], state, finder.cues).span.text == "Ann Lee"
     state.quoted_tokens = set()  # no quotation before the cue: not taken
-    assert finder._speaker(doc[5], state) is None
+    assert speaker_of(doc[5], state, finder.cues) is None
 
 
 def test_a_quoted_phrase_in_what_a_verb_reports_leaves_out_whom_it_was_told_to():
@@ -679,3 +682,45 @@ def test_a_reported_clause_stops_before_a_tail_after_a_semicolon():
     doc = parsed(words, heads, deps, pos, tags=["PRP", "VBD", "PRP", "VBZ", ":", "PRP", "VBD", "."])
     works_end = doc[3].idx + len(doc[3])
     assert quote_finder()._clause_end(doc, doc[1], works_end, set()) == works_end
+
+
+def test_an_indefinite_pronoun_or_quantifier_names_its_own_speaker():
+    out, doc = quotes_of("Supporters filled the hall on Monday. “It was a long night,” one of the advisers said. "
+                         "Some chanted “USA! USA!” as he left.\n\n“We won,” another said.\n\n“We lost,” another said.")
+    speakers = {content: speaker for _, content, speaker, _, _ in out}
+    assert speakers["It was a long night,"] == "one of the advisers"
+    assert speakers["USA! USA!"] == "Some"
+    others = [q.speaker.actor_id for q in doc.quotes if q.content.text in ("We won,", "We lost,")]
+    assert len(others) == 2 and others[0] != others[1]  # two people, not one actor "another"
+
+
+def test_a_quoted_phrase_that_is_all_a_naming_verb_attributes_is_a_mixed_quote():
+    out, _ = quotes_of("Mr. Trump spoke for an hour. Bloomberg pegged him at $2.9 billion, which Mr. Trump called "
+                       "“a disgrace,” blaming Michael R. Bloomberg.")
+    assert ("mixed", "a disgrace", "Donald Trump", "called", None) in out
+
+
+def test_a_dash_and_a_name_on_the_line_after_a_quotation_sign_it():
+    out, _ = quotes_of("We review claims.\n\n\"Almost all new income is going to the top 1 percent.\"\n\n- Bernie Sanders."
+                       "\n\nThe senator is relying on old data.")
+    assert out[0][:4] == ("direct", "Almost all new income is going to the top 1 percent.", "Bernie Sanders", "-")
+    out, _ = quotes_of("He spoke.\n\n\"Almost all new income is going to the top 1 percent.\"\n\n- The senator then "
+                       "left the hall after a long speech about taxes, spending and the deficit.")
+    assert out[0][2] is None  # a dash opening a line of prose signs nothing
+
+
+def test_a_paragraph_going_on_with_a_quotation_but_closing_it_with_a_comma_has_its_own_attribution():
+    text = "“A is one,” Rubio said. “B is two.\n\n“C is three,” he continued. “D.”\n\n“E.\n\n“F.”"
+    assert quoted_texts(text) == ["A is one,", "B is two.", "C is three,", "D.", "E.\n\n“F."]
+
+
+def test_a_video_or_statement_that_said_something_is_the_words_of_whoever_released_it():
+    out, _ = quotes_of("Donald Trump opened the school in 2005. That year Trump released a marketing video that said, "
+                       "“We are going to have professors that are absolutely terrific.”")
+    assert out[0][2] == "Donald Trump"
+
+
+def test_a_quotation_nested_in_one_of_the_same_marks_is_part_of_it():
+    text = "“As a woman, I’d rather live in what he calls “hell” than live where he rules.” ― Ann Lee"
+    assert quoted_texts(text) == ["As a woman, I’d rather live in what he calls “hell” than live where he rules."]
+    assert quoted_texts("“A is good. “B is bad,” he said.") == ["B is bad,"]  # the first mark never closes

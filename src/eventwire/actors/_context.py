@@ -5,9 +5,10 @@ Runs on the resolver's drafts after every mention is attached. Which mentions ma
 
 - a news outlet is where a story came from, not whose its actors are ("rebel commanders told AFP");
 - a person, or a named body, is not placed by another person's state;
-- a person or a state body (``state_body_sectors``) is not placed by a state the sentence names only as a place, a
-  topic or an object ("Defense Secretary William Perry said troops arrived in Bosnia", "Senator X slams Israel aid",
-  "Obama faces pressure from Congress to help Iran"): such a state is where something happens or what is done to,
+- a person or a state body (``state_body_sectors``) is not placed by a state (or an organisation's home state) the
+  sentence names only as a place, a topic or an object ("Defense Secretary William Perry said troops arrived in
+  Bosnia", "Senator X slams Israel aid", "Obama faces pressure from Congress to help Iran", "The war on ISIS …,
+  deputy national security adviser Ben Rhodes said"): such a state is where something happens or what is done to,
   not whose official acts; unless the place is in the official's own clause ("President X threatened to impose a
   curfew in Algiers").
 """
@@ -31,9 +32,10 @@ def clause_of(token: Token) -> int:
 
 
 def place_clause(kind: str, head: Token) -> int | None:
-    """For a mention of a state or town that names only where something is, what it is about or what is done to it,
-    the clause it belongs to (-1 for an object, which places no one); None for others."""
-    if kind not in ("country", "city") or head.dep_ not in _PLACE_DEPS:
+    """For a mention of a state, town or organisation ("the war on ISIS") that names only where something is, what
+    it is about or what is done to it, the clause it belongs to (-1 for an object, which places no one); None for
+    others."""
+    if kind not in ("country", "city", "org") or head.dep_ not in _PLACE_DEPS:
         return None
     if head.dep_ in ("dobj", "dative"):
         return -1  # "Congress sanctioned Iran": not Congress's state, even in its own clause

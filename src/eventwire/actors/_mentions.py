@@ -18,8 +18,9 @@ from spacy.tokens import Doc, Token
 from spacy.util import filter_spans
 
 from ._bodies import BodyFinder, _letters
-from ._kb import ActorKB, People, SurfaceRef
+from ._kb import ActorKB, SurfaceRef
 from ._links import link_short_forms
+from ._modifiers import _ETHNIC, ModifierFinder
 from ._names import NameFinder, title_words
 from ._phrases import PhraseFinder, headline_names, verb_lemmas
 from ._places import (
@@ -35,7 +36,6 @@ from ._typos import TypoIndex
 _SUBJECT_PRONOUNS = {"he": "m", "she": "f"}
 _ACTOR_ENT_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"}
 _SETTLEMENTS = {"town", "city", "village", "port", "capital", "outskirts", "suburb", "district", "province"}
-_ETHNIC = People("ethnic", (), "ethnic", None)  # "ethnic Albanians": a people placed by the text, not a state
 
 
 @dataclass
@@ -60,7 +60,7 @@ class Candidate:
         return self.kind.upper()
 
 
-class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder):
+class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder, ModifierFinder):
     """Finds candidates in Docs of one spaCy vocabulary with one knowledge base."""
 
     def __init__(self, kb: ActorKB, nlp) -> None:
@@ -81,6 +81,8 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder):
         self.affiliate_heads = kb.words("affiliate_heads") | kb.words("member_heads") | self.generic_heads
         self.state_heads = kb.words("state_heads")
         self.capitalised_nouns = kb.words("capitalised_nouns")
+        self.body_titles = kb.words("body_titles")
+        self.state_body_sectors = kb.codes("state_body_sectors")
         self.government_heads = kb.words("government_heads")
         self.people_elite_heads = kb.words("people_elite_heads")
         self.people_armed = kb.codes("people_armed_sectors")
@@ -153,41 +155,12 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder):
         doc = head.doc
         start, end = self._np_range(head)
         ent = ent_at.get(head.i)
-        countries: list[tuple[int, str]] = []  # (token index, iso3) of country words modifying the head
-        org = None
-        people: People | None = None  # an ethnic or religious community modifying the head ("Hutu rebels")
-        kin = None  # the state an "ethnic" demonym names, which is not where that people lives here
-        head_refs: list[SurfaceRef] = []
         scan = range(start, end)
         if ent is not None and ent.label_ == "ORG":  # an organisation's own name may hold its state
             scan = range(min(start, ent.start), max(end, ent.end))
-        seen_spans = set()
-        for i in scan:
-            if i not in kb_at:
-                continue
-            s, e, refs = kb_at[i]
-            if (s, e) in seen_spans:
-                continue
-            seen_spans.add((s, e))
-            if s <= head.i < e:
-                head_refs = refs
-                continue
-            for ref in refs:
-                if ref.kind == "people":
-                    people = people or self.kb.peoples[ref.id]
-                    break
-                if ref.kind == "demonym" and s > 0 and doc[s - 1].lower_ == "ethnic":
-                    people = people or _ETHNIC  # "ethnic Albanian guerrillas" in Macedonia
-                    kin = ref.id
-                    break
-                if ref.kind in _PLACE_KINDS:
-                    iso3 = self._state_of(ref)
-                    if iso3 not in [c for _, c in countries]:
-                        countries.append((s, iso3))
-                    break
-                if ref.kind == "org" and org is None:
-                    org = ref.id
-        country = countries[0][1] if countries else self._of_country(head, kb_at, ("of",))
+        mods = self._modifiers(head, scan, kb_at, ent_at)
+        countries, org, people, kin, head_refs = mods.countries, mods.org, mods.people, mods.kin, mods.head_refs
+        country = countries[0][1] if countries else self._of_country(head, kb_at, ("of",), ent_at)
         former = any(t.lower_ in self.former_words for t in doc[start:end])
         deceased = any(t.lower_ in self.deceased_words for t in doc[start:end])
         title, title_sector, t_start, t_end = self._title(doc, start, end)
@@ -209,7 +182,9 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder):
         titled = (ent is not None and ent.label_ in ("GPE", "LOC") and not kinds
                   and (len(ent) > 1 or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.lefts))
                   and self._appositive_title(head, kb_at, None, None)[0] is not None)
-        if "person" in kinds or titled or (ent is not None and ent.label_ == "PERSON" and not kinds & {"org", "seat"}):
+        # a surname of someone named before is that person whatever NER calls it ("Larson said" as ORG)
+        if kinds & {"person", "surname"} or titled or (
+                ent is not None and ent.label_ == "PERSON" and not kinds & {"org", "seat"}):
             name_span = ent if ent is not None and (ent.label_ == "PERSON" or titled) else None
             if name_span is None:
                 s, e, _ = kb_at[head.i]
@@ -223,6 +198,7 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder):
             base["start"], base["end"] = min(start, name_span.start), max(end, name_span.end)  # "Barack Obama and …"
             if t_end > name_span.start:  # a title inside the name is no title ("Prime" in a name)
                 title, title_sector = None, None
+            title_head = doc[t_end - 1] if title is not None else None
             lead = head.head
             if (head.dep_ == "appos" and lead.i < name_span.start and lead.i not in kb_at
                     and self._title_at(lead)):
@@ -234,6 +210,7 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder):
                 own = title
                 if own is None:
                     title, title_sector, _, _ = self._title(doc, start, lead.i + 1)
+                    title_head = lead
                 country, org = self._refs_in(start, name_span.start, kb_at, country, org)
                 if own is None and org is not None and self._generic_head(lead):  # a body's spokesman: its sector
                     body = self.kb.organizations[org]
@@ -241,6 +218,11 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder):
                     title_sector = next((x for x in body.sectors if x != "IGO"), title_sector)
             if title is None:  # "Kofi Annan, UN secretary-general,": the title in apposition
                 title, title_sector, country, org = self._appositive_title(head, kb_at, country, org)
+                title_head = next((c for c in head.rights if c.dep_ == "appos"), None) if title else None
+            if mods.seat is not None and title_head is not None and self._generic_head(title_head):
+                title_sector = self.kb.seats[mods.seat].sector  # "Pentagon spokesman Peter Cook": USA MIL
+            if title_head is not None and org is None and title.lower() in self.body_titles:
+                title_sector = self._body_title_sector(title_head, title_sector, kb_at, ent_at)
             if title_sector == "IGO":  # "U.N. Secretary-General Kofi Annan": an official of an IGO
                 country, title_sector = country or "IGO", "GOV"
             return [Candidate(kind="person", country=country, sector=title_sector, role=title,
@@ -319,6 +301,8 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder):
             return [Candidate(kind="country", country=ref.id, refs=kind_refs, sector="CVL" if civilians else None,
                               **base)]
         sector = self._group_sector(head)
+        if mods.seat is not None and self._generic_head(head) and (sector or self._title_at(head)):
+            sector = self.kb.seats[mods.seat].sector  # "White House officials" are no House (LEG)
         if ent is not None and ent.label_ in ("GPE", "LOC", "FAC", "NORP") and not (sector and countries):
             # NER calls some towns peoples or regions ("the town of Samarra" as NORP): where a town stands, a town
             # (but "the Philippine Marines" is a state's body, whatever NER calls it)
@@ -348,6 +332,8 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder):
             # "Red Cross officials", "Supreme Court sources": the people of a body keep its sector, not GOV
             # (officials of international organisations stay GOV, as PLOVER and CAMEO code them)
             body = next(iter(self.kb.organizations[org].sectors), None) if org is not None else None
+            if body is None and mods.seat is not None:  # "White House officials", not the House's
+                body = self.kb.seats[mods.seat].sector
             if body is None and org is None:
                 named = next((ent_at[c.i] for c in head.lefts if c.dep_ in ("compound", "nmod", "poss")
                               and ent_at.get(c.i) is not None and ent_at[c.i].label_ == "ORG"), None)
@@ -359,6 +345,8 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder):
                 # "a rebel spokesman", "a police official", "a Hamas spokesman": of the modifier's sector
                 body = next((x for x in self.kb.organizations[org].sectors if x != "IGO"), None) if org else None
                 title_sector = sector if sector and sector not in self.generic_sectors else body or title_sector
+            if org is None and mods.seat is None and title.lower() in self.body_titles:
+                title_sector = self._body_title_sector(head, title_sector, kb_at, ent_at)
             if title_sector == "IGO":
                 country, title_sector = country or "IGO", "GOV"
             return [Candidate(kind="title", country=country, sector=title_sector, role=title, org=org, **base)]

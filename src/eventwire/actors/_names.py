@@ -7,13 +7,15 @@ A mixin of :class:`~eventwire.actors._mentions.MentionFinder`; each method adds 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from difflib import get_close_matches
 
 from spacy.tokens import Doc, Span, Token
 
 from ._kb import ActorKB, SurfaceRef, surname_forms
 from ._places import _LOCATIVE_PREPS, _PLACE_KINDS, _known_place
+
+_NAMED_BEFORE_OFFICE = timedelta(days=2 * 365)  # how long before taking office a bare surname already names someone
 
 # Words before a name that are no part of it, though written capitalised ("Mr Khan", "Sheikh Hasina").
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "sheikh",
@@ -40,8 +42,11 @@ class NameFinder:
         if not forms:
             return
         for token in tokens:  # the Doc's tokens, listed once: every pass over a Doc builds them anew
-            if (token.text in forms and token.i not in kb_at and token.pos_ == "PROPN"
-                    and not self._in_place_phrase(token)):  # (NER's GPE label is no proof: "Petro’s response")
+            # (the tagger takes some names for nouns: "But Trump — whose father …"; NER's GPE label is no proof:
+            # "Petro’s response")
+            if (token.text in forms and (token.i not in kb_at or _named_as_people(token, kb_at))
+                    and (token.pos_ == "PROPN" or token.pos_ == "NOUN" and token.is_title and not token.is_sent_start)
+                    and not self._in_place_phrase(token)):
                 ent = ent_at.get(token.i)
                 if ent is not None and ent.label_ == "PERSON" and len(ent) > 1:
                     continue  # part of a full name, found already
@@ -53,8 +58,9 @@ class NameFinder:
         word unless NER calls it a person or it is the subject, nor a word NER places, nor a place a place noun
         stands in ("a refugee centre in Kerry")."""
         for token in tokens:  # the Doc's tokens, listed once: every pass over a Doc builds them anew
-            if token.i in kb_at or token.pos_ != "PROPN" or len(token.text) < 5:
-                continue
+            if token.i in kb_at or len(token.text) < 5 or not (token.pos_ == "PROPN" or (
+                    token.pos_ == "NOUN" and token.is_title and token.ent_type_ in ("PERSON", "ORG"))):
+                continue  # (a name the tagger took for a noun, NER for a name: "Trump has accused …")
             person_id = self._sole_bearer(token.text, day)
             if person_id is None:
                 continue
@@ -80,7 +86,11 @@ class NameFinder:
             people = [self.kb.people[i] for i in ids]
             in_office = [p.id for p in people if any(o.holds_on(day) for o in p.offices)]
             known = [p.id for p in people if any(o.start is None or o.start <= day for o in p.offices)]
-            ids = in_office or known
+            # news names a leader-to-be by surname during the campaign or nomination before the office ("Trump" in
+            # 2016): the one bearer whose first office is that close
+            soon = [p.id for p in people if p.offices and all(o.start is not None for o in p.offices)
+                    and min(o.start for o in p.offices) <= day + _NAMED_BEFORE_OFFICE]
+            ids = in_office or known or soon
         return ids[0] if len(ids) == 1 else None
 
     def _in_place_phrase(self, token: Token) -> bool:
@@ -157,6 +167,15 @@ class NameFinder:
             refs = self.typos.correct(token.text)
             if refs and _known_place(token.text) in (None, refs[0].id):  # not "Columbia" (USA) for Colombia
                 kb_at[token.i] = (token.i, token.i + 1, refs)
+
+
+def _named_as_people(token: Token, kb_at) -> bool:
+    """``token`` is read as a state's name or people, but stands alone as a singular proper noun ("Cuban said",
+    "French wrote"): with a full name ending so in the document ("Mark Cuban"), the person's surname."""
+    s, e, refs = kb_at[token.i]
+    return (e - s == 1 and refs and all(r.kind in ("demonym", "country") for r in refs) and token.tag_ == "NNP"
+            and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj")
+            and not any(c.dep_ == "det" for c in token.children))
 
 
 def _bare_subject(token: Token) -> bool:

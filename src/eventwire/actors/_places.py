@@ -237,8 +237,9 @@ class PlaceFinder:
                     return self._state_of(ref)
         return None
 
-    def _of_country(self, head: Token, kb_at, preps: tuple[str, ...]) -> str | None:
-        """The state named in a prepositional phrase on ``head`` ("the president of Colombia")."""
+    def _of_country(self, head: Token, kb_at, preps: tuple[str, ...], ent_at=None) -> str | None:
+        """The state named in a prepositional phrase on ``head`` ("the president of Colombia"); with ``ent_at``
+        also by a place the gazetteer knows ("Sen. Richard Shelby of Alabama", "the mayor of Chicago")."""
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
@@ -249,6 +250,10 @@ class PlaceFinder:
                         for ref in kb_at.get(t.i, (0, 0, []))[2]:
                             if ref.kind in _PLACE_KINDS:
                                 return self._state_of(ref)
+                    ent = ent_at.get(pobj.i) if ent_at is not None and pobj.i not in kb_at else None
+                    place = self._city(ent) if ent is not None and ent.label_ == "GPE" and ent.root == pobj else None
+                    if place is not None and place.country:
+                        return place.country
         return None
 
 

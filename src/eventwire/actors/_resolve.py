@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from ..records import Actor, Mention, Span
 from ._context import place_clause, place_from_context
+from ._coref import pronoun_antecedent, title_antecedent
 from ._kb import ActorKB, Office, Person
 from ._mentions import Candidate
 from ._model import _ascii
@@ -80,12 +81,12 @@ class Resolver:
 
         for c in candidates:
             if c.kind == "pronoun":
-                target = self._pronoun_antecedent(c, history, sentence_of)
+                target = pronoun_antecedent(c, history, sentence_of)
                 if target:
                     attach(target, c, "PRON")
                 continue
             if c.kind == "title":
-                target = self._title_antecedent(c, history)
+                target = title_antecedent(c, history, self.kb.head_titles)
                 attach(target or self._unknown_person(c, drafts), c, "TITLE")
                 continue
             draft = self._draft(c, day, drafts, history)
@@ -259,8 +260,19 @@ class Resolver:
         # Without a document date only the text can say "late" or "former".
         deceased = c.deceased or bool(person.died and day is not None and person.died <= day)
         former = former or c.former or deceased
-        if office is None:  # not yet in office: what the text says ("General David Petraeus" before the CIA)
-            country, sectors, role = c.country, [c.sector] if c.sector else [], _role_text(c.role, c.former)
+        if office is None:
+            # not yet in office: what the text says ("General David Petraeus" before the CIA), else a notable of
+            # the state they will serve ("Donald Trump" in 2015: USA ELI, as CAMEO codes public figures)
+            states = {o.country for o in person.offices}
+            country = c.country or (states.pop() if len(states) == 1 and not states & {"IGO", "NGO"} else None)
+            sectors = [c.sector] if c.sector else []
+            if (c.former and c.sector == "GOV") or (not c.sector and country):  # "Former London mayor Boris Johnson"
+                sectors = ["ELI"]
+            role = _role_text(c.role, c.former)
+        elif former and not deceased and office.country not in ("IGO", "NGO") and _new_office(c, person):
+            # out of the offices we know, but the text names a current one ("Mayor Rahm Emanuel"): that one
+            country, sectors, role = c.country or office.country, [c.sector], _role_text(c.role, False)
+            office, former = None, False
         elif former:
             country, sectors, role = office.country, ["ELI"], f"former {office.role}"
         else:
@@ -289,52 +301,6 @@ class Resolver:
         code = code or _code(self.kb, country, sectors)
         return _Draft(key, phrase, country, sectors, _role_text(c.role, c.former), code,
                       None, c.former, c.deceased, None, True)
-
-    # -- references back -----------------------------------------------------
-
-    def _title_antecedent(self, c: Candidate, history) -> _Draft | None:
-        """"the president" → the most recently mentioned person whose role has that title."""
-        if c.head.tag_ in ("NNS", "NNPS") or c.head.doc[c.start].lower_ in ("a", "an", "another"):
-            return None  # "a minister", "ministers": someone else
-        title = (c.role or "").lower()
-        if not title:
-            return None
-        doc = c.head.doc
-        if c.country is None and any(t.ent_type_ in ("NORP", "GPE") for t in doc[c.start : c.end]):
-            return None  # "the Soviet leader": of a state we could not place, so not someone named before
-        for _, draft in reversed(history):
-            if not draft.is_person or not draft.role:
-                continue
-            role = draft.role.lower()
-            if title not in role and not (title in ("leader", "official") and draft.sectors):
-                continue
-            if c.country and draft.country and c.country != draft.country:
-                continue
-            if draft.former and not c.former:
-                continue
-            return draft
-        return None
-
-    def _pronoun_antecedent(self, c: Candidate, history, sentence_of) -> _Draft | None:
-        sentence = sentence_of.get(c.head.i, 0)
-
-        def compatible(d: _Draft) -> bool:
-            return d.is_person and (d.gender is None or d.gender == c.gender)
-
-        # Same sentence first: the subject of the clause that governs the pronoun, else the nearest person.
-        same = [(i, d) for i, d in history if sentence_of.get(i) == sentence and i < c.head.i and compatible(d)]
-        if same:
-            doc = c.head.doc
-            subjects = [(i, d) for i, d in same if doc[i].dep_ in ("nsubj", "nsubjpass")]
-            return (subjects or same)[-1][1]
-        earlier = [(i, d) for i, d in history if sentence_of.get(i, 0) < sentence and compatible(d)]
-        if not earlier:
-            return None
-        last_sentence = sentence_of.get(earlier[-1][0])
-        doc = c.head.doc
-        in_last = [(i, d) for i, d in earlier if sentence_of.get(i) == last_sentence]
-        subjects = [(i, d) for i, d in in_last if doc[i].dep_ in ("nsubj", "nsubjpass")]
-        return (subjects or in_last)[0][1] if subjects else in_last[-1][1]
 
     # -- output --------------------------------------------------------------
 
@@ -446,3 +412,12 @@ def _office_on(person: Person, day: date | None, title: str | None,
     if past:
         return max(past, key=lambda o: o.end), True
     return None, False  # not yet in office on that day
+
+
+def _new_office(c: Candidate, person: Person) -> bool:
+    """The phrase gives ``person`` a current title none of their known offices has ("Mayor Rahm Emanuel", once
+    White House Chief of Staff): an office the knowledge base lacks. "former", "late", "then" say otherwise."""
+    if not c.role or not c.sector or c.former or c.deceased or c.sector == "ELI":
+        return False
+    title = c.role.lower().rstrip(".")
+    return not any(title in o.role.lower() or o.role.lower() in title for o in person.offices)

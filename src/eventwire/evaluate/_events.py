@@ -140,6 +140,37 @@ def _match_triples(gold: list[tuple], predicted: list[tuple], with_sector: bool)
     return len(used)
 
 
+def classify_triple_misses(gold: list[tuple], predicted: list[tuple]) -> list[str]:
+    """Why each gold triple no predicted triple matched (country codes), from the predicted triples left over: no
+    event of its type; of its type with the right source but no target, a target where the gold has none or
+    another target; with the right target but no source or another source; both actors other."""
+    used: set[int] = set()
+    missed = []
+    for source, targets, kind in gold:
+        hit = next((n for n, (s, t, k) in enumerate(predicted) if n not in used and k == kind
+                    and _same_actor(source, s, False) and any(_same_actor(g, t, False) for g in targets)), None)
+        if hit is None:
+            missed.append((source, targets, kind))
+        else:
+            used.add(hit)
+    left = [p for n, p in enumerate(predicted) if n not in used]
+    kinds = []
+    for source, targets, kind in missed:
+        same = [(s, t) for s, t, k in left if k == kind]
+        by_source = [t for s, t in same if _same_actor(source, s, False)]
+        by_target = [s for s, t in same if any(_same_actor(g, t, False) for g in targets)]
+        if not same:
+            kinds.append("event type missing")
+        elif by_source:
+            kinds.append("target missing" if all(t is None for t in by_source) else
+                         "target where gold has none" if targets == (NO_TARGET,) else "wrong target")
+        elif by_target:
+            kinds.append("source missing" if all(s is None for s in by_target) else "wrong source")
+        else:
+            kinds.append("both actors wrong")
+    return kinds
+
+
 def _gold_code(actor: tuple[str, str] | str) -> str:
     return actor if actor == NO_TARGET else "/".join(part for part in actor if part)
 
@@ -159,6 +190,7 @@ def _plover(data: Path, settings: Settings, max_errors: int) -> dict:
     triples = {"country": [0, 0, 0], "sector": [0, 0, 0]}
     roots = [0, 0, 0]
     confusion: Counter = Counter()
+    misses: Counter = Counter()
     errors, triple_errors = [], []
     for record, doc in zip(records, docs):
         gold = PLOVER_05.get(record["event"], record["event"])
@@ -179,9 +211,11 @@ def _plover(data: Path, settings: Settings, max_errors: int) -> dict:
             counts[0] += _match_triples(wanted, got, level == "sector")
             counts[1] += len(got)
             counts[2] += len(wanted)
+        kinds = classify_triple_misses(wanted, got)
+        misses.update(kinds)
         if _match_triples(wanted, got, True) < len(wanted) and len(triple_errors) < max_errors:
             triple_errors.append({
-                "id": record["id"], "sentence": record["text"],
+                "id": record["id"], "sentence": record["text"], "kinds": kinds,
                 "gold": [f"{_gold_code(s)} → {'|'.join(_gold_code(t) for t in ts)} {k}" for s, ts, k in wanted],
                 "predicted": [f"{_actor_code(s)} → {_actor_code(t)} {k}" for s, t, k in got]})
         # the CAMEO root both golds allow: the GSR type's roots within the cameo_class label's group
@@ -195,11 +229,13 @@ def _plover(data: Path, settings: Settings, max_errors: int) -> dict:
                 roots[2] += 1
     return {"sentences": n_gold, "micro": prf(tp, n_pred, n_gold), "top1_accuracy": round(top1 / n_gold, 4),
             "triples": {level: prf(*c) for level, c in triples.items()}, "roots": prf(*roots),
+            "triple_misses": dict(misses.most_common()),
             "confusion": {f"{g}→{p}": n for (g, p), n in sorted(confusion.items())}, "errors": errors,
             "triple_errors": triple_errors,
             "note": "triples: (source code, target code or none, PLOVER type) for every source × target of every "
                     "event, one-to-one against the gold's; 'country' compares country/IGO codes, 'sector' also the "
-                    "gold sector when it gives one. roots: CAMEO roots of all events against the roots the GSR type "
+                    "gold sector when it gives one; triple_misses: why gold triples went unmatched (country codes). "
+                    "roots: CAMEO roots of all events against the roots the GSR type "
                     "allows within the group of the sentence's cameo_class label (sentences in both sets)"}
 
 

@@ -13,10 +13,12 @@ from ._syntax import ADJUNCT_PREPS, _passive, _refs
 
 _EVENT_NAMERS = frozenset({"GPE", "LOC", "EVENT"})  # entity types of a name that names an act
 _SUBJECTS = {"nsubj", "csubj", "expl"}
-_DEFAULT_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "into", "upon", "over", "for")
+# ("mediated between Israel and Hamas": the parties a go-between acts on)
+_DEFAULT_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "into", "upon", "over", "for", "between")
 _RELATIVE = {"who", "which", "that", "whom"}
 # prepositions whose gerund shares the subject of the clause it hangs on ("guilty of violating", "after meeting")
 _GERUND_PREPS = {"of", "for", "after", "before", "since", "by", "in", "upon", "without", "despite", "to"}
+_HEADING = {"to", "into", "toward", "towards"}  # where a thing on its way goes ("roads leading into Mordor")
 _GATHERINGS = ("04", "14")  # CAMEO roots of events one goes to: meetings, rallies
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our"}
 
@@ -50,7 +52,7 @@ class ArgumentsMixin:
                 if subject.pos_ == "VERB" and subject.tag_ in ("VBG", "VBN"):
                     # "The Red Cross operating in Iraq said …", parsed with the participle as the subject
                     subject = next((c for c in subject.children if c.dep_ in ("nsubj", "nsubjpass")), subject)
-                return [subject]
+                return [subject] + _split_subjects(subjects)
             if verb.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in verb.head.children):
                 # "the prime minister has been indicted by the court and will resign": the passive's subject
                 return [c for c in verb.head.children if c.dep_ == "nsubjpass"][:1]
@@ -83,6 +85,11 @@ class ArgumentsMixin:
 
     def _verb_args(self, verb: Token, entry: Entry, actor_at: dict[int, ActorRef]) -> _Args:
         preps = entry.preps or _DEFAULT_PREPS
+        if not entry.preps and self.lex.coded(entry.cameo, "held_roots") and \
+                not self.lex.coded(entry.cameo, "aim_target_roots"):
+            # "will meet Trump at the White House": where a meeting is held is no party to it (a protest held at an
+            # embassy is aimed at it; where one arrives, a frame's own "at", is the host)
+            preps = tuple(p for p in preps if p != "at")
         reason = self.lex.coded(entry.cameo, "reason_roots")
         if self.lex.coded(entry.cameo, "taken_from_roots"):
             preps += ("from",)  # "confiscated weapons from armed groups": whom something is taken from
@@ -98,6 +105,14 @@ class ArgumentsMixin:
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and not _refs(source, actor_at):
             # "issued a statement calling on …", "put out a report accusing …": what a document does, its author does
             source = self._subject(verb.head.head) or source
+        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and not _refs(source, actor_at) and _infinitive(verb):
+            # "the Pentagon announced a plan to hit ISIS targets": with no one named in the noun's phrase, whose plan
+            # it is: the doer of the light verb that takes it
+            # (a subject of its own, and no one else named to do it: "giving states flexibility to request waivers")
+            governor = self._governor(verb.head)
+            if governor is not None and governor.lemma_.lower() in self.light and not any(
+                    c.dep_ in ("dative", "dobj") and c.i != verb.head.i for c in governor.children):
+                source = [c for c in governor.children if c.dep_ == "nsubj"] or source
         target = self._objects(verb, preps, actor_at, reason)
         if not source and verb.lemma_.lower() in self.lex.words("stance_participles") and not any(
                 c.dep_ == "agent" for c in verb.children):
@@ -111,8 +126,13 @@ class ArgumentsMixin:
                                                and c.pos_ == "VERB"), None)) is not None:
             chain.append(nxt)
 
+        seen: dict[tuple[int, ...], bool] = {}  # (the fallbacks below ask again of the same target)
+
         def named(tokens: list[Token]) -> bool:  # an unresolved pronoun is a target too ("urging him to send …")
-            return bool(_refs(tokens, actor_at)) or any(t.pos_ == "PRON" for t in tokens)
+            key = tuple(t.i for t in tokens)
+            if key not in seen:
+                seen[key] = bool(_refs(tokens, actor_at)) or any(t.pos_ == "PRON" for t in tokens)
+            return seen[key]
 
         def acts_on(head: Token) -> bool:  # a direct object is the target, actor or not ("urging officials to …")
             return any(c.dep_ in ("dobj", "dative") for c in head.children)
@@ -132,6 +152,41 @@ class ArgumentsMixin:
             # whose object is who would act)
             acted_on = [c for c in verb.head.children if c.dep_ == "dobj" and c not in source]
             target = acted_on if _refs(acted_on, actor_at) else target
+        things = [c for c in verb.children if c.dep_ == "dobj" and c.i not in actor_at]
+        if not named(target) and things and not self.lex.coded(entry.cameo, "aim_target_roots") and \
+                verb.lemma_.lower() not in self.transfer:
+            # "welcomed a proposal from Qatar", "received a delegation from Guatemala", with "from" parsed on the
+            # verb after the object: whose the thing acted on is (not for hostile acts: "fired rockets from Gaza";
+            # not past a comma or a time: "was visiting the city Tuesday from the embassy compound")
+            target = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > things[0].i
+                      and not any(x.is_punct or x.ent_type_ in ("DATE", "TIME") for x in verb.doc[things[0].i:c.i])
+                      for g in c.children if g.dep_ == "pobj"] or target
+        # (an object of no one's: "supports its decision to expel 23 Russian diplomats" is the owner's act)
+        things = [c for c in things if not any(p.dep_ == "poss" for p in c.children)]
+        if not named(target) and things and not self.lex.coded(entry.cameo, "topic_roots") and \
+                not self.lex.coded(entry.cameo, "framing_roots"):
+            # "signed an accord to supply Gondor with wheat", "approved a plan to sanction Russia": the actor the act
+            # its object is for is done to (not what talks are held to discuss, nor a place in its phrase; not for
+            # acts whose object is asked or promised, nor a complement whose doer the object is: "urging officials
+            # to push President Trump")
+            aims = self._purpose_objects(verb, ("advcl",)) + [
+                o for t in things for c in t.children if c.dep_ in ("acl", "relcl") and _infinitive(c)
+                for o in c.children if o.dep_ in ("dobj", "dative")]
+            target = [o for o in aims if o.i in actor_at] or target
+        if not named(target) and self.lex.coded(entry.cameo, "scene_source_roots") and any(
+                c.dep_ == "poss" and c.lower_ == "its" for t in target for c in t.children) and not any(
+                c.lower_ == "own" for t in target for c in t.children):
+            # "Armenia said Azerbaijani troops opened fire on its positions": what a state telling of an attack calls
+            # "its" is that state's (only for coercive and violent acts: "said Benin opened its borders"; not "its
+            # own", the doer's; and only in the clause told itself: "said … after crowds burned its embassy")
+            teller = self._speaker(verb) if verb.dep_ == "ccomp" else []
+            target = [s for s in teller if s.lower_ not in _PRONOUNS] or target
+        if not named(target) and self.lex.coded(entry.cameo, "aim_target_roots"):
+            # "carried out a raid, targeting Islamic State commanders": a participle of a hostile verb names what the
+            # act is aimed at (when it is no event of its own: "torched a village, killing 11 civilians" is two)
+            target = [o for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and any(
+                self.lex.coded(e.cameo, "aim_target_roots") for e in self.lex.verbs.get(c.lemma_.lower(), ()))
+                and self._entry(c) is None for o in c.children if o.dep_ == "dobj" and o.i in actor_at] or target
         if not named(target) and self.lex.coded(entry.cameo, "ultimatum_roots"):
             # "threatened to launch an offensive unless Baghdad accepted its conditions": whom the condition is on
             target = [s for head in chain for c in head.children if c.dep_ == "advcl" and any(
@@ -183,13 +238,33 @@ class ArgumentsMixin:
         for c in verb.children:
             # … and, for acts with a reason (`reason_roots`), "for" the reason ("blamed Israel for the bombing of
             # Raed Karmi", "arrested him for spying for Iran"; not "mobilized reservists for a war against Iraq")
+            # … and "over" the cause ("sanctioned Russia over its invasion of Ukraine", "criticized China over its
+            # treatment of Uighurs": Ukraine and the Uighurs are what it is about, not acted on)
             if c.dep_ == "prep" and c.lower_ in preps and not (armed and (
-                    c.lower_ == "with" or c.lower_ == "for" and reason)):
+                    c.lower_ in ("with", "over") or c.lower_ == "for" and reason)):
                 target += [g for g in c.children if g.dep_ == "pobj" and not self._helping(c, g)]
             if c.dep_ == "prt":  # "spoke out against": the preposition hangs on the particle
                 for p in c.children:
                     if p.dep_ == "prep" and p.lower_ in preps:
                         target += [g for g in p.children if g.dep_ == "pobj"]
+        if not _refs(target, actor_at):
+            # "cordoned off the roads leading into Mordor", "boycotted the parade supporting Gondor": an object that
+            # names no actor stands for the one its present participle goes to or acts on (a participle that is no
+            # event of its own: "issued a statement urging North Korea to …" is the statement's author's urging)
+            # (a participle of the object's own phrase, not one past a comma: "convened a panel …, choosing X")
+            target += [g for t in target if t.dep_ in ("dobj", "nsubjpass") for c in t.children
+                       if c.dep_ == "acl" and c.tag_ == "VBG" and self._entry(c) is None
+                       and not any(x.is_punct for x in t.doc[t.i:c.i])
+                       for g in (*(o for o in c.children if o.dep_ == "dobj"),
+                                 *(o for p in c.children if p.dep_ == "prep" and p.lower_ in _HEADING
+                                   for o in p.children if o.dep_ == "pobj")) if g.i in actor_at]
+        owned = [t for t in target if t.dep_ == "dobj" and any(c.dep_ == "poss" and c.lower_ in _PRONOUNS
+                                                                for c in t.children)]
+        if owned:
+            # "recalled its ambassador from Israel", "… its ambassador to Russia": whom one's own people are taken
+            # away from (the phrase on the verb or on the object)
+            target += [g for h in (verb, *owned) for c in h.children if c.dep_ == "prep" and (
+                c.lower_ == "from" or c.lower_ == "to" and h is not verb) for g in c.children if g.dep_ == "pobj"]
         if verb.lemma_.lower() in self.transfer:
             # "sent 100 vehicles and a team of paratroopers to Lebanon", "withdrew its troops from Abyei": what is
             # moved is not the target; the recipient or the place is
@@ -199,13 +274,30 @@ class ArgumentsMixin:
                 recipients = [g for o in verb.children if o.dep_ in ("dobj", "nsubjpass") for t in o.subtree
                               if t.dep_ == "prep" and (t.lower_ in ("to", "into") or t.lower_ == "in" and t.head == o)
                               for g in t.children if g.dep_ == "pobj" and (t.lower_ != "in" or g.ent_type_ == "GPE")]
-            target = recipients or target
+            # (what is moved is a thing or a force: "sending Vice President Biden to address the NAACP", "gives
+            # Ban Ki-moon a month to help Malian authorities" are no transfers to whom the purpose names)
+            moved = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            purpose = [o for o in self._purpose_objects(verb) if o.i in actor_at] if not recipients and not any(
+                c.ent_type_ in ("PERSON", "DATE", "TIME") for c in moved) else []
+            target = recipients or purpose or target
         return target
+
+    def _purpose_objects(self, verb: Token, deps: tuple[str, ...] = ("advcl", "xcomp")) -> list[Token]:
+        """Whom the purpose clause of a transfer acts on: "sent warships to support Israel", "sent troops to help
+        Lithuania defend its border" (with the helped parsed as the subject of the helped act)."""
+        objects = []
+        for clause in verb.children:
+            if clause.dep_ in deps and clause.pos_ == "VERB" and _infinitive(clause):
+                objects += [o for o in clause.children if o.dep_ in ("dobj", "dative")]
+                if clause.lemma_.lower() in self.causative:
+                    objects += [s for c in clause.children if c.dep_ in ("ccomp", "xcomp")
+                                for s in c.children if s.dep_ == "nsubj"]
+        return objects
 
     def _noun_sources(self, noun: Token, entry: Entry) -> list[list[Token]]:
         """Candidate sources of an event noun, best first: its possessor or actor modifier, its "by" agent,
         the subject of the light verb that takes it ("launched an attack"), the owner of a copula subject."""
-        modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and not _against(c)]
         if self._named_by(noun, entry, modifiers):
             modifiers = []
         options = [modifiers,
@@ -268,7 +360,7 @@ class ArgumentsMixin:
 
     def _noun_args(self, noun: Token, entry: Entry) -> _Args:
         # "the invasion of Iraq", "the arrest of Maduro", "a mediation effort between the Emirates and Saudi Arabia"
-        preps = entry.preps or _DEFAULT_PREPS + ("of", "between")
+        preps = entry.preps or _DEFAULT_PREPS + ("of",)
         if self.lex.coded(entry.cameo, "topic_roots"):
             # "negotiations on an Israeli troop pullback": what talks are on is their topic, not their party
             preps = tuple(p for p in preps if p not in ("on", "over", "about"))
@@ -304,6 +396,14 @@ class ArgumentsMixin:
                       and not self._helping(c, g)]
             target += [c for c in governor.children if c.dep_ == "dobj" and c.i != noun.i
                        and noun.i not in {t.i for t in c.subtree}]
+        if not target:  # "anti-U.S. demonstrations", "anti-government protests": what they are against
+            target = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and _against(c)]
+        if not target and noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB",
+                                                                                                         "AUX"):
+            # "Ukrainian positions came under attack from Russian forces", "the town remained under siege": what
+            # is under the act is its target
+            holder = noun.head.head
+            target = self._subject(holder) or [c for c in holder.children if c.dep_ == "nsubjpass"]
         if not target:  # "its demand that Ukraine withdraw": who the that-clause is about, on the noun or its verb
             light = governor is not None and governor.lemma_.lower() in self.light
             clauses = [c for t in (noun, governor) if t is noun or light for c in t.children
@@ -327,3 +427,28 @@ class ArgumentsMixin:
         return [g for c in token.children if c.dep_ in ("prep", "prt") and c.lower_ in self.transfer_preps
                 for g in [*c.children, *(g2 for p in c.children if p.dep_ == "prep" for g2 in p.children)]
                 if g.dep_ == "pobj"]
+
+
+def _infinitive(verb: Token) -> bool:
+    """A to-infinitive: "to supply", "to hit"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _split_subjects(subjects: list[Token]) -> list[Token]:
+    """The subjects after the first that continue it right where it ends, one phrase the parser split in two: "Lions,
+    tigers, and Gondor welcomed …", "Old foes Gondor and Osgiliath have renewed …" (not after a dash or bracket
+    that ends a byline: "NEW YORK (CNNMoney) -- U.S. stocks rallied")."""
+    out, previous = [], subjects[0]
+    for subject in subjects[1:]:
+        if subject.dep_ != "nsubj" or previous.dep_ != "nsubj" or subject.left_edge.i != previous.right_edge.i + 1 \
+                or previous.right_edge.pos_ == "PUNCT":
+            break
+        out.append(subject)
+        previous = subject
+    return out
+
+
+def _against(modifier: Token) -> bool:
+    """A modifier after "anti-": "anti-U.S.", "anti-government" name whom the act is against, not its doer."""
+    doc = modifier.doc
+    return modifier.i >= 2 and doc[modifier.i - 1].text == "-" and doc[modifier.i - 2].lower_ == "anti"

@@ -257,6 +257,8 @@ def _scene(event: Token, actor_at: dict[int, ActorRef]) -> list[Token]:
     """The place, named as a state's, where an act whose doer is not named happens: on the act, its subject or its
     passive agent ("was arrested in Niger", "a roadside bombing near the town of Samarra killed …", "were killed by
     a bomb outside of the Iraqi city of Basra")."""
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in event.children):
+        return []  # "a plan to hit ISIS targets in Syria": an act intended, not one done there
     holders = [event] + [c for c in event.children if c.dep_ == "nsubj"]
     holders += [g for c in event.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in _SCENE_PREPS]

@@ -31,22 +31,16 @@ from ._direct import DirectCues
 from ._marks import Quoted, find_quoted
 from ._reported import Unsourced, headline_cue, impression_cue, stance_cues
 from ._runs import join_mixed_runs, merge_runs
-from ._speakers import name_beside, nearest_subject, noun_before, subject_before
+from ._speakers import speaker_of
 from ._state import State
 from ._syntax import (
-    RELATIVE,
-    SUBJECTS,
     clause_span,
     cue_span,
     holds,
     holds_clause,
     labels_line,
-    loose_subject,
-    named_after,
-    named_before,
     noun_author,
     phrase_tokens,
-    prepositional_object,
     rest_of_line,
     rest_of_sentence,
     subject_of,
@@ -99,22 +93,26 @@ class QuoteFinder:
             if clause is None and (clause := self._clause_going_on(doc, text, q, near)) is not None:
                 clause.content = (clause.content[0], q.outer_end)  # "said that A, and B “…”": one reported clause
             parts = [a for a in near if holds_clause(q, a.content)]
+            whole: list[Attribution] = []  # the attributions whose content is the quotation itself
             if clause is not None and ((q.end - q.start) >= 0.8 * (clause.content[1] - clause.content[0])
                                        or self._cited_by(doc, text, q, clause)):
-                clause.in_quote = True  # the clause is the quotation itself: one direct quote with that cue
-                cue = clause.cue
+                whole, cue = [clause], clause.cue  # one direct quote with that cue
             elif clause is not None:
                 if not title_cased(text[q.start:q.end].split()):
                     clause.kind = "mixed"  # a quoted phrase inside reported speech; a title in it is no quote
                 continue
             elif parts:  # "He said: “…. ….”": the cue's clause is (the start of) the quotation
-                for a in parts:
-                    a.in_quote = True
-                cue = parts[0].cue
+                whole, cue = parts, parts[0].cue
             else:
                 cue = self.direct_cues.find(doc, q, state)
             alone = self._stands_alone(text[q.start:q.end])
             if not alone and not self._uttered(doc, text, q):
+                if whole and not title_cased(text[q.start:q.end].split()):
+                    for a in whole:  # a quoted phrase that is all a frame attributes: "Trump called it ⟦“a disgrace”⟧"
+                        a.kind = "mixed"
+                    continue
+                for a in whole:
+                    a.in_quote = True  # a title in marks is no quote
                 # a quoted phrase: the words of whoever "called" or "criticised" with it, else a scare quote
                 fragment = self._fragment(doc, q, state)
                 if fragment is not None:
@@ -124,11 +122,14 @@ class QuoteFinder:
                     else:
                         same.content = (min(same.content[0], fragment.content[0]),
                                         max(same.content[1], fragment.content[1]))
+                        same.kind = "mixed"
                 continue
+            for a in whole:
+                a.in_quote = True
             # a short sentence in marks with no cue counts only as part of a run of quotes ("“No.” “Never.”")
             direct.append((q, cue, not alone and cue is None))
         for q, cue in merge_runs(doc, text, direct):
-            speaker = self._speaker(cue, state) if cue is not None else state.carried_speaker(q)
+            speaker = speaker_of(cue, state, self.cues) if cue is not None else state.carried_speaker(q)
             parts = [Span.of(text, start, end) for start, end in q.parts()]
             quotes.append((q.start, "direct", Span.of(text, q.start, q.end), cue, speaker, parts))
             state.last_direct = (q, speaker)
@@ -136,7 +137,7 @@ class QuoteFinder:
             if a.in_quote:
                 continue
             speaker = None if isinstance(a, Unsourced) else state.actor_for(a.source) if a.source is not None \
-                else self._speaker(a.cue, state)
+                else speaker_of(a.cue, state, self.cues)
             content = Span.of(text, a.content[0], closing_mark_kept(text, *a.content))
             quotes.append((a.content[0], a.kind, content, a.cue, speaker, []))
         quotes.sort(key=lambda item: item[0])
@@ -336,9 +337,9 @@ class QuoteFinder:
         inside = tokens(doc, q.start, q.end)
         if not len(inside):
             return None
-        verb = inside.root
+        verb = head_word(inside)
         for _ in range(4):
-            if verb.head is verb:
+            if verb.head.i == verb.i:
                 return None
             verb = verb.head
             if verb.pos_ == "VERB" and verb.i not in state.quoted_tokens:
@@ -387,69 +388,22 @@ class QuoteFinder:
         parts = words.split()
         return len(parts) > self.cues.scare_quote_max_words and not title_cased(parts)
 
-    # --- speakers and channels ---------------------------------------------------------------------------
 
-    def _described_by(self, cue: Token) -> Token | None:
-        """Whom a participle cue describes: "a voice over saying: “…”" (the voice); "issued a statement saying “…”"
-        (who issued it)."""
-        noun = cue.head
-        if cue.tag_ != "VBG" or cue.dep_ != "acl" or noun.pos_ not in ("NOUN", "PROPN"):
-            return None
-        if noun.pos_ == "NOUN" and noun.lemma_.lower() in self.cues.channels:
-            return noun_author(noun) or (subject_of(noun.head) if noun.head.pos_ == "VERB" else None)
-        return noun
-
-    def _speaker(self, cue: Token, state: State) -> ActorRef | None:
-        if cue.is_punct:  # "“…” ― Carla Sanchez", "Pence: …"
-            who = named_after(cue) if cue.text != ":" else named_before(cue)
-        elif cue.pos_ == "NOUN":
-            who = noun_author(cue)
-        elif cue.lower_ in {w[0] for w in self.cues.prepositional_cues}:
-            who = prepositional_object(cue)
-        else:
-            quoted = state.quoted_tokens if cue.i not in state.quoted_tokens else set()
-            who = nearest_subject(cue, quoted) or subject_of(cue) or self._described_by(cue) or loose_subject(cue)
-            if who is not None and who.dep_ in SUBJECTS and who.head.i != cue.i:
-                who = nearest_subject(who.head, quoted) or who  # "…, calling him": the nearest of its verb's
-            if who is not None and who.i in quoted:  # the parser took a word of the quotation
-                who = name_beside(cue, quoted) or subject_before(cue, quoted, state.text)
-            if who is not None and who.lower_ in RELATIVE and who.head.dep_ != "relcl" and who.i > 0:
-                # "the Chicago Police Department which reported …" parsed as a clause of its own
-                antecedent = noun_before(who)
-                ref = state.actor_for(antecedent) if antecedent is not None else None
-                return ActorRef(ref.actor_id, Span.of(state.text, who.idx, who.idx + len(who))) if ref else None
-            before = cue.doc[cue.i - 1] if cue.i else None
-            if cue.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON" and before.dep_ != "nsubj":
-                who = before  # "footage of Hillary Clinton asking, “…”": the person the participle describes
-            if who is not None and who.lower_ in RELATIVE and who.head.dep_ == "relcl":
-                antecedent = who.head.head
-                if not (antecedent.pos_ == "NOUN" and antecedent.lemma_.lower() in self.cues.channels):
-                    # "Mike Lee, who declared …": Lee's actor, in the words that play the role here
-                    ref = state.actor_for(antecedent)
-                    return ActorRef(ref.actor_id, Span.of(state.text, who.idx, who.idx + len(who))) if ref else None
-                who = antecedent  # "a report … that said": the report's author, below
-            if who is not None and who.pos_ == "NOUN" and who.lemma_.lower() in self.cues.channels:
-                who = noun_author(who) or who  # "a report by the New York Times": the Times
-            if who is None and _after_quotation(cue, quoted):
-                who = name_beside(cue, quoted)  # "“…,” said Richard Trumka, …" with the name hung on the next clause
-        if who is None:
-            return None
-        return state.actor_for(who)
-
+def head_word(span) -> Token:
+    """The head of a span's words: ``Span.root`` but for punctuation, which the parser often hangs on the
+    sentence's root ("called “a disgrace,”": the comma would make the root "disgrace"'s sentence verb)."""
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if not words:
+        return span.root
+    inside = {t.i for t in words}
+    tops = [t for t in words if t.head.i not in inside or t.head.i == t.i]
+    return min(tops, key=lambda t: sum(1 for _ in t.ancestors))
 
 
 def _child_holding(verb: Token, token: Token) -> Token | None:
     """The child of ``verb`` whose phrase holds ``token`` (None when ``token`` is not under ``verb``)."""
-    while token.head is not token:
+    while token.head.i != token.i:
         if token.head.i == verb.i:
             return token
         token = token.head
     return None
-
-
-def _after_quotation(cue: Token, quoted: set[int]) -> bool:
-    """The cue follows a closing quotation mark, past punctuation only ("“…,” said …")."""
-    k = cue.i - 1
-    while k >= 0 and k not in quoted and (cue.doc[k].is_punct or cue.doc[k].is_space):
-        k -= 1
-    return k >= 0 and k in quoted

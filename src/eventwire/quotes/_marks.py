@@ -1,7 +1,8 @@
 """Quotation marks → the stretches of text they enclose (no parse needed).
 
 Handles curly and straight double quotes, guillemets, the ``…'' pairs of some corpora, quotes running over
-several paragraphs (an opening mark on each, a closing one only at the end), and quotes split by their
+several paragraphs (an opening mark on each, a closing one only at the end; a last paragraph closed with a
+comma, “…,” he added, has an attribution of its own and is a quotation of its own), and quotes split by their
 attribution (two separate stretches). Marks that never close are dropped at the end of their paragraph, so one
 stray mark cannot swallow the rest of an article. Single quotes are read only in texts that use no double ones
 (British style), and only curly ones, as straight apostrophes are mostly elisions.
@@ -47,7 +48,7 @@ def find_quoted(text: str) -> list[Quoted]:
     if _FAMILIES[0] in patterns and _FAMILIES[1] in patterns:
         # a quotation opened with one family and closed with the other (“… ." or "… ”), where neither closed it
         taken = [(q.outer_start, q.outer_end) for q in found]
-        found += [q for q in _scan(text, _CURLY_OR_STRAIGHT)
+        found += [q for q in _scan(text, _CURLY_OR_STRAIGHT, own_attributions=False)
                   if not any(s < q.outer_end and q.outer_start < e for s, e in taken)]
     found.sort(key=lambda q: (q.outer_start, -q.outer_end))
     outer: list[Quoted] = []
@@ -65,23 +66,29 @@ def _split_at_mixed_marks(text: str, q: Quoted) -> list[Quoted]:
     inner = text[q.outer_start:q.outer_end]
     if '"' not in inner or not _FAMILIES[0].search(inner):
         return [q]
-    parts = _scan(inner, _CURLY_OR_STRAIGHT)
+    parts = _scan(inner, _CURLY_OR_STRAIGHT, own_attributions=False)
     if len(parts) < 2 or parts[0].outer_start != 0 or parts[-1].outer_end != len(inner):
         return [q]
     at = q.outer_start
     return [Quoted(p.start + at, p.end + at, p.outer_start + at, p.outer_end + at, p.paragraphs) for p in parts]
 
 
-def _scan(text: str, pattern: re.Pattern) -> list[Quoted]:
+def _scan(text: str, pattern: re.Pattern, own_attributions: bool = True) -> list[Quoted]:
+    """The quotations of one family of marks; with ``own_attributions`` a paragraph that goes on with a quotation
+    but closes it with a comma (“B,” he continued) is a quotation of its own."""
     found: list[Quoted] = []
     open_at: int | None = None  # index of the opening mark of the quote being read
     open_len = 0
     paragraphs = 1
+    went_on_at = went_on_len = previous_end = 0  # the last paragraph's opening mark, and where the one before ended
+    outer: tuple[int, int, int] | None = None  # the quotation open around a nested one
     for line_start, line in _paragraphs(text):
         marks = list(pattern.finditer(line))
+        outer = None  # a nesting never runs over a paragraph break
         if open_at is not None:
             lead = len(line) - len(line.lstrip())
             if marks and marks[0].start() == lead and _role(line, marks[0], opening_now=False) == "open":
+                went_on_at, went_on_len = line_start + lead, len(marks[0].group())
                 marks.pop(0)  # the quote goes on in this paragraph
                 paragraphs += 1
             else:
@@ -90,13 +97,24 @@ def _scan(text: str, pattern: re.Pattern) -> list[Quoted]:
             pos = line_start + m.start()
             role = _role(line, m, opening_now=open_at is None)
             if role == "open":
-                # a second opening while one is open: the first was never closed
+                # a second opening while one is open: a quotation nested in it (“… what he calls “hell” than …”),
+                # or the first was never closed (then it is dropped at its paragraph's end)
+                outer = (open_at, open_len, paragraphs) if open_at is not None and pos > open_at + open_len else None
                 open_at, open_len, paragraphs = pos, len(m.group()), 1
             elif role == "close" and open_at is not None:
+                if own_attributions and paragraphs > 1 and text[:pos].rstrip().endswith(","):
+                    # "“A.\n\n“B,” he continued.": the last paragraph's words have an attribution of their own
+                    quoted = _trimmed(text, open_at, open_len, previous_end, 0, paragraphs - 1)
+                    if quoted:
+                        found.append(quoted)
+                    open_at, open_len, paragraphs = went_on_at, went_on_len, 1
                 quoted = _trimmed(text, open_at, open_len, pos, len(m.group()), paragraphs)
                 if quoted:
                     found.append(quoted)
                 open_at = None
+                if outer is not None:
+                    (open_at, open_len, paragraphs), outer = outer, None  # the quotation around it goes on
+        previous_end = line_start + len(line.rstrip())
     return found
 
 

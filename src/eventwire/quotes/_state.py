@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
+from importlib import resources
 
+import yaml
 from spacy.tokens import Doc, Token
 
 from ..actors import mention_index
@@ -27,6 +30,13 @@ _CARRY_CHARS = 400
 _AGE = re.compile(r"\d+-year-old$")
 _NOT_SPEAKERS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}  # "5:45 p.m. … said"
 _UNRESOLVABLE = {"i", "we", "you", "it", "this", "that", "these", "those", "one", "who", "which"}
+
+
+@lru_cache(maxsize=1)
+def _indefinite() -> frozenset[str]:
+    """Pronouns and quantifiers that name their own speaker ("someone in the audience"; data/quotes/speakers.yaml)."""
+    text = resources.files("eventwire").joinpath("data/quotes/speakers.yaml").read_text(encoding="utf-8")
+    return frozenset(str(w).lower() for w in yaml.safe_load(text)["indefinite"])
 
 
 def _next_actor_id(actors: list[Actor]) -> str:
@@ -67,6 +77,8 @@ class State:
             return self._writer(who)
         if who.lower_ in _CARRIED:
             return self._previous_source(who)
+        if who.lower_ in _indefinite():
+            return self._new_speaker(who, merge=False)  # "someone in the audience", "Another": the phrase itself
         if who.pos_ == "PRON" or who.lower_ in _UNRESOLVABLE or who.pos_ not in ("NOUN", "PROPN") or \
                 who.ent_type_ in _NOT_SPEAKERS:
             return None  # "it", "we" that coreference could not resolve: unknown, not guessed
@@ -134,16 +146,18 @@ class State:
             actor.mentions.append(mention)
         return ActorRef(actor.id, span)
 
-    def _new_speaker(self, head: Token) -> ActorRef:
+    def _new_speaker(self, head: Token, merge: bool = True) -> ActorRef:
+        """A speaker the actor stage did not know; phrases of the same words are one actor when ``merge``."""
         start, end = phrase_bounds(head)
         span = Span.of(self.text, start, end)
         key = " ".join(t.lemma_.lower() for t in phrase_tokens(head) if t.dep_ != "det")
-        actor = self.new_speakers.get(key)
+        actor = self.new_speakers.get(key) if merge else None
         mention = Mention(span=span, label="SPEAKER", sentence=self._sentence_of(start))
         if actor is None:
             actor = Actor(id=_next_actor_id(self.actors), name=strip_determiner(span.text), mentions=[mention])
             self.actors.append(actor)
-            self.new_speakers[key] = actor
+            if merge:
+                self.new_speakers[key] = actor
         else:
             actor.mentions.append(mention)
         ref = ActorRef(actor.id, span)

@@ -21,10 +21,25 @@ def dash_cue(doc: Doc, last: Token) -> Token | None:
         k = last.i + 1
         while k < len(doc) and doc[k].is_space and "\n" not in doc[k].text:
             k += 1  # "”\xa0― Ann Lee"
+        if k + 1 < len(doc) and doc[k].is_space and _signature_line(doc, k + 1):
+            k += 1  # "“…”\n\n- Bernie Sanders.": a line of its own that only signs the quotation
         nxt = doc[k] if k < len(doc) else None
     if nxt is not None and nxt.text.strip() in ("—", "―", "–", "-", "--", last.text) and named_after(nxt) is not None:
         return nxt
     return None
+
+
+_SIGNATURE_WORDS = 8  # a signature line ("- Michelle Marks, Philadelphia.") is at most this many tokens
+
+
+def _signature_line(doc: Doc, k: int) -> bool:
+    """The line starting at token ``k`` is a dash and a name, short, and nothing else ("- Bernie Sanders.")."""
+    if doc[k].text not in ("—", "―", "–", "-", "--"):
+        return False
+    end = next((t.i for t in doc[k:k + _SIGNATURE_WORDS + 2] if "\n" in t.text), None)
+    if end is None and len(doc) - k > _SIGNATURE_WORDS + 1:
+        return False
+    return named_after(doc[k]) is not None
 
 
 def named_after(cue: Token) -> Token | None:
@@ -155,7 +170,7 @@ def subject_of(verb: Token) -> Token | None:
         if verb.dep_ == "acomp" and verb.pos_ == "ADJ":
             verb = verb.head  # "voters are more likely to say …": the subject of the verb the adjective completes
             continue
-        if verb.dep_ not in ("advcl", "conj", "xcomp", "relcl") or verb.head is verb:
+        if verb.dep_ not in ("advcl", "conj", "xcomp", "relcl") or verb.head.i == verb.i:
             return None
         if verb.dep_ == "relcl":
             return None
@@ -182,7 +197,7 @@ def loose_subject(verb: Token) -> Token | None:
     if k < verb.sent.start or verb.doc[k].pos_ not in NOMINAL:
         return None
     who = verb.doc[k]
-    while who.dep_ in ("pobj", "prep", "compound", "amod") and who.head.i < verb.i and who.head is not who:
+    while who.dep_ in ("pobj", "prep", "compound", "amod") and who.head.i < verb.i and who.head.i != who.i:
         who = who.head
     if who.dep_ == "appos" and who.head.pos_ in NOMINAL:
         who = who.head  # "Warren, a military spokesman": Warren
@@ -286,7 +301,7 @@ def without_aside(tokens: list[Token]) -> list[Token]:
             continue
         nxt = tokens[k + 1]
         aside = nxt
-        while aside.head.i > comma.i and aside.head is not aside and aside.head.i <= last:
+        while aside.head.i > comma.i and aside.head.i != aside.i and aside.head.i <= last:
             aside = aside.head  # climb to the head of the phrase that starts after the comma
         if aside.left_edge.i != nxt.i or aside.right_edge.i < last - 1:
             continue
