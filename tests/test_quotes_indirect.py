@@ -204,3 +204,45 @@ def test_a_gerund_after_some_prepositions_is_its_verbs_subjects_stance():
                         "aide in contempt for refusing to testify before the committee.")
     assert ("charges against the mayor", "recommending") in [(content, cue) for content, _, cue in found]
     assert "refusing" not in [cue for _, _, cue in found]  # what the panel blamed, not what it said
+
+
+def test_a_passive_judgement_is_its_by_agents():
+    found = indirect_of("The tax plan was criticized by Senator Bob Kerrey on Monday. "
+                        "Senator Quorvath was told by officials that the bridge would close.")
+    assert ("The tax plan", "Bob Kerrey", "criticized") in found
+    assert ("that the bridge would close", "officials", "told") in found
+
+
+def test_a_passive_act_that_is_no_judgement_is_no_quote():
+    assert contents("The bridge was built by engineers from the city in 1990.") == []
+
+
+def test_a_participle_describing_a_noun_is_that_nouns_stance():
+    found = indirect_of("Donors gave money to a group backing Senator Quorvath.")
+    assert [content for content, _, cue in found if cue == "backing"] == ["Senator Quorvath"]
+
+
+def test_a_cue_after_an_adjective_takes_the_subject_of_its_linking_verb():
+    found = indirect_of("Rural voters were more likely to say that the economy was getting worse.")
+    assert [(content, speaker) for content, speaker, _ in found] == [
+        ("that the economy was getting worse", "Rural voters")]
+
+
+def test_called_for_with_a_subject_of_its_own_gives_the_infinitive_clause():
+    found = indirect_of("Senator Quorvath is calling for the United States to step up its efforts.")
+    assert [content for content, _, _ in found] == ["the United States to step up its efforts"]
+
+
+def test_an_infinitive_with_a_subject_read_as_a_clause_is_what_was_wanted():
+    found = indirect_of("Governor Tellan wants all the old bridges to be replaced.")
+    assert [content for content, _, _ in found] == ["all the old bridges to be replaced"]
+
+
+def test_what_someone_saw_is_no_attribution():
+    assert contents("Governor Tellan saw the crowds yelling at once. We will see if that happens.") == []
+
+
+def test_a_cue_noun_inside_what_was_said_is_part_of_it():
+    found = indirect_of("Governor Tellan praised Senator Quorvath's plan to rebuild the old bridges.")
+    assert [(content, cue) for content, _, cue in found] == [
+        ("Senator Quorvath's plan to rebuild the old bridges", "praised")]

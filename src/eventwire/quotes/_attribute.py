@@ -136,7 +136,8 @@ class QuoteFinder:
         for a in indirect:
             if a.in_quote:
                 continue
-            speaker = None if isinstance(a, Unsourced) else speaker_of(a.cue, state, self.cues)
+            speaker = None if isinstance(a, Unsourced) else state.actor_for(a.source) if a.source is not None \
+                else speaker_of(a.cue, state, self.cues)
             content = Span.of(text, a.content[0], closing_mark_kept(text, *a.content))
             quotes.append((a.content[0], a.kind, content, a.cue, speaker, []))
         quotes.sort(key=lambda item: item[0])

@@ -167,6 +167,9 @@ def subject_of(verb: Token) -> Token | None:
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             verb = verb.head.head  # "Blige sings to Clinton before asking her, “…”"
             continue
+        if verb.dep_ == "acomp" and verb.pos_ == "ADJ":
+            verb = verb.head  # "voters are more likely to say …": the subject of the verb the adjective completes
+            continue
         if verb.dep_ not in ("advcl", "conj", "xcomp", "relcl") or verb.head.i == verb.i:
             return None
         if verb.dep_ == "relcl":
