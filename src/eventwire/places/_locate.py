@@ -47,7 +47,7 @@ def _clause_place(token: Token, places: dict[int, Place], actor_chars, gazetteer
             place = _place_in(prep, places, actor_chars, gazetteer)
             if place is not None:
                 return place
-        if token.dep_ not in CLIMB_DEPS or token.head is token:
+        if token.dep_ not in CLIMB_DEPS or token.head.i == token.i:
             return None
         token = token.head
     return None

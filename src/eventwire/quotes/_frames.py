@@ -153,7 +153,7 @@ def has_speaker(verb: Token) -> bool:
         if verb.dep_ == "acomp" and verb.pos_ == "ADJ":
             verb = verb.head  # "voters are more likely to support ⟦Clinton⟧"
             continue
-        if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head is verb:
+        if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head.i == verb.i:
             return verb.dep_ == "relcl"  # "a senator who cited …"
         verb = verb.head
     return False
