@@ -367,3 +367,11 @@ def test_what_there_are_no_plans_for_is_not_done():
     events = coded("The Kenyan government has no plans to withdraw troops from Somalia.")
     assert events and all(e[4] for e in events)
     assert not [c for _, c, *_ in events if c.startswith("13")]  # no threat either
+
+
+def test_an_ended_visit_or_talks_that_ended_took_place_an_ended_attack_did_not_go_on():
+    assert [(c, s, t, flagged) for _, c, s, t, flagged in coded("Obama ended his visit to Cuba on Tuesday.")] == \
+        [("042", {"USAELI"}, {"CUB"}, False)]
+    events = coded("The talks between Iran and Iraq ended on Friday.")
+    assert events and not any(flagged for *_, flagged in events)
+    assert [flagged for *_, flagged in coded("Israel ended its attacks on Gaza.")] == [True]

@@ -61,6 +61,7 @@ class ModalityMixin:
                 clause.head.lemma_.lower() not in self.factive):
             hypothetical = True  # "to use military force": intended, not done
         t, coordinated, conditional, conditioned = clause, False, False, False
+        subject = _path_child(trigger, clause).dep_ in ("nsubj", "nsubjpass", "csubj")
         for _ in range(6):
             children = list(t.children)
             if any(c.dep_ == "neg" for c in children) and (t is clause or t is trigger):
@@ -85,7 +86,11 @@ class ModalityMixin:
                     negated, intended = True, False
                 elif t.lemma_.lower() in self.intent:
                     intended = "governor"
-            if governs and t.lemma_.lower() in self.neg_governors:
+            # (what a verb says of its subject does not negate it: "the talks failed", "the visit ended"; nor does
+            # ending a bounded act: "ended his visit")
+            if governs and t.lemma_.lower() in self.neg_governors and not (t.i == clause.i and subject) and not (
+                    t.lemma_.lower() in self.lex.words("completing_governors")
+                    and trigger.lemma_.lower() in self.lex.words("bounded_acts")):
                 negated = True
             # (a gerund subject shares its verb's modality, "Increasing troops could cost support", and so does an
             # example of an act: "if China retaliates, such as imposing tariffs")
@@ -214,3 +219,11 @@ def _asked(trigger: Token) -> bool:
         if not doc[i].is_space and doc[i].text not in _CLOSING:
             return doc[i].text == "?"
     return False
+
+
+def _path_child(trigger: Token, clause: Token) -> Token:
+    """The child of ``clause`` on the way up from ``trigger`` (the trigger itself when it is the clause)."""
+    t = trigger
+    while t.i != clause.i and t.head.i != clause.i and t.head.i != t.i:
+        t = t.head
+    return t
