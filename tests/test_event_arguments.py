@@ -173,3 +173,19 @@ def test_what_an_anti_modifier_names_is_the_target_not_the_doer():
     assert not source and codes(target) == {"USA"}
     _, source, target, _ = one(events_of("Jordanians staged anti-Israel protests in Amman."), "PROTEST")
     assert "ISR" not in {a.country for a in source} and "ISR" in {a.country for a in target}
+
+
+def test_a_town_named_before_a_violent_act_is_where_it_was_done_and_a_light_verbs_agent_its_doer():
+    from eventwire import Article, analyze
+
+    def sources(text: str) -> list[set[str]]:
+        (doc,) = analyze([Article(id="t", text=text, date="2024-05-01")])
+        names = {a.id: a.cameo_code for a in doc.actors}
+        return [{names[r.actor_id] for r in e.source} for e in doc.events]
+
+    # Kabul is no doer (it was AFGGOV, the capital standing for the government); the agent of "carried out" is
+    assert sources("The Kabul bombing was carried out by the Taliban.") == [{"AFGREB"}]
+    assert sources("After the Boston bombing, officials asked questions.") == []
+    # a state's own name keeps its act ("US strikes"), and so does a name that is a US state's
+    assert sources("The Washington strikes hit Syria.") == [{"USAGOV"}]
+    assert sources("US strikes hit Syria.") == [{"USA"}]

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..gazetteer import gazetteer
 from ..records import ActorRef
 from ._lexicon import Entry
 from ._syntax import ADJUNCT_PREPS, _passive, _refs
 
 _EVENT_NAMERS = frozenset({"GPE", "LOC", "EVENT"})  # entity types of a name that names an act
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
 _SUBJECTS = {"nsubj", "csubj", "expl"}
 # ("mediated between Israel and Hamas": the parties a go-between acts on)
 _DEFAULT_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "into", "upon", "over", "for", "between")
@@ -298,7 +300,7 @@ class ArgumentsMixin:
         """Candidate sources of an event noun, best first: its possessor or actor modifier, its "by" agent,
         the subject of the light verb that takes it ("launched an attack"), the owner of a copula subject."""
         modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and not _against(c)]
-        if self._named_by(noun, entry, modifiers):
+        if self._named_by(noun, entry, modifiers) or _placed_by(entry, modifiers):
             modifiers = []
         options = [modifiers,
                    [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
@@ -311,6 +313,10 @@ class ArgumentsMixin:
             # "the government ordered patrols by police": who orders it does it, before who carries it out
             options.insert(1 if governor.lemma_.lower() in self.lex.words("ordering_verbs") else len(options),
                            subject)
+        if noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in self.light:
+            # "the bombing was carried out by the Taliban": the light verb's agent does the act
+            options.insert(1, [g for c in noun.head.children if c.dep_ == "agent" for g in c.children
+                               if g.dep_ == "pobj"])
         if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.pos_ == "VERB" and \
                 entry.cameo[:2] in _GATHERINGS:
             # "negotiators return to Geneva for talks", "thousands converged for a rally": who goes takes part
@@ -452,3 +458,18 @@ def _against(modifier: Token) -> bool:
     """A modifier after "anti-": "anti-U.S.", "anti-government" name whom the act is against, not its doer."""
     doc = modifier.doc
     return modifier.i >= 2 and doc[modifier.i - 1].text == "-" and doc[modifier.i - 2].lower_ == "anti"
+
+
+def _placed_by(entry: Entry, modifiers: list[Token]) -> bool:
+    """Whether a town's name compounded before a violent act says where it was done, not who did it: "the Paris
+    attacks", "the San Bernardino shooting" ("US strikes", "Russian attacks" and "Washington's strikes" keep theirs;
+    a name that is also a state's or a US state's is left alone: "Georgia", "Washington")."""
+    if entry.cameo[:2] not in _VIOLENT_ROOTS:
+        return False
+    names = [c for c in modifiers if c.pos_ == "PROPN" or c.dep_ == "poss"]
+    if len(names) != 1 or names[0].dep_ != "compound" or names[0].ent_type_ not in ("GPE", "LOC", "FAC"):
+        return False
+    name = names[0].doc[names[0].left_edge.i:names[0].i + 1].text
+    places = gazetteer().candidates(name)
+    return any(p.feature == "city" for p in places) and not any(p.feature == "country" for p in places) and \
+        gazetteer().us_state(name) is None
