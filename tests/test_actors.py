@@ -708,3 +708,22 @@ def test_a_surname_that_is_a_demonym_names_the_person_named_in_full():
     actors = actors_of("Mark Dorncuban and Joe Cuban met. Later Cuban said he was on board.")
     assert by_mention(actors, "Cuban").name == "Joe Cuban"
     assert by_mention(actors_of("The French said it was wrong."), "The French").country == "FRA"
+
+
+def test_bylines_and_photo_credits_are_no_actors():
+    text = ("Enlarge this image toggle caption Jane Fotografa/AP\n\nBy Ann Writer\n\n(Reuters) - Senator Tom Brink "
+            "met Jim Vance/Getty Images officials. The Washington Times/CPAC Straw Poll closed.")
+    mentions = [m.span.text for a in actors_of(text) for m in a.mentions]
+    assert not [m for m in mentions if "Fotografa" in m or "Writer" in m or "Reuters" in m or "Vance" in m], mentions
+    assert "Senator Tom Brink" in mentions
+    assert any("Washington Times" in m for m in mentions)  # a poll's name is no photo credit
+
+
+def test_bare_age_refers_back_like_a_pronoun():
+    actors = actors_of('Senator Tom Brink spoke on Monday. "We will win," the 43-year-old said.')
+    assert "the 43-year-old" in [m.span.text for m in find(actors, "Tom Brink").mentions]
+
+
+def test_us_state_is_no_namesake_town_of_a_state_the_story_names():
+    actors = actors_of("Florida Sen. Marco Rubio spoke about Cuba. Gov. Rick Scott of Florida agreed.")
+    assert by_mention(actors, "Gov. Rick Scott of Florida").country == "USA"

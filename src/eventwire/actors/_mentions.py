@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.util import filter_spans
 
 from ._bodies import BodyFinder, _letters
+from ._credits import drop_credits
 from ._kb import ActorKB, SurfaceRef
 from ._links import link_short_forms
 from ._modifiers import _ETHNIC, ModifierFinder
@@ -143,7 +144,7 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder, ModifierF
             candidates.extend(self._candidates(doc[i], kb_at, ent_at))
         candidates.extend(self._pronouns(tokens))
         candidates.sort(key=lambda c: c.start)
-        candidates = _drop_nested(candidates)
+        candidates = _drop_nested(drop_credits(doc, candidates))
         link_short_forms(doc, candidates, ent_at, self.kb)
         return candidates
 
@@ -413,11 +414,24 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder, ModifierF
         return [Candidate(kind="group", country=country, sector=sector, org=org, **base)]
 
     def _pronouns(self, tokens: list[Token]) -> list[Candidate]:
-        return [
+        found = [
             Candidate(start=t.i, end=t.i + 1, head=t, kind="pronoun", gender=_SUBJECT_PRONOUNS[t.lower_])
             for t in tokens
             if t.lower_ in _SUBJECT_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass")
         ]
+        found.extend(Candidate(start=t.i - 5, end=t.i + 1, head=t, kind="pronoun")
+                     for t in tokens if _bare_age(tokens, t.i))
+        return sorted(found, key=lambda c: c.start)
+
+
+def _bare_age(tokens: list[Token], i: int) -> bool:
+    """"the 43-year-old" with no noun after it ("…," the 43-year-old said): a person named before, like "he"."""
+    if i < 5 or tokens[i].lower_ != "old" or tokens[i - 2].lower_ not in ("year", "years"):
+        return False
+    if tokens[i - 4].pos_ != "NUM" or tokens[i - 5].lower_ != "the":
+        return False
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    return after is None or after.pos_ in ("VERB", "AUX", "PUNCT", "ADV")
 
 
 def _drop_nested(candidates: list[Candidate]) -> list[Candidate]:

@@ -267,13 +267,14 @@ def _city(ent, states: frozenset[str] = frozenset()):
     found = gazetteer().cities_named(name)
     if not found:
         return gazetteer().us_state(name)  # "Texas", "Ohio" (a US state the knowledge base does not list)
+    state = gazetteer().us_state(name)
+    if state is not None and state.population > found[0].population:
+        # "Florida" is the US state, not a town of that name in Cuba or Colombia, even where the document names Cuba
+        return state
     if states and found[0].country not in states:
         named = _namesake(found, name, states)
         if named is not None:
             return named
-    state = gazetteer().us_state(name)
-    if state is not None and state.population > found[0].population:
-        return state  # "Florida" is the US state, not a town of that name in Cuba or Colombia
     if len(found) > 1 and found[1].country != found[0].country and found[1].population * 3 > found[0].population:
         return None
     return found[0]
