@@ -375,3 +375,30 @@ def test_an_ended_visit_or_talks_that_ended_took_place_an_ended_attack_did_not_g
     events = coded("The talks between Iran and Iraq ended on Friday.")
     assert events and not any(flagged for *_, flagged in events)
     assert [flagged for *_, flagged in coded("Israel ended its attacks on Gaza.")] == [True]
+
+
+def test_claiming_an_attack_is_a_claim_not_an_accusation():
+    # claiming an act (or responsibility for it) is a claim (015, a statement): no 112 against its target, and no
+    # attack reported on its own
+    assert coded("ISIS claimed the bombings in Paris.") == []
+    assert coded("The Taliban claimed responsibility for the attack on French troops.") == []
+    assert [c for _, c, *_ in coded("Israel claims that Iran attacked its embassy.")] != []
+
+
+def test_showing_something_is_no_demonstration():
+    assert coded("Russian troops demonstrated a new tank to Chinese officers.") == []
+    assert [c for _, c, *_ in coded("Thousands demonstrated in Cairo against the Egyptian government.")] == ["141"]
+
+
+def test_sending_troops_home_is_neither_aid_nor_a_deployment():
+    assert coded("Trump is sending the American troops home from Syria.") == []
+    assert [c for _, c, *_ in coded("Russia sent troops to Syria.")] != []
+
+
+def test_retaking_a_chamber_is_an_election_not_an_occupation():
+    assert coded("Democrats retook the House of Representatives in 2018.") == []
+    assert [c for _, c, *_ in coded("Iraqi forces retook the city of Mosul from ISIS.")] == ["192"]
+
+
+def test_offering_statements_is_no_offer():
+    assert coded("The French president offered statements to the Italian press.") == []

@@ -64,6 +64,7 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
         self.claiming = w("claim_verbs")
         self.transfer = w("transfer_words")
         self.transfer_preps = w("transfer_preps")
+        self.homeward = w("homeward_adverbs")
         self.political = {s.upper() for s in w("political_sectors")}
         self.place_particles = w("place_particles")
 
@@ -147,6 +148,8 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
         if entry.transitive and not any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in token.children) and \
                 not _clause_object(token) and token.dep_ != "acl":
             return False  # ("seized on his remarks" is no seizure; "the tanker seized by Iran" is one)
+        if entry.intransitive and any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+            return False  # ("demonstrated the gift he gives": showing something is no protest)
         if entry.not_naming and names_object(token):
             return False
         if entry.governors:
@@ -192,6 +195,11 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
                     or head is not None and token.lemma_.lower() in head.objects):
                 continue  # a modifier naming a kind of thing ("war crimes", "attack helicopters") or part of the
                 # event it modifies ("war games")
+            if entry.pos == "NOUN" and self._claim_of(token) is not None or entry.pos == "VERB" and \
+                    token.lemma_.lower() in self.claiming and any(c.dep_ == "dobj" and c.i in triggers_at
+                                                                  for c in token.children):
+                continue  # "ISIS claimed the bombings" is a claim (015, a statement): it accuses no one, and the
+                # act it owns is not reported as an event of its own (as "claimed that they had attacked")
             if entry.pos == "VERB":
                 args = self._verb_args(token, entry, actor_at)
                 if entry.received:  # "Ukraine received 20 tanks from Germany": the giver acts on the receiver
@@ -258,6 +266,9 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
             if entry.needs_target and token.lemma_.lower() in self.transfer and entry.pos == "VERB" and not any(
                     c.dep_ in ("dobj", "nsubjpass", "dative") for c in token.children):
                 continue  # a transfer moves something: "negotiators return to Geneva" is not one
+            if token.lemma_.lower() in self.transfer and any(c.dep_ == "advmod" and c.lower_ in self.homeward
+                                                             for c in token.children):
+                continue  # "sending the troops home": a return, neither aid nor a deployment
             if entry.needs_target and token.lemma_.lower() in self.transfer and not source and not any(
                     c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
                 continue  # nor is a giving without a giver: "Given the greater cost of sanctions for Russia"

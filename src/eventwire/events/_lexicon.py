@@ -65,6 +65,7 @@ class Entry:
     not_naming: bool = False  # not when the verb names its object something ("called the ambassador a stupid guy")
     received: bool = False  # the doer receives: its `from` phrase is the source ("received weapons from Iran")
     transitive: bool = False  # the verb must have an object ("warned Putin", not "warned against a strike")
+    intransitive: bool = False  # … or must have none ("protesters demonstrated", not "demonstrated its resolve")
 
     @property
     def specificity(self) -> int:
@@ -99,11 +100,12 @@ def _frame(e: Entry) -> tuple:
     """What an entry is matched on: an entry with the same word and frame replaces it. A verb's `prep:` is part of
     it ("warn of" is no "warn", "lobby against" no "lobby")."""
     return (e.particle, e.objects, e.xcomps, e.governors, e.subjects, e.not_subjects, e.not_objects, e.clause,
-            e.not_naming, frozenset(e.preps), e.received, e.transitive)
+            e.not_naming, frozenset(e.preps), e.received, e.transitive, e.intransitive)
 
 
 _ENTRY_KEYS = {"verb", "noun", "cameo", "particle", "object", "xcomp", "prep", "governor", "subject", "not_subject",
-               "not_object", "clause", "needs_target", "not_naming", "received", "transitive", "note",
+               "not_object", "clause", "needs_target", "not_naming", "received", "transitive", "intransitive",
+               "note",
                "__line__"}
 
 
@@ -159,7 +161,7 @@ def _read_entries(path: Path, lexicon: Lexicon) -> None:
             frozenset(_words(item.get("governor"), where)), frozenset(_words(item.get("subject"), where)),
             frozenset(_words(item.get("not_subject"), where)), frozenset(_words(item.get("not_object"), where)),
             None if item.get("clause") is None else _flag(item.get("clause")), _flag(item.get("not_naming")),
-            _flag(item.get("received")), _flag(item.get("transitive")),
+            _flag(item.get("received")), _flag(item.get("transitive")), _flag(item.get("intransitive")),
         ))
 
 

@@ -191,6 +191,19 @@ class ModalityMixin:
             t = t.head
         return []
 
+    def _claim_of(self, noun: Token) -> Token | None:
+        """The verb by which its subject owns an act named by ``noun``: "ISIS claimed the bombings", "the Taliban
+        claimed responsibility for the attack" (CAMEO 015; the act is the claimer's)."""
+        phrase = noun
+        if phrase.dep_ == "pobj" and phrase.head.lower_ == "for" and \
+                phrase.head.head.lemma_.lower() in self.lex.words("responsibility_nouns"):
+            phrase = phrase.head.head  # "responsibility for the attack"
+        verb = phrase.head
+        if phrase.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in self.claiming | (
+                self.lex.words("owning_verbs") if phrase.i != noun.i else set()):
+            return verb
+        return None
+
     def _obliged(self, trigger: Token) -> bool:
         """"Iraq must cooperate", "the US must be ready to mediate": an act someone must do."""
         t = self._clause_of(trigger)
