@@ -724,3 +724,10 @@ def test_a_quotation_nested_in_one_of_the_same_marks_is_part_of_it():
     text = "“As a woman, I’d rather live in what he calls “hell” than live where he rules.” ― Ann Lee"
     assert quoted_texts(text) == ["As a woman, I’d rather live in what he calls “hell” than live where he rules."]
     assert quoted_texts("“A is good. “B is bad,” he said.") == ["B is bad,"]  # the first mark never closes
+
+
+def test_a_poll_share_is_its_own_speaker():
+    out, _ = quotes_of("The poll was taken last week. However, 63 percent said Clinton was “justified” in keeping "
+                       "the diagnosis private, while 30 percent said that she should have told voters.")
+    speakers = {speaker for _, _, speaker, _, _ in out}
+    assert {"63 percent", "30 percent"} <= speakers

@@ -29,6 +29,7 @@ _CARRIED = {"it": ("NN", "NNP"), "they": ("NNS", "NNPS")}
 _CARRY_CHARS = 400
 _AGE = re.compile(r"\d+-year-old$")
 _NOT_SPEAKERS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}  # "5:45 p.m. … said"
+_SHARES = {"percent", "%", "per", "cent"}  # the head of a poll share ("63 percent of voters")
 _UNRESOLVABLE = {"i", "we", "you", "it", "this", "that", "these", "those", "one", "who", "which"}
 
 
@@ -79,6 +80,8 @@ class State:
             return self._previous_source(who)
         if who.lower_ in _indefinite():
             return self._new_speaker(who, merge=False)  # "someone in the audience", "Another": the phrase itself
+        if who.lower_ in _SHARES and who.ent_type_ == "PERCENT":
+            return self._new_speaker(who, merge=False)  # "63 percent said …": a poll's share is its own speaker
         if who.pos_ == "PRON" or who.lower_ in _UNRESOLVABLE or who.pos_ not in ("NOUN", "PROPN") or \
                 who.ent_type_ in _NOT_SPEAKERS:
             return None  # "it", "we" that coreference could not resolve: unknown, not guessed
