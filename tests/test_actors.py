@@ -727,3 +727,13 @@ def test_bare_age_refers_back_like_a_pronoun():
 def test_us_state_is_no_namesake_town_of_a_state_the_story_names():
     actors = actors_of("Florida Sen. Marco Rubio spoke about Cuba. Gov. Rick Scott of Florida agreed.")
     assert by_mention(actors, "Gov. Rick Scott of Florida").country == "USA"
+
+
+def test_demonym_naming_a_language_names_no_state():
+    actors = actors_of("Lawmakers said the Russian language must be protected. Russian-speaking residents fled.")
+    assert not [a for a in actors if a.country == "RUS"], [(a.name, a.country) for a in actors]
+
+
+def test_state_of_what_is_attacked_does_not_place_an_official():
+    actors = actors_of("Vice President Tom Brink urged a military strike against the Iranian nuclear facilities.")
+    assert by_mention(actors, "Vice President Tom Brink").country != "IRN"

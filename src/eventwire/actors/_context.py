@@ -20,6 +20,8 @@ from spacy.tokens import Token
 # dependencies of a state's name that make it a place, a topic or what is acted on, not the actor whose officials
 # speak ("in Bosnia", "Israel aid", "pressure to help Iran")
 _PLACE_DEPS = {"pobj", "compound", "nmod", "npadvmod", "dobj", "dative"}
+# prepositions whose object is what is acted on, not where an act is ("a strike against Iranian facilities")
+_TARGET_PREPS = {"against", "on", "toward", "towards"}
 # dependencies that open a clause of its own (reported content, a subordinate or coordinated clause)
 _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj"}
 
@@ -35,11 +37,20 @@ def place_clause(kind: str, head: Token) -> int | None:
     """For a mention of a state, town or organisation ("the war on ISIS") that names only where something is, what
     it is about or what is done to it, the clause it belongs to (-1 for an object, which places no one); None for
     others."""
+    if kind == "country" and head.dep_ == "amod" and _acted_on(head.head):
+        return -1  # a demonym on what is acted on ("a strike against the Iranian nuclear facilities")
     if kind not in ("country", "city", "org") or head.dep_ not in _PLACE_DEPS:
         return None
     if head.dep_ in ("dobj", "dative"):
         return -1  # "Congress sanctioned Iran": not Congress's state, even in its own clause
     return clause_of(head) if head.dep_ == "pobj" or head.head.pos_ in ("NOUN", "PROPN") else None
+
+
+def _acted_on(noun: Token) -> bool:
+    """A thing (no person) that is the object of a verb or of a preposition of force or of a topic."""
+    if noun.pos_ != "NOUN":
+        return False
+    return noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.lower_ in _TARGET_PREPS)
 
 
 def place_from_context(drafts, kb, code, places: dict[int, int], heads: dict, sectors: tuple[frozenset, frozenset]

@@ -75,6 +75,7 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder, ModifierF
         self.needs_country = kb.codes("needs_country_sectors")
         self.place_verbs = kb.words("place_verbs")
         self.civilian_places = kb.words("civilian_places")
+        self.language_words = kb.words("language_words")
         self.place_nouns = kb.words("place_nouns") | self.civilian_places
         self.title_words = title_words(kb)
         self.long_title_words = [w for w in self.title_words if len(w) > 6]
@@ -124,6 +125,7 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder, ModifierF
         self._add_surnames(doc, kb_at, ent_at, tokens)
         self._add_known_surnames(doc, kb_at, ent_at, tokens, day)
         self._add_typos(doc, kb_at, ent_at, tokens)
+        self._drop_languages(tokens, kb_at, ent_at)
         self._read_states(doc, kb_at)
         self._shared_names(doc, kb_at, day)
 
@@ -412,6 +414,20 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder, ModifierF
                               **(base | {"start": start if n == 0 else at}))
                     for n, (at, iso3) in enumerate(countries)]
         return [Candidate(kind="group", country=country, sector=sector, org=org, **base)]
+
+    def _drop_languages(self, tokens: list[Token], kb_at, ent_at) -> None:
+        """A demonym that names a language ("the Russian language", "Russian-speaking residents", "Russian-language
+        media") names no state: its speakers may be anyone's."""
+        for s, e, refs in {(s, e): (s, e, refs) for s, e, refs in kb_at.values()}.values():
+            if not refs or any(r.kind != "demonym" for r in refs):
+                continue
+            after = tokens[e + 1] if e + 1 < len(tokens) and tokens[e].text == "-" else (
+                tokens[e] if e < len(tokens) else None)
+            if after is not None and after.lower_ in self.language_words:
+                for i in range(s, e):
+                    del kb_at[i]
+                    if i in ent_at and ent_at[i].label_ == "NORP":
+                        del ent_at[i]
 
     def _pronouns(self, tokens: list[Token]) -> list[Candidate]:
         found = [
