@@ -402,3 +402,9 @@ def test_retaking_a_chamber_is_an_election_not_an_occupation():
 
 def test_offering_statements_is_no_offer():
     assert coded("The French president offered statements to the Italian press.") == []
+
+
+def test_a_light_verbs_noun_codes_the_act_by_its_own_frame():
+    # "launched an attack on the deal": an attack in words (the noun's frame), not the light verb's assault (190)
+    assert [c for _, c, *_ in coded("The senator launched an attack on the Iranian deal.")] == ["111"]
+    assert [c for _, c, *_ in coded("Russia launched an attack on Ukrainian troops.")] == ["190"]

@@ -200,6 +200,11 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
                                                                   for c in token.children):
                 continue  # "ISIS claimed the bombings" is a claim (015, a statement): it accuses no one, and the
                 # act it owns is not reported as an event of its own (as "claimed that they had attacked")
+            if entry.pos == "VERB" and token.lemma_.lower() in self.light and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in entry.objects and (own := entries.get(c.i)) is not None
+                    and own.pos == "NOUN" and own.objects and own.cameo[:2] != entry.cameo[:2]
+                    for c in token.children):
+                continue  # a light verb's noun tells the kind by its own frame: "launched an attack on the deal", 111
             if entry.pos == "VERB":
                 args = self._verb_args(token, entry, actor_at)
                 if entry.received:  # "Ukraine received 20 tanks from Germany": the giver acts on the receiver
