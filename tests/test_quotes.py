@@ -731,3 +731,5 @@ def test_a_poll_share_is_its_own_speaker():
                        "the diagnosis private, while 30 percent said that she should have told voters.")
     speakers = {speaker for _, _, speaker, _, _ in out}
     assert {"63 percent", "30 percent"} <= speakers
+    out, _ = quotes_of("The survey was published on Monday. About 4 in 10 say they want a change in Washington.")
+    assert [speaker for _, _, speaker, _, _ in out] == ["4 in 10"]

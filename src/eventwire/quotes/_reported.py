@@ -264,7 +264,7 @@ _SHORT_OBJECT = 3  # "said it", "said little", "say the wrong thing": an object 
 def _misread_clauses(cues: Cues, stance: _Stance, arrays: _Arrays, doc: Doc, skip: set[int]) -> list[Attribution]:
     """What a verb of saying says when the parser misread its clause: as an object or a participle ("the candidate
     said ⟦families of people killed by police file lawsuits⟧", "Gomez said ⟦seeing so many officers was a welcome
-    sight⟧"), or its poll-style subject as a number ("About 4 in 10 say ⟦they want …⟧", speaker null)."""
+    sight⟧"), or its poll-style subject as a number ("⟦About 4 in 10⟧ say ⟦they want …⟧", the share its speaker)."""
     found = []
     speech = arrays.verbs(cues.speech_verbs)
     unsaid = speech & arrays.with_child(ccomp) & ~arrays.with_child(nsubj, nsubjpass)  # a clause, no subject
@@ -278,7 +278,7 @@ def _misread_clauses(cues: Cues, stance: _Stance, arrays: _Arrays, doc: Doc, ski
             left = [c for c in verb.children if c.i < i and c.dep_ != "punct"]
             if subject_of(verb) is None and left and any(
                     t.pos_ == "NUM" or t.lower_ in stance.poll_quantities for t in left[0].subtree):
-                found.append(Attribution(verb, clause_span(doc, clause, verb), "indirect"))
+                found.append(Attribution(verb, clause_span(doc, clause, verb), "indirect", source=left[0]))
             continue
         said = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp") and c.i > i), None)
         if said is None or len(list(said.subtree)) <= _SHORT_OBJECT or not frames.has_speaker(verb) or (

@@ -80,8 +80,10 @@ class State:
             return self._previous_source(who)
         if who.lower_ in _indefinite():
             return self._new_speaker(who, merge=False)  # "someone in the audience", "Another": the phrase itself
-        if who.lower_ in _SHARES and who.ent_type_ == "PERCENT":
-            return self._new_speaker(who, merge=False)  # "63 percent said …": a poll's share is its own speaker
+        if who.lower_ in _SHARES and who.ent_type_ == "PERCENT" or who.pos_ == "NUM" and any(
+                c.lower_ == "in" for c in who.children):
+            # "63 percent said …", "About 4 in 10 say …": a poll's share is its own speaker
+            return self._new_speaker(who, merge=False)
         if who.pos_ == "PRON" or who.lower_ in _UNRESOLVABLE or who.pos_ not in ("NOUN", "PROPN") or \
                 who.ent_type_ in _NOT_SPEAKERS:
             return None  # "it", "we" that coreference could not resolve: unknown, not guessed

@@ -241,7 +241,7 @@ def phrase_tokens(head: Token) -> list[Token]:
     while queue:
         token = queue.pop(0)
         for child in token.children:
-            if child.dep_ in ("compound", "amod", "poss", "appos", "nmod", "det", "nummod") or (
+            if child.dep_ in ("compound", "amod", "poss", "appos", "nmod", "det", "nummod", "quantmod") or (
                 child.dep_ == "prep" and child.lower_ in PHRASE_PREPS
             ) or (child.dep_ == "pobj" and token.dep_ == "prep"):
                 out.append(child)
