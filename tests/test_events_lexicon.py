@@ -408,3 +408,9 @@ def test_a_light_verbs_noun_codes_the_act_by_its_own_frame():
     # "launched an attack on the deal": an attack in words (the noun's frame), not the light verb's assault (190)
     assert [c for _, c, *_ in coded("The senator launched an attack on the Iranian deal.")] == ["111"]
     assert [c for _, c, *_ in coded("Russia launched an attack on Ukrainian troops.")] == ["190"]
+
+
+def test_singular_talk_is_speech_not_talks():
+    assert coded("Biden's tough talk will carry no weight with Russian officials.") == []
+    assert coded("In China, talk of a North Korean collapse is common.") == []
+    assert [c for _, c, *_ in coded("Iran and Russia held talks in Moscow.")] == ["040", "040"]

@@ -65,6 +65,8 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
         self.transfer = w("transfer_words")
         self.transfer_preps = w("transfer_preps")
         self.homeward = w("homeward_adverbs")
+        self.plural_only = w("plural_event_nouns")
+        self.partner_preps = w("partner_preps")
         self.political = {s.upper() for s in w("political_sectors")}
         self.place_particles = w("place_particles")
 
@@ -75,6 +77,9 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
         if token.pos_ == "VERB":
             entries = self.lex.verbs.get(lemma)
         elif token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in _NAMES:
+            if token.tag_ == "NN" and lemma in self.plural_only and not any(
+                    c.dep_ == "prep" and c.lower_ in self.partner_preps for c in token.children):
+                return None  # "tough talk", "talk of a collapse": speech, not talks
             entries = self.lex.nouns.get(lemma) or self.lex.nouns.get(token.lower_)
         else:
             return None
