@@ -737,3 +737,9 @@ def test_demonym_naming_a_language_names_no_state():
 def test_state_of_what_is_attacked_does_not_place_an_official():
     actors = actors_of("Vice President Tom Brink urged a military strike against the Iranian nuclear facilities.")
     assert by_mention(actors, "Vice President Tom Brink").country != "IRN"
+
+
+def test_kin_of_a_named_person_is_another_person():
+    actors = actors_of('Tom Brink was acquitted on Thursday. "It was a hard year," Brink\'s wife said.')
+    wife = by_mention(actors, "Brink's wife")
+    assert wife.name != "Tom Brink" and "Brink's wife" not in [m.span.text for m in find(actors, "Tom Brink").mentions]

@@ -76,6 +76,7 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder, ModifierF
         self.place_verbs = kb.words("place_verbs")
         self.civilian_places = kb.words("civilian_places")
         self.language_words = kb.words("language_words")
+        self.kin_words = kb.words("kin_words")
         self.place_nouns = kb.words("place_nouns") | self.civilian_places
         self.title_words = title_words(kb)
         self.long_title_words = [w for w in self.title_words if len(w) > 6]
@@ -145,6 +146,7 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder, ModifierF
         for i in sorted(heads):
             candidates.extend(self._candidates(doc[i], kb_at, ent_at))
         candidates.extend(self._pronouns(tokens))
+        candidates.extend(self._kin(tokens))
         candidates.sort(key=lambda c: c.start)
         candidates = _drop_nested(drop_credits(doc, candidates))
         link_short_forms(doc, candidates, ent_at, self.kb)
@@ -428,6 +430,20 @@ class MentionFinder(PhraseFinder, NameFinder, PlaceFinder, BodyFinder, ModifierF
                     del kb_at[i]
                     if i in ent_at and ent_at[i].label_ == "NORP":
                         del ent_at[i]
+
+    def _kin(self, tokens: list[Token]) -> list[Candidate]:
+        """"Edwards' wife", "Romney's son": another person than the one named, unnamed here (with a name after
+        it, "Edwards' wife Elizabeth", the name is the mention)."""
+        found = []
+        for t in tokens:
+            if t.lower_ not in self.kin_words or any(c.dep_ in ("appos", "compound") and c.i > t.i for c in t.children):
+                continue
+            owner = next((c for c in t.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+            if owner is not None and not (t.i + 1 < len(tokens) and tokens[t.i + 1].pos_ == "PROPN"):
+                start = owner.left_edge.i
+                found.append(Candidate(start=start, end=t.i + 1, head=t, kind="person",
+                                       name=t.doc[start : t.i + 1].text))
+        return found
 
     def _pronouns(self, tokens: list[Token]) -> list[Candidate]:
         found = [
