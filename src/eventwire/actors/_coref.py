@@ -50,6 +50,8 @@ def pronoun_antecedent(c: Candidate, history, sentence_of):
 
     # Same sentence first: the subject of the clause that governs the pronoun, else the nearest person.
     same = [(i, d) for i, d in history if sentence_of.get(i) == sentence and i < c.head.i and compatible(d)]
+    if c.head.lower_ == "old":
+        same = []  # "“Donald is a leader,” the 46-year-old said": a person named before, not one quoted here
     if same:
         doc = c.head.doc
         subjects = [(i, d) for i, d in same if doc[i].dep_ in ("nsubj", "nsubjpass")]
