@@ -12,11 +12,12 @@ _NAME_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*"  # no sentence's last word: "said T
 _CREDIT_PATTERNS = [
     # a photo credit, "Name Name/Outlet" ("Jacquelyn Martin/Associated Press", "Mikhail Klimentyev/AFP", "Getty
     # Images"): two to four capitalised words joined to an outlet by a slash with no space
-    re.compile(rf"(?!The\b)(?:{_NAME_WORD}[ \t]){{1,3}}{_NAME_WORD}/{_NAME_WORD}(?:[ \t](?:Images|Press|News|Photo|Pool))?"),
+    re.compile(rf"(?<![\w'’.-])(?!The\b)(?:{_NAME_WORD}[ \t]){{1,3}}{_NAME_WORD}/{_NAME_WORD}(?:[ \t](?:Images|Press|News|Photo|Pool))?"),
     # a dateline credit in parentheses opening a paragraph: "(CNNMoney) --", "(Reuters) -"
-    re.compile(rf"(?m)^[ \t]*\((?:{_NAME_WORD}[ \t]?){{1,3}}\)"),
+    re.compile(rf"(?m)^[ \t]*\({_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,2}}\)"),
     # a byline of its own: "By Jane Doe", "By Jane Doe and John Roe, Reuters"
-    re.compile(rf"(?m)^[ \t]*By[ \t]+(?:{_NAME_WORD}|and|,|[ \t])+$"),
+    # (words are separated, so a long capitalised line that is no byline fails in linear time)
+    re.compile(rf"(?m)^[ \t]*By[ \t]+{_NAME_WORD}(?:(?:[ \t]+|[ \t]*,[ \t]*)(?:{_NAME_WORD}|and))*[ \t]*$"),
 ]
 
 
