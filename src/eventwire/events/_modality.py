@@ -61,7 +61,7 @@ class ModalityMixin:
                 clause.head.lemma_.lower() not in self.factive):
             hypothetical = True  # "to use military force": intended, not done
         t, coordinated, conditional, conditioned = clause, False, False, False
-        subject = _path_child(trigger, clause).dep_ in ("nsubj", "nsubjpass", "csubj")
+        subject = _path_child(trigger, clause).dep_ in ("nsubj", "csubj")  # (a passive subject is its object)
         for _ in range(6):
             children = list(t.children)
             if any(c.dep_ == "neg" for c in children) and (t is clause or t is trigger):
