@@ -10,10 +10,9 @@ from spacy.tokens import Token
 from ..gazetteer import gazetteer
 from ..records import ActorRef
 from ._lexicon import Entry
-from ._syntax import ADJUNCT_PREPS, _passive, _refs
+from ._syntax import ADJUNCT_PREPS, _agents, _passive, _refs
 
 _EVENT_NAMERS = frozenset({"GPE", "LOC", "EVENT"})  # entity types of a name that names an act
-_VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
 _SUBJECTS = {"nsubj", "csubj", "expl"}
 # ("mediated between Israel and Hamas": the parties a go-between acts on)
 _DEFAULT_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "into", "upon", "over", "for", "between")
@@ -44,7 +43,7 @@ class ArgumentsMixin:
             # "The United Kingdom and France however have opposed …": a subject the parser hung on the auxiliary
             subjects = subjects or [g for c in verb.children if c.dep_ == "aux" for g in c.children
                                     if g.dep_ in _SUBJECTS]
-            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            agents = _agents(verb)
             if agents:
                 return agents
             if subjects:
@@ -99,7 +98,7 @@ class ArgumentsMixin:
                 c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             # "Mugabe co-founded ZANU but was arrested": the subject it shares is who is acted on; "fishermen, held
             # captive …, have been freed by Libyan forces": and its agent is who acts
-            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            agents = _agents(verb)
             shared = (self._subject(verb.head) or [c for c in verb.head.children if c.dep_ == "nsubjpass"]) \
                 if agents else self._subject(verb)
             return _Args(agents, shared + self._objects(verb, preps, actor_at, reason))
@@ -300,7 +299,8 @@ class ArgumentsMixin:
         """Candidate sources of an event noun, best first: its possessor or actor modifier, its "by" agent,
         the subject of the light verb that takes it ("launched an attack"), the owner of a copula subject."""
         modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and not _against(c)]
-        if self._named_by(noun, entry, modifiers) or _placed_by(entry, modifiers):
+        if self._named_by(noun, entry, modifiers) or (
+                self.lex.coded(entry.cameo, "placed_roots") and _placed_by(modifiers)):
             modifiers = []
         options = [modifiers,
                    [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
@@ -315,8 +315,7 @@ class ArgumentsMixin:
                            subject)
         if noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in self.light:
             # "the bombing was carried out by the Taliban": the light verb's agent does the act
-            options.insert(1, [g for c in noun.head.children if c.dep_ == "agent" for g in c.children
-                               if g.dep_ == "pobj"])
+            options.insert(1, _agents(noun.head))
         if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.pos_ == "VERB" and \
                 entry.cameo[:2] in _GATHERINGS:
             # "negotiators return to Geneva for talks", "thousands converged for a rally": who goes takes part
@@ -460,12 +459,10 @@ def _against(modifier: Token) -> bool:
     return modifier.i >= 2 and doc[modifier.i - 1].text == "-" and doc[modifier.i - 2].lower_ == "anti"
 
 
-def _placed_by(entry: Entry, modifiers: list[Token]) -> bool:
+def _placed_by(modifiers: list[Token]) -> bool:
     """Whether a town's name compounded before a violent act says where it was done, not who did it: "the Paris
     attacks", "the San Bernardino shooting" ("US strikes", "Russian attacks" and "Washington's strikes" keep theirs;
     a name that is also a state's or a US state's is left alone: "Georgia", "Washington")."""
-    if entry.cameo[:2] not in _VIOLENT_ROOTS:
-        return False
     names = [c for c in modifiers if c.pos_ == "PROPN" or c.dep_ == "poss"]
     if len(names) != 1 or names[0].dep_ != "compound" or names[0].ent_type_ not in ("GPE", "LOC", "FAC"):
         return False

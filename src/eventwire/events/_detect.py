@@ -24,6 +24,7 @@ from ._lexicon import Entry, Lexicon
 from ._modality import ModalityMixin, names_object
 from ._pairs import two_way
 from ._syntax import (
+    _agents,
     _aimed_at,
     _anchored,
     _charged_with,
@@ -140,7 +141,7 @@ class EventDetector(ArgumentsMixin, ModalityMixin):
                 return False
         if entry.subjects or entry.not_subjects:
             # the doer: the subject, or a passive's agent ("were killed by an explosive device")
-            agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            agents = _agents(token)
             words = _heads(agents or [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")])
             if entry.subjects and not words & entry.subjects or words & entry.not_subjects:
                 return False

@@ -84,6 +84,11 @@ def _inside(token: Token, depth: int = 4):
                 yield from _inside(child, depth - 1)
 
 
+def _agents(verb: Token) -> list[Token]:
+    """The by-agents of a passive verb ("was arrested ⟦by police⟧")."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
 def _refs(tokens: list[Token], actor_at: dict[int, ActorRef], triggers_at=frozenset(),
           deep: bool = False, places: bool = True) -> list[ActorRef]:
     """The actors named by argument tokens, with the actors coordinated to them ("Brazil and the US").
@@ -140,7 +145,7 @@ def _refs(tokens: list[Token], actor_at: dict[int, ActorRef], triggers_at=frozen
             agents = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
                       for g in c.children if g.dep_ == "pobj"]
             agents += [g for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"
-                       for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+                       for g in _agents(c)]
             ref = next((actor_at[g.i] for g in agents if g.i in actor_at), None)
         if ref is None and deep:
             found = next((t for t in token.subtree if t.i in actor_at and (places or not _located(t))
@@ -260,7 +265,7 @@ def _scene(event: Token, actor_at: dict[int, ActorRef]) -> list[Token]:
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in event.children):
         return []  # "a plan to hit ISIS targets in Syria": an act intended, not one done there
     holders = [event] + [c for c in event.children if c.dep_ == "nsubj"]
-    holders += [g for c in event.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    holders += _agents(event)
     preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in _SCENE_PREPS]
     preps += [p for c in preps for p in c.children if c.lower_ == "outside" and p.dep_ == "prep"]  # "outside of"
     for prep in preps:

@@ -29,15 +29,15 @@ _CARRIED = {"it": ("NN", "NNP"), "they": ("NNS", "NNPS")}
 _CARRY_CHARS = 400
 _AGE = re.compile(r"\d+-year-old$")
 _NOT_SPEAKERS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}  # "5:45 p.m. … said"
-_SHARES = {"percent", "%", "per", "cent"}  # the head of a poll share ("63 percent of voters")
 _UNRESOLVABLE = {"i", "we", "you", "it", "this", "that", "these", "those", "one", "who", "which"}
 
 
-@lru_cache(maxsize=1)
-def _indefinite() -> frozenset[str]:
-    """Pronouns and quantifiers that name their own speaker ("someone in the audience"; data/quotes/speakers.yaml)."""
+@lru_cache(maxsize=2)
+def _speaker_words(key: str) -> frozenset[str]:
+    """A word list of data/quotes/speakers.yaml: ``indefinite`` pronouns and quantifiers that name their own speaker
+    ("someone in the audience"), the ``shares`` of a poll ("63 percent")."""
     text = resources.files("eventwire").joinpath("data/quotes/speakers.yaml").read_text(encoding="utf-8")
-    return frozenset(str(w).lower() for w in yaml.safe_load(text)["indefinite"])
+    return frozenset(str(w).lower() for w in yaml.safe_load(text)[key])
 
 
 def _next_actor_id(actors: list[Actor]) -> str:
@@ -78,9 +78,9 @@ class State:
             return self._writer(who)
         if who.lower_ in _CARRIED:
             return self._previous_source(who)
-        if who.lower_ in _indefinite():
+        if who.lower_ in _speaker_words("indefinite"):
             return self._new_speaker(who, merge=False)  # "someone in the audience", "Another": the phrase itself
-        if who.lower_ in _SHARES and who.ent_type_ == "PERCENT" or who.pos_ == "NUM" and any(
+        if who.lower_ in _speaker_words("shares") and who.ent_type_ == "PERCENT" or who.pos_ == "NUM" and any(
                 c.lower_ == "in" for c in who.children):
             # "63 percent said …", "About 4 in 10 say …": a poll's share is its own speaker
             return self._new_speaker(who, merge=False)
